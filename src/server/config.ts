@@ -1,0 +1,92 @@
+import path from 'node:path'
+import { z } from 'zod'
+import { providerSchema, type Provider } from '../contract/capabilities'
+
+/** The only reader of process.env. Everything configurable is parsed here, once. */
+
+const PROFILE_BASE_URLS: Partial<Record<Provider, string>> = {
+  cometapi: 'https://api.cometapi.com/v1',
+  openai: 'https://api.openai.com/v1',
+}
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1']
+
+const envSchema = z.object({
+  DAILIES_PROVIDER: providerSchema.optional(),
+  COMETAPI_KEY: z.string().min(1).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  DAILIES_UPSTREAM_KEY: z.string().min(1).optional(),
+  DAILIES_UPSTREAM_URL: z.url().optional(),
+  DAILIES_DATA_DIR: z.string().min(1).default('./data'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4400),
+  DAILIES_TOKEN: z.string().min(16, 'DAILIES_TOKEN must be at least 16 characters').optional(),
+  DAILIES_SIM_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
+  DAILIES_SIM_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export interface UpstreamConfig {
+  baseURL: string
+  apiKey: string
+}
+
+export interface Config {
+  provider: Provider
+  /** null when the embedded simulator is the provider: its URL is known only once it listens. */
+  upstream: UpstreamConfig | null
+  dataDir: string
+  host: string
+  port: number
+  token: string | null
+  simulator: { timeScale: number; apiKey: string | null }
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+}
+
+export class ConfigError extends Error {}
+
+function pickProvider(env: z.infer<typeof envSchema>): Provider {
+  if (env.DAILIES_PROVIDER) return env.DAILIES_PROVIDER
+  if (env.DAILIES_UPSTREAM_URL) return 'custom'
+  if (env.COMETAPI_KEY) return 'cometapi'
+  if (env.OPENAI_API_KEY) return 'openai'
+  return 'simulator'
+}
+
+function upstreamFor(provider: Provider, env: z.infer<typeof envSchema>): UpstreamConfig | null {
+  if (provider === 'simulator') return null
+  const keyVar =
+    provider === 'cometapi' ? 'COMETAPI_KEY' : provider === 'openai' ? 'OPENAI_API_KEY' : 'DAILIES_UPSTREAM_KEY'
+  const apiKey = env[keyVar]
+  if (!apiKey) throw new ConfigError(`DAILIES_PROVIDER=${provider} needs ${keyVar} to be set`)
+  const baseURL = provider === 'custom' ? env.DAILIES_UPSTREAM_URL : (env.DAILIES_UPSTREAM_URL ?? PROFILE_BASE_URLS[provider])
+  if (!baseURL) throw new ConfigError('DAILIES_PROVIDER=custom needs DAILIES_UPSTREAM_URL (e.g. https://gateway.example/v1)')
+  return { baseURL: baseURL.replace(/\/+$/, ''), apiKey }
+}
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.includes(host) || host.startsWith('127.')
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ConfigError(`Bad configuration: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`)
+  }
+  const env = parsed.data
+  const provider = pickProvider(env)
+  if (!isLoopback(env.HOST) && !env.DAILIES_TOKEN) {
+    throw new ConfigError(`HOST=${env.HOST} is reachable from other machines: set DAILIES_TOKEN too`)
+  }
+  return {
+    provider,
+    upstream: upstreamFor(provider, env),
+    dataDir: path.resolve(env.DAILIES_DATA_DIR),
+    host: env.HOST,
+    port: env.PORT,
+    token: env.DAILIES_TOKEN ?? null,
+    simulator: { timeScale: env.DAILIES_SIM_TIME_SCALE, apiKey: env.DAILIES_SIM_KEY ?? null },
+    logLevel: env.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,40 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { ZodError } from 'zod'
+import { ApiError } from '../errors'
+
+/** Fastify's own 4xx codes, mapped onto the contract's error codes. */
+function fromFastifyError(error: FastifyError): ApiError | null {
+  const status = error.statusCode ?? 500
+  if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
+    return new ApiError('payload_too_large', 'The upload is too large')
+  }
+  if (status === 415) return new ApiError('unsupported_media_type', error.message)
+  if (status === 429) return new ApiError('rate_limited', error.message)
+  if (status >= 400 && status < 500) return new ApiError('invalid_request', error.message)
+  return null
+}
+
+export function fromZodError(error: ZodError): ApiError {
+  const issue = error.issues[0]
+  const field = issue?.path.map(String).join('.') || undefined
+  return new ApiError('invalid_request', issue?.message ?? 'Invalid request', field)
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError | ZodError, request, reply) => {
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : error instanceof ZodError
+          ? fromZodError(error)
+          : fromFastifyError(error)
+    if (!apiError) {
+      request.log.error({ err: error }, 'unhandled error')
+      return reply
+        .status(500)
+        .send(new ApiError('internal', 'Something went wrong on the studio server').toEnvelope())
+    }
+    if (apiError.status >= 500) request.log.error({ err: error }, apiError.message)
+    return reply.status(apiError.status).headers(apiError.headers).send(apiError.toEnvelope())
+  })
+}

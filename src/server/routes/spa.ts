@@ -1,0 +1,35 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+import { ApiError } from '../errors'
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+/** The built SPA from one port with /api; unknown non-API paths fall back to index.html. */
+export async function spaRoutes(app: FastifyInstance, distDir: string): Promise<void> {
+  const hasBuild = fs.existsSync(path.join(distDir, 'index.html'))
+  if (hasBuild) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      setHeaders: (res, filePath) => {
+        const hashedAsset = filePath.includes(`${path.sep}assets${path.sep}`)
+        res.setHeader('cache-control', hashedAsset ? IMMUTABLE : 'no-cache')
+      },
+    })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      const error = new ApiError('not_found', `No such endpoint: ${request.method} ${request.url.split('?')[0]}`)
+      return reply.status(404).send(error.toEnvelope())
+    }
+    if (!hasBuild) {
+      return reply
+        .type('text/plain')
+        .status(503)
+        .send('The studio is not built yet: run `npm run build` (npm start does it for you).')
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html')
+  })
+}
