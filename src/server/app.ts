@@ -1,24 +1,45 @@
 import path from 'node:path'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import type { Provider } from '../contract/capabilities'
+import multipart from '@fastify/multipart'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Provider } from '../contract/capabilities'
+import type { JobService } from './jobs/job-service'
 import { installErrorHandler } from './routes/error-handler'
 import { capabilitiesRoutes, healthRoutes } from './routes/health'
+import { jobRoutes } from './routes/jobs'
+import { mediaRoutes } from './routes/media'
 import { spaRoutes } from './routes/spa'
+import type { JobRepository } from './store/job-repository'
+import type { Vault } from './vault/vault'
 
 export interface AppDeps {
   provider: Provider
+  repo: JobRepository
+  vault: Vault
+  jobs: JobService
   /** Where the built SPA lives; defaults to ./dist. */
   distDir?: string
-  logger?: FastifyServerOptions['logger']
+  logger?: FastifyBaseLogger
 }
 
-export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]']
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie']
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false })
+  const app = deps.logger ? Fastify({ loggerInstance: deps.logger }) : Fastify()
   installErrorHandler(app)
+  await app.register(multipart, {
+    limits: {
+      fileSize: UPLOAD_LIMITS.maxBytes,
+      files: 1,
+      fields: 10,
+      // A prompt of PROMPT_MAX_LENGTH characters, each up to 4 bytes of UTF-8.
+      fieldSize: PROMPT_MAX_LENGTH * 4 + 1024,
+      parts: 12,
+    },
+  })
   healthRoutes(app, deps.provider)
   capabilitiesRoutes(app, deps.provider)
+  jobRoutes(app, deps)
+  mediaRoutes(app, deps)
   await spaRoutes(app, deps.distDir ?? path.resolve('dist'))
   return app
 }

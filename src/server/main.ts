@@ -1,19 +1,19 @@
-import { buildApp, LOG_REDACT } from './app'
 import { ConfigError, loadConfig } from './config'
+import { createStudio } from './studio'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const app = await buildApp({
-    provider: config.provider,
-    logger: { level: config.logLevel, redact: LOG_REDACT },
-  })
+  const studio = await createStudio(config)
+  let closing = false
   const close = async (): Promise<void> => {
-    await app.close()
+    if (closing) return
+    closing = true
+    await studio.close()
     process.exit(0)
   }
   process.once('SIGINT', () => void close())
   process.once('SIGTERM', () => void close())
-  await app.listen({ host: config.host, port: config.port })
+  await studio.app.listen({ host: config.host, port: config.port })
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host
   console.log(`Dailies studio: http://${shownHost}:${config.port}  (provider: ${config.provider})`)
 }

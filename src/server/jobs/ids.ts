@@ -1,0 +1,12 @@
+import { randomBytes } from 'node:crypto'
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+
+function randomId(length: number): string {
+  const bytes = randomBytes(length)
+  let id = ''
+  for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length]
+  return id
+}
+
+export const newJobId = (): string => `job_${randomId(20)}`

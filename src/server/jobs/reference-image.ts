@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto'
+import fsp from 'node:fs/promises'
+import sharp from 'sharp'
+import type { Fit } from '../../contract/api'
+import { UPLOAD_LIMITS, sizeDimensions, type Size } from '../../contract/capabilities'
+import { ApiError } from '../errors'
+
+export type ImageType = 'png' | 'jpeg' | 'webp'
+
+/** Recognises an image by its first bytes, whatever name or type the client claimed. */
+export function sniffImageType(head: Buffer): ImageType | null {
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg'
+  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'webp'
+  return null
+}
+
+async function readHead(file: string): Promise<Buffer> {
+  const handle = await fsp.open(file, 'r')
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(16), 0, 16, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+export interface FittedReference {
+  type: ImageType
+  png: Buffer
+  width: number
+  height: number
+  hash: string
+}
+
+/**
+ * Checks an uploaded file is a PNG, JPEG or WebP within the pixel limit, and fits it to the
+ * exact size the provider demands (cover crops, contain letterboxes on black).
+ */
+export async function fitReference(file: string, size: Size, fit: Fit): Promise<FittedReference> {
+  const type = sniffImageType(await readHead(file))
+  if (!type) {
+    throw new ApiError('unsupported_media_type', 'The reference must be a PNG, JPEG or WebP image', 'input_reference')
+  }
+  const limitInputPixels = UPLOAD_LIMITS.maxPixels
+  const meta = await sharp(file, { limitInputPixels: false }).metadata().catch(() => null)
+  if (!meta?.width || !meta.height) {
+    throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be read`, 'input_reference')
+  }
+  if (meta.width * meta.height > limitInputPixels) {
+    const megapixels = ((meta.width * meta.height) / 1e6).toFixed(0)
+    throw new ApiError(
+      'payload_too_large',
+      `The reference is ${meta.width}x${meta.height} (${megapixels} MP); the limit is ${limitInputPixels / 1e6} MP`,
+      'input_reference',
+    )
+  }
+  const { width, height } = sizeDimensions(size)
+  const png = await sharp(file, { limitInputPixels })
+    .rotate()
+    .resize(width, height, { fit, background: { r: 0, g: 0, b: 0, alpha: 1 } })
+    .flatten({ background: '#000000' })
+    .png()
+    .toBuffer()
+    .catch(() => {
+      throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be decoded`, 'input_reference')
+    })
+  return { type, png, width, height, hash: createHash('sha256').update(png).digest('hex') }
+}

@@ -1,0 +1,191 @@
+import type { FastifyBaseLogger } from 'fastify'
+import { isTerminal } from '../../contract/job'
+import type { JobRepository } from '../store/job-repository'
+import type { JobPatch, JobRecord } from '../store/job-record'
+import { UpstreamError, type Upstream, type UpstreamVideo } from '../upstream/types'
+import type { Vault } from '../vault/vault'
+import { FilesGoneError, archiveTake } from './archive'
+import { EXPIRED_FILES, INTERRUPTED, LOST_UPSTREAM } from './job-errors'
+
+export interface PollSchedule {
+  /** First poll delay, and the interval while progress moves. */
+  minMs: number
+  /** The slowest a job is polled while nothing changes: bounds how late a finish is noticed. */
+  maxMs: number
+  /** The longest wait after repeated upstream errors. */
+  errorMaxMs: number
+  /** Polls and archives in flight at once, across all jobs. */
+  concurrency: number
+}
+
+export const DEFAULT_SCHEDULE: PollSchedule = { minMs: 1000, maxMs: 3000, errorMaxMs: 30_000, concurrency: 8 }
+
+interface Tracked {
+  timer: NodeJS.Timeout | null
+  intervalMs: number
+  failures: number
+}
+
+export interface WatcherDeps {
+  repo: JobRepository
+  vault: Vault
+  upstream: Upstream
+  now: () => Date
+  log: FastifyBaseLogger
+  schedule?: Partial<PollSchedule>
+  random?: () => number
+}
+
+/**
+ * Follows every active job upstream from the BFF: one request in flight per job, a cap on
+ * concurrent polls, backoff with jitter, Retry-After honoured. Browsers only ever read the store.
+ */
+export class Watcher {
+  private readonly tracked = new Map<string, Tracked>()
+  private readonly waiting: string[] = []
+  private readonly running = new Set<Promise<void>>()
+  private readonly schedule: PollSchedule
+  private readonly random: () => number
+  private stopped = false
+
+  constructor(private readonly deps: WatcherDeps) {
+    this.schedule = { ...DEFAULT_SCHEDULE, ...deps.schedule }
+    this.random = deps.random ?? Math.random
+  }
+
+  /** After a start: every unfinished job is followed again; one caught mid-submit is failed. */
+  resume(): void {
+    for (const job of this.deps.repo.unfinished()) {
+      if (job.status === 'submitting') {
+        this.patch(job.id, { status: 'failed', error: INTERRUPTED, costUsd: 0 })
+        this.deps.log.warn({ jobId: job.id }, 'job interrupted before the provider answered')
+      } else {
+        this.track(job.id, 0)
+      }
+    }
+  }
+
+  track(jobId: string, delayMs = this.schedule.minMs): void {
+    if (this.stopped || this.tracked.has(jobId)) return
+    this.tracked.set(jobId, { timer: null, intervalMs: this.schedule.minMs, failures: 0 })
+    this.wake(jobId, delayMs)
+  }
+
+  forget(jobId: string): void {
+    const state = this.tracked.get(jobId)
+    if (state?.timer) clearTimeout(state.timer)
+    this.tracked.delete(jobId)
+  }
+
+  get activeCount(): number {
+    return this.tracked.size
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    for (const id of [...this.tracked.keys()]) this.forget(id)
+    await Promise.allSettled([...this.running])
+  }
+
+  private wake(jobId: string, delayMs: number): void {
+    const state = this.tracked.get(jobId)
+    if (!state || this.stopped) return
+    state.timer = setTimeout(() => {
+      state.timer = null
+      this.waiting.push(jobId)
+      this.drain()
+    }, delayMs)
+  }
+
+  private drain(): void {
+    while (this.running.size < this.schedule.concurrency && this.waiting.length > 0) {
+      const jobId = this.waiting.shift()
+      if (!jobId || !this.tracked.has(jobId)) continue
+      const run: Promise<void> = this.step(jobId)
+        .then((next) => (next === null ? this.forget(jobId) : this.wake(jobId, next)))
+        .catch((error: unknown) => {
+          this.deps.log.error({ err: error, jobId }, 'watcher step failed')
+          this.wake(jobId, this.backoff(jobId))
+        })
+        .finally(() => {
+          this.running.delete(run)
+          this.drain()
+        })
+      this.running.add(run)
+    }
+  }
+
+  /** One poll (or archive attempt) of one job; answers the delay until the next, or null when done. */
+  private async step(jobId: string): Promise<number | null> {
+    const job = this.deps.repo.get(jobId)
+    if (!job || isTerminal(job.status) || !job.upstreamId) return null
+    const withUpstream = { ...job, upstreamId: job.upstreamId }
+    if (job.status === 'archiving') return this.archive(withUpstream)
+
+    let video: UpstreamVideo
+    try {
+      video = await this.deps.upstream.retrieve(job.upstreamId)
+    } catch (error) {
+      if (error instanceof UpstreamError && error.kind === 'not_found') {
+        this.patch(jobId, { status: 'failed', error: LOST_UPSTREAM, costUsd: 0 })
+        return null
+      }
+      return this.backoff(jobId, error)
+    }
+    const state = this.tracked.get(jobId)
+    if (state) state.failures = 0
+
+    if (video.status === 'failed') {
+      const error = video.error ?? { code: 'failed', message: 'The provider could not render this take.' }
+      this.patch(jobId, { status: 'failed', error, costUsd: 0 })
+      this.deps.log.info({ jobId, upstreamId: video.id, code: error.code }, 'job failed upstream')
+      return null
+    }
+    if (video.status === 'completed') {
+      this.patch(jobId, { status: 'archiving', progress: 100 })
+      return this.archive({ ...withUpstream, status: 'archiving' })
+    }
+    const moved = video.status !== job.status || video.progress !== job.progress
+    if (moved) this.patch(jobId, { status: video.status, progress: video.progress })
+    return this.nextPollDelay(jobId, moved)
+  }
+
+  private async archive(job: JobRecord & { upstreamId: string }): Promise<number | null> {
+    const completedAt = this.deps.now().toISOString()
+    try {
+      const result = await archiveTake(this.deps.upstream, this.deps.vault, job, completedAt)
+      this.patch(job.id, { status: 'completed', progress: 100, completedAt, error: null, ...result })
+      this.deps.log.info({ jobId: job.id, upstreamId: job.upstreamId }, 'take archived')
+      return null
+    } catch (error) {
+      if (error instanceof FilesGoneError) {
+        this.patch(job.id, { status: 'failed', error: EXPIRED_FILES, costUsd: job.costUsd })
+        return null
+      }
+      this.deps.log.warn({ err: error, jobId: job.id, upstreamId: job.upstreamId }, 'archive failed, will retry')
+      return this.backoff(job.id, error)
+    }
+  }
+
+  private nextPollDelay(jobId: string, moved: boolean): number {
+    const state = this.tracked.get(jobId)
+    if (!state) return this.schedule.minMs
+    const { minMs, maxMs } = this.schedule
+    state.intervalMs = moved ? minMs : Math.min(maxMs, state.intervalMs * 1.5)
+    return Math.round(state.intervalMs * (0.8 + 0.2 * this.random()))
+  }
+
+  private backoff(jobId: string, error?: unknown): number {
+    const state = this.tracked.get(jobId)
+    const failures = state ? ++state.failures : 1
+    const ceiling = Math.min(this.schedule.errorMaxMs, this.schedule.minMs * 2 ** failures)
+    const delay = Math.round(ceiling * (0.5 + 0.5 * this.random()))
+    const retryAfter = error instanceof UpstreamError ? (error.details.retryAfterMs ?? 0) : 0
+    if (error) this.deps.log.warn({ jobId, err: error, failures }, 'upstream trouble, backing off')
+    return Math.max(delay, retryAfter)
+  }
+
+  private patch(jobId: string, patch: JobPatch): void {
+    this.deps.repo.update(jobId, patch, this.deps.now().toISOString())
+  }
+}

@@ -1,0 +1,37 @@
+const MAX_WORDS_LENGTH = 60
+
+function slugOf(prompt: string): string {
+  const words = prompt
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+  let slug = ''
+  for (const word of words) {
+    if (slug.length + word.length + 1 > MAX_WORDS_LENGTH) break
+    slug = slug ? `${slug}-${word}` : word
+  }
+  return slug || 'take'
+}
+
+function asciiOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '')
+    .replace(/-{2,}/g, '-')
+}
+
+/** A readable file name from the prompt, e.g. `lantern-over-a-night-market-8x2kq0.mp4`. */
+export function downloadName(prompt: string, jobId: string, extension: string): string {
+  return `${slugOf(prompt)}-${jobId.slice(-6)}.${extension}`
+}
+
+/** Content-Disposition with an ASCII fallback and the exact name per RFC 5987 / 6266. */
+export function contentDisposition(fileName: string): string {
+  const fallback = asciiOf(fileName).replace(/^-+/, '') || 'take'
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs'
+import { pipeline } from 'node:stream/promises'
+import type { FastifyRequest } from 'fastify'
+import { createJobFieldsSchema, type CreateJobFields } from '../../contract/api'
+import { ApiError } from '../errors'
+import type { Vault } from '../vault/vault'
+import { fromZodError } from './error-handler'
+
+export interface ParsedUpload {
+  fields: CreateJobFields
+  /** The reference image streamed to a vault temp file, or null when none was sent. */
+  referenceFile: string | null
+}
+
+/**
+ * Reads POST /api/jobs: fields into the contract schema, the image part streamed to disk under a
+ * name of ours. On any refusal the temp file is removed, so a bad request leaves nothing behind.
+ */
+export async function readJobUpload(request: FastifyRequest, vault: Vault): Promise<ParsedUpload> {
+  if (!request.isMultipart()) {
+    throw new ApiError('unsupported_media_type', 'Send the job as multipart/form-data')
+  }
+  const raw: Record<string, string> = {}
+  let referenceFile: string | null = null
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        raw[part.fieldname] = String(part.value)
+        continue
+      }
+      if (part.fieldname !== 'input_reference' || referenceFile) {
+        part.file.resume()
+        throw new ApiError('invalid_request', `Unexpected file field "${part.fieldname}"`, part.fieldname)
+      }
+      referenceFile = vault.tempPath('reference')
+      await pipeline(part.file, fs.createWriteStream(referenceFile))
+      if (part.file.truncated) {
+        throw new ApiError('payload_too_large', 'The reference image is larger than the upload limit', 'input_reference')
+      }
+      if (part.filename === '' && fs.statSync(referenceFile).size === 0) {
+        // A form with no file chosen still sends an empty part.
+        await vault.removeTemp(referenceFile)
+        referenceFile = null
+      }
+    }
+    const parsed = createJobFieldsSchema.safeParse(raw)
+    if (!parsed.success) throw fromZodError(parsed.error)
+    return { fields: parsed.data, referenceFile }
+  } catch (error) {
+    if (referenceFile) await vault.removeTemp(referenceFile)
+    throw error
+  }
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify'
+import { listJobsQuerySchema, remixRequestSchema, type JobList } from '../../contract/api'
+import { jobIdSchema, type Job } from '../../contract/job'
+import { ApiError } from '../errors'
+import type { JobService } from '../jobs/job-service'
+import { presentJob } from '../jobs/present'
+import type { JobRepository } from '../store/job-repository'
+import type { Vault } from '../vault/vault'
+import { decodeCursor, encodeCursor } from './cursor'
+import { readJobUpload } from './job-upload'
+
+export interface JobRoutesDeps {
+  jobs: JobService
+  repo: JobRepository
+  vault: Vault
+}
+
+export function parseJobId(params: unknown): string {
+  const id = (params as { id?: unknown }).id
+  const parsed = jobIdSchema.safeParse(id)
+  if (!parsed.success) throw new ApiError('not_found', `Job ${String(id)} does not exist`)
+  return parsed.data
+}
+
+export function jobRoutes(app: FastifyInstance, { jobs, repo, vault }: JobRoutesDeps): void {
+  app.get('/api/jobs', (request): JobList => {
+    const query = listJobsQuerySchema.parse(request.query)
+    const page = repo.list({ ...query, beforeSeq: query.cursor ? decodeCursor(query.cursor) : undefined })
+    return {
+      items: page.items.map(presentJob),
+      nextCursor: page.hasMore && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
+    }
+  })
+
+  app.get('/api/jobs/:id', (request): Job => presentJob(jobs.get(parseJobId(request.params))))
+
+  app.post('/api/jobs', async (request, reply): Promise<Job> => {
+    const upload = await readJobUpload(request, vault)
+    try {
+      const job = await jobs.create(upload.fields, upload.referenceFile)
+      return reply.status(201).send(presentJob(job))
+    } finally {
+      if (upload.referenceFile) await vault.removeTemp(upload.referenceFile)
+    }
+  })
+
+  app.post('/api/jobs/:id/remix', async (request, reply): Promise<Job> => {
+    const id = parseJobId(request.params)
+    const { prompt } = remixRequestSchema.parse(request.body ?? {})
+    return reply.status(201).send(presentJob(await jobs.remix(id, prompt)))
+  })
+
+  app.post('/api/jobs/:id/retry', async (request, reply): Promise<Job> => {
+    const job = await jobs.retry(parseJobId(request.params))
+    return reply.status(201).send(presentJob(job))
+  })
+
+  app.delete('/api/jobs/:id', async (request, reply) => {
+    await jobs.delete(parseJobId(request.params))
+    return reply.status(204).send()
+  })
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase, type Db } from './database'
+import { JobRepository } from './job-repository'
+import type { JobRecord } from './job-record'
+import { MIGRATIONS } from './migrations'
+
+let db: Db
+let repo: JobRepository
+
+function record(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
+  return {
+    id,
+    upstreamId: null,
+    provider: 'simulator',
+    prompt: `prompt of ${id}`,
+    model: 'sora-2',
+    size: '1280x720',
+    seconds: 4,
+    fit: 'cover',
+    status: 'queued',
+    progress: 0,
+    error: null,
+    createdAt: '2026-11-25T10:00:00.000Z',
+    updatedAt: '2026-11-25T10:00:00.000Z',
+    completedAt: null,
+    remixOf: null,
+    group: null,
+    reference: null,
+    hasThumbnail: false,
+    hasSpritesheet: false,
+    costUsd: 0.4,
+    ...overrides,
+  }
+}
+
+beforeEach(() => {
+  db = openDatabase(':memory:')
+  repo = new JobRepository(db)
+})
+afterEach(() => db.close())
+
+describe('job repository', () => {
+  it('round-trips every field', () => {
+    const job = record('job_aaaaaaaaaa01', {
+      error: { code: 'moderation_blocked', message: 'blocked' },
+      reference: { hash: 'h', width: 1280, height: 720 },
+      remixOf: 'job_parent00001',
+      group: 'g1',
+      hasThumbnail: true,
+    })
+    repo.insert(job)
+    expect(repo.get(job.id)).toEqual(job)
+  })
+
+  it('patches a job and reports a deleted one as gone', () => {
+    repo.insert(record('job_aaaaaaaaaa01'))
+    const updated = repo.update('job_aaaaaaaaaa01', { status: 'in_progress', progress: 40, upstreamId: 'video_1' }, 'later')
+    expect(updated).toMatchObject({ status: 'in_progress', progress: 40, upstreamId: 'video_1', updatedAt: 'later' })
+    expect(repo.update('job_aaaaaaaaaa01', { error: null, hasSpritesheet: true }, 'x')?.hasSpritesheet).toBe(true)
+    expect(repo.delete('job_aaaaaaaaaa01')).toBe(true)
+    expect(repo.update('job_aaaaaaaaaa01', { progress: 50 }, 'x')).toBeNull()
+  })
+
+  it('lists newest first and filters by status, prompt text and group', () => {
+    repo.insert(record('job_aaaaaaaaaa01', { prompt: 'a red fox at dawn', status: 'completed' }))
+    repo.insert(record('job_aaaaaaaaaa02', { prompt: '100% rain_drops', group: 'g' }))
+    repo.insert(record('job_aaaaaaaaaa03', { prompt: 'A Red balloon', status: 'failed', group: 'g' }))
+    const ids = (f: Parameters<JobRepository['list']>[0]) => repo.list(f).items.map((j) => j.id.slice(-2))
+    expect(ids({ limit: 10 })).toEqual(['03', '02', '01'])
+    expect(ids({ limit: 10, status: 'completed' })).toEqual(['01'])
+    expect(ids({ limit: 10, q: 'red' })).toEqual(['03', '01'])
+    expect(ids({ limit: 10, q: '100%' })).toEqual(['02'])
+    expect(ids({ limit: 10, q: 'n_d' })).toEqual(['02'])
+    expect(ids({ limit: 10, q: '%' })).toEqual(['02'])
+    expect(ids({ limit: 10, group: 'g' })).toEqual(['03', '02'])
+  })
+
+  it('pages stably while new jobs are added', () => {
+    for (let i = 1; i <= 5; i++) repo.insert(record(`job_aaaaaaaaaa0${i}`))
+    const first = repo.list({ limit: 2 })
+    expect(first.items.map((j) => j.id.slice(-1))).toEqual(['5', '4'])
+    expect(first.hasMore).toBe(true)
+    repo.insert(record('job_aaaaaaaaaa06'))
+    const second = repo.list({ limit: 2, beforeSeq: first.lastSeq ?? 0 })
+    expect(second.items.map((j) => j.id.slice(-1))).toEqual(['3', '2'])
+    const third = repo.list({ limit: 2, beforeSeq: second.lastSeq ?? 0 })
+    expect(third.items.map((j) => j.id.slice(-1))).toEqual(['1'])
+    expect(third.hasMore).toBe(false)
+  })
+
+  it('finds the unfinished jobs, including those caught mid-submit', () => {
+    repo.insert(record('job_aaaaaaaaaa01', { status: 'completed' }))
+    repo.insert(record('job_aaaaaaaaaa02', { status: 'submitting' }))
+    repo.insert(record('job_aaaaaaaaaa03', { status: 'archiving' }))
+    repo.insert(record('job_aaaaaaaaaa04', { status: 'failed' }))
+    expect(repo.unfinished().map((j) => j.status)).toEqual(['submitting', 'archiving'])
+  })
+})
+
+describe('migrations', () => {
+  it('brings a new database to the current version and refuses a newer one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-db-'))
+    const file = path.join(dir, 'dailies.db')
+    const fresh = openDatabase(file)
+    expect(fresh.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    expect(fresh.pragma('journal_mode', { simple: true })).toBe('wal')
+    fresh.pragma('user_version = 99')
+    fresh.close()
+    expect(() => openDatabase(file)).toThrow(/newer than this studio knows/)
+    fs.rmSync(dir, { recursive: true })
+  })
+})

@@ -1,0 +1,192 @@
+import type { JobStatus } from '../../contract/job'
+import type { Db } from './database'
+import type { JobPatch, JobRecord } from './job-record'
+import { ACTIVE_STATUSES } from './job-record'
+
+interface Row {
+  seq: number
+  id: string
+  upstream_id: string | null
+  provider: string
+  prompt: string
+  model: string
+  size: string
+  seconds: number
+  fit: string
+  status: string
+  progress: number
+  error_code: string | null
+  error_message: string | null
+  created_at: string
+  updated_at: string
+  completed_at: string | null
+  remix_of: string | null
+  group_id: string | null
+  reference_hash: string | null
+  reference_width: number | null
+  reference_height: number | null
+  has_thumbnail: number
+  has_spritesheet: number
+  cost_usd: number
+}
+
+export interface ListFilter {
+  status?: JobStatus | undefined
+  q?: string | undefined
+  group?: string | undefined
+  remixOf?: string | undefined
+  limit: number
+  /** Only jobs older (lower seq) than this position: the list is newest first. */
+  beforeSeq?: number | undefined
+}
+
+// Values come from rows this repository wrote itself, through validated JobRecords.
+function toRecord(row: Row): JobRecord {
+  return {
+    id: row.id,
+    upstreamId: row.upstream_id,
+    provider: row.provider as JobRecord['provider'],
+    prompt: row.prompt,
+    model: row.model as JobRecord['model'],
+    size: row.size as JobRecord['size'],
+    seconds: row.seconds,
+    fit: row.fit as JobRecord['fit'],
+    status: row.status as JobStatus,
+    progress: row.progress,
+    error:
+      row.error_code !== null ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
+    remixOf: row.remix_of,
+    group: row.group_id,
+    reference:
+      row.reference_hash !== null
+        ? {
+            hash: row.reference_hash,
+            width: row.reference_width ?? 0,
+            height: row.reference_height ?? 0,
+          }
+        : null,
+    hasThumbnail: row.has_thumbnail === 1,
+    hasSpritesheet: row.has_spritesheet === 1,
+    costUsd: row.cost_usd,
+  }
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+export class JobRepository {
+  private readonly byId
+  private readonly seqById
+  private readonly insertStmt
+  private readonly deleteStmt
+  private readonly activeStmt
+
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare<[string], Row>('SELECT * FROM jobs WHERE id = ?')
+    this.seqById = db.prepare<[string], { seq: number }>('SELECT seq FROM jobs WHERE id = ?')
+    this.insertStmt = db.prepare(`
+      INSERT INTO jobs (id, upstream_id, provider, prompt, model, size, seconds, fit, status, progress,
+        error_code, error_message, created_at, updated_at, completed_at, remix_of, group_id,
+        reference_hash, reference_width, reference_height, has_thumbnail, has_spritesheet, cost_usd)
+      VALUES (@id, @upstreamId, @provider, @prompt, @model, @size, @seconds, @fit, @status, @progress,
+        @errorCode, @errorMessage, @createdAt, @updatedAt, @completedAt, @remixOf, @group,
+        @referenceHash, @referenceWidth, @referenceHeight, @hasThumbnail, @hasSpritesheet, @costUsd)`)
+    this.deleteStmt = db.prepare<[string]>('DELETE FROM jobs WHERE id = ?')
+    this.activeStmt = db.prepare<[], Row>(
+      `SELECT * FROM jobs WHERE status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}) OR status = 'submitting' ORDER BY seq`,
+    )
+  }
+
+  insert(job: JobRecord): void {
+    this.insertStmt.run({
+      ...job,
+      errorCode: job.error?.code ?? null,
+      errorMessage: job.error?.message ?? null,
+      referenceHash: job.reference?.hash ?? null,
+      referenceWidth: job.reference?.width ?? null,
+      referenceHeight: job.reference?.height ?? null,
+      hasThumbnail: job.hasThumbnail ? 1 : 0,
+      hasSpritesheet: job.hasSpritesheet ? 1 : 0,
+    })
+  }
+
+  get(id: string): JobRecord | null {
+    const row = this.byId.get(id)
+    return row ? toRecord(row) : null
+  }
+
+  /** Applies a patch and returns the job as stored, or null when it was deleted meanwhile. */
+  update(id: string, patch: JobPatch, now: string): JobRecord | null {
+    const sets: string[] = ['updated_at = @now']
+    const params: Record<string, unknown> = { id, now }
+    const column: Record<string, string> = {
+      upstreamId: 'upstream_id',
+      status: 'status',
+      progress: 'progress',
+      completedAt: 'completed_at',
+      costUsd: 'cost_usd',
+    }
+    for (const [key, value] of Object.entries(patch)) {
+      if (key === 'error') {
+        const error = value as JobRecord['error']
+        sets.push('error_code = @errorCode', 'error_message = @errorMessage')
+        params.errorCode = error?.code ?? null
+        params.errorMessage = error?.message ?? null
+      } else if (key === 'hasThumbnail' || key === 'hasSpritesheet') {
+        const name = key === 'hasThumbnail' ? 'has_thumbnail' : 'has_spritesheet'
+        sets.push(`${name} = @${key}`)
+        params[key] = value ? 1 : 0
+      } else if (column[key]) {
+        sets.push(`${column[key]} = @${key}`)
+        params[key] = value
+      }
+    }
+    this.db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(params)
+    return this.get(id)
+  }
+
+  delete(id: string): boolean {
+    return this.deleteStmt.run(id).changes > 0
+  }
+
+  /** Jobs the watcher still owes work: active upstream, or caught mid-submit by a crash. */
+  unfinished(): JobRecord[] {
+    return this.activeStmt.all().map(toRecord)
+  }
+
+  seqOf(id: string): number | null {
+    return this.seqById.get(id)?.seq ?? null
+  }
+
+  list(filter: ListFilter): { items: JobRecord[]; lastSeq: number | null; hasMore: boolean } {
+    const where: string[] = []
+    const params: Record<string, unknown> = { limit: filter.limit + 1 }
+    if (filter.status) {
+      where.push('status = @status')
+      params.status = filter.status
+    }
+    if (filter.q) {
+      where.push("prompt LIKE @q ESCAPE '\\'")
+      params.q = `%${escapeLike(filter.q)}%`
+    }
+    if (filter.group) {
+      where.push('group_id = @group')
+      params.group = filter.group
+    }
+    if (filter.remixOf) {
+      where.push('remix_of = @remixOf')
+      params.remixOf = filter.remixOf
+    }
+    if (filter.beforeSeq !== undefined) {
+      where.push('seq < @beforeSeq')
+      params.beforeSeq = filter.beforeSeq
+    }
+    const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`
+    const rows = this.db.prepare<Record<string, unknown>, Row>(sql).all(params)
+    const hasMore = rows.length > filter.limit
+    const page = rows.slice(0, filter.limit)
+    return { items: page.map(toRecord), lastSeq: page.at(-1)?.seq ?? null, hasMore }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Versioned schema. Each entry moves the database from version i to i + 1 (PRAGMA user_version).
+ * Never edit a shipped migration: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE jobs (
+    seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+    id              TEXT NOT NULL UNIQUE,
+    upstream_id     TEXT,
+    provider        TEXT NOT NULL,
+    prompt          TEXT NOT NULL,
+    model           TEXT NOT NULL,
+    size            TEXT NOT NULL,
+    seconds         INTEGER NOT NULL,
+    fit             TEXT NOT NULL DEFAULT 'cover',
+    status          TEXT NOT NULL,
+    progress        REAL NOT NULL DEFAULT 0,
+    error_code      TEXT,
+    error_message   TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    completed_at    TEXT,
+    remix_of        TEXT,
+    group_id        TEXT,
+    reference_hash  TEXT,
+    reference_width INTEGER,
+    reference_height INTEGER,
+    has_thumbnail   INTEGER NOT NULL DEFAULT 0,
+    has_spritesheet INTEGER NOT NULL DEFAULT 0,
+    cost_usd        REAL NOT NULL DEFAULT 0
+  );
+  CREATE INDEX jobs_status ON jobs (status);
+  CREATE INDEX jobs_group ON jobs (group_id);
+  CREATE INDEX jobs_remix_of ON jobs (remix_of);
+  `,
+]

@@ -1,0 +1,83 @@
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import pino from 'pino'
+import { startSimulator } from '../simulator/server'
+import { buildApp, LOG_REDACT } from './app'
+import type { Config, UpstreamConfig } from './config'
+import { JobService } from './jobs/job-service'
+import { Watcher, type PollSchedule } from './jobs/watcher'
+import { openDatabase } from './store/database'
+import { JobRepository } from './store/job-repository'
+import { createUpstream } from './upstream/create-upstream'
+import type { Upstream } from './upstream/types'
+import { Vault } from './vault/vault'
+
+export type StudioConfig = Pick<Config, 'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel'>
+
+export interface StudioOverrides {
+  schedule?: Partial<PollSchedule>
+  now?: () => Date
+  distDir?: string
+  /** Wraps the real adapter, e.g. to count or fail calls in tests. */
+  wrapUpstream?: (upstream: Upstream) => Upstream
+}
+
+export interface Studio {
+  app: FastifyInstance
+  repo: JobRepository
+  vault: Vault
+  watcher: Watcher
+  /** The embedded simulator's base URL, when it is the provider. */
+  simulatorURL: string | null
+  close(): Promise<void>
+}
+
+/** Wires store, vault, upstream, watcher and routes together: main.ts and the tests share it. */
+export async function createStudio(config: StudioConfig, overrides: StudioOverrides = {}): Promise<Studio> {
+  const logger = pino({ level: config.logLevel, redact: LOG_REDACT })
+  const simulator =
+    config.upstream === null
+      ? await startSimulator({
+          dataDir: path.join(config.dataDir, 'simulator'),
+          timeScale: config.simulator.timeScale,
+          apiKey: config.simulator.apiKey,
+        })
+      : null
+  const upstreamConfig: UpstreamConfig = config.upstream ?? {
+    baseURL: simulator?.baseURL ?? '',
+    apiKey: config.simulator.apiKey ?? 'simulator',
+  }
+  const baseUpstream = createUpstream({ ...upstreamConfig, logger })
+  const upstream = overrides.wrapUpstream ? overrides.wrapUpstream(baseUpstream) : baseUpstream
+
+  const db = openDatabase(path.join(config.dataDir, 'dailies.db'))
+  const vault = new Vault(path.join(config.dataDir, 'vault'))
+  await vault.sweepTemp()
+  const repo = new JobRepository(db)
+  const now = overrides.now ?? (() => new Date())
+  const watcher = new Watcher({ repo, vault, upstream, now, log: logger, ...(overrides.schedule ? { schedule: overrides.schedule } : {}) })
+  const jobs = new JobService({ repo, vault, upstream, watcher, provider: config.provider, now, log: logger })
+  const app = await buildApp({
+    provider: config.provider,
+    repo,
+    vault,
+    jobs,
+    logger,
+    ...(overrides.distDir ? { distDir: overrides.distDir } : {}),
+  })
+  watcher.resume()
+
+  return {
+    app,
+    repo,
+    vault,
+    watcher,
+    simulatorURL: simulator?.baseURL ?? null,
+    async close() {
+      await app.close()
+      await watcher.stop()
+      db.close()
+      await simulator?.close()
+    },
+  }
+}
