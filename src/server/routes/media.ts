@@ -30,6 +30,11 @@ function assertAvailable(job: JobRecord, asset: ServedAsset): void {
   }
 }
 
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+}
+
 function unsatisfiable(reply: FastifyReply, size: number) {
   return reply
     .status(416)
@@ -60,7 +65,7 @@ export function mediaRoutes(app: FastifyInstance, deps: { repo: JobRepository; v
     if (download === '1') {
       reply.header('content-disposition', contentDisposition(downloadName(job.prompt, id, EXTENSIONS[asset.data])))
     }
-    if (request.headers['if-none-match'] === etag) return reply.status(304).send()
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send()
 
     const range = parseByteRange(request.headers.range, stat.size)
     if (range === 'unsatisfiable') return unsatisfiable(reply, stat.size)

@@ -1,0 +1,217 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { jobListSchema } from '../../contract/api'
+import { jobSchema, type Job } from '../../contract/job'
+import { multipartBody } from '../testing/multipart'
+import { isDone, startTestStudio, type TestStudio } from '../testing/test-studio'
+
+let studio: TestStudio
+const settings = { model: 'sora-2', size: '1280x720', seconds: '4' }
+
+beforeAll(async () => {
+  studio = await startTestStudio()
+})
+afterAll(() => studio.close())
+
+async function post(fields: Record<string, string>, file?: Parameters<typeof multipartBody>[1]) {
+  const body = multipartBody(fields, file)
+  return studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })
+}
+
+async function create(prompt: string, extra: Record<string, string> = {}): Promise<Job> {
+  const reply = await post({ prompt, ...settings, ...extra })
+  expect(reply.statusCode, reply.body).toBe(201)
+  return jobSchema.parse(reply.json())
+}
+
+const jobDirs = () => fs.readdirSync(path.join(studio.dataDir, 'vault')).filter((d) => d.startsWith('job_'))
+const tempFiles = () => fs.readdirSync(path.join(studio.dataDir, 'vault', '.tmp'))
+const rowCount = () => studio.repo.list({ limit: 100 }).items.length
+
+describe('POST /api/jobs', () => {
+  it('renders a take and archives video, thumbnail, spritesheet and sidecar', async () => {
+    const created = await create('a lantern over a night market')
+    expect(created).toMatchObject({ status: 'queued', provider: 'simulator', seconds: 4, costUsd: 0.4 })
+    expect(created.upstreamId).toMatch(/^video_/)
+    const done = await studio.waitForJob(created.id, isDone)
+    expect(done.status).toBe('completed')
+    expect(done.media).toEqual({
+      video: `/api/jobs/${done.id}/video`,
+      thumbnail: `/api/jobs/${done.id}/thumbnail`,
+      spritesheet: `/api/jobs/${done.id}/spritesheet`,
+    })
+    const video = await studio.app.inject({ method: 'GET', url: done.media?.video ?? '' })
+    expect(video.statusCode).toBe(200)
+    expect(video.headers['content-type']).toBe('video/mp4')
+    expect(video.rawPayload.equals(fs.readFileSync(studio.vault.pathOf(done.id, 'video')))).toBe(true)
+    const sidecar = JSON.parse(fs.readFileSync(studio.vault.pathOf(done.id, 'sidecar'), 'utf8')) as Record<string, unknown>
+    expect(sidecar).toMatchObject({
+      prompt: 'a lantern over a night market',
+      model: 'sora-2',
+      size: '1280x720',
+      seconds: 4,
+      provider: 'simulator',
+      upstreamId: created.upstreamId,
+      remixOf: null,
+      referenceHash: null,
+      costUsd: 0.4,
+      createdAt: created.createdAt,
+      completedAt: done.completedAt,
+      files: { video: video.rawPayload.length },
+    })
+  })
+
+  it('fits a reference image to the exact size and keeps it with the job', async () => {
+    const image = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3366ff' } }).jpeg().toBuffer()
+    const reply = await post(
+      { prompt: 'the reference, moving', ...settings, fit: 'contain' },
+      { filename: 'my photo.jpg', contentType: 'image/jpeg', data: image },
+    )
+    expect(reply.statusCode, reply.body).toBe(201)
+    const job = jobSchema.parse(reply.json())
+    expect(job.reference).toEqual({ url: `/api/jobs/${job.id}/reference`, width: 1280, height: 720 })
+    const served = await studio.app.inject({ method: 'GET', url: job.reference?.url ?? '' })
+    expect(served.headers['content-type']).toBe('image/png')
+    expect(await sharp(served.rawPayload).metadata()).toMatchObject({ width: 1280, height: 720, format: 'png' })
+    expect(fs.readFileSync(studio.vault.pathOf(job.id, 'reference-original')).equals(image)).toBe(true)
+    expect((await studio.waitForJob(job.id, isDone)).status).toBe('completed')
+  })
+
+  it.each([
+    [{ ...settings }, 400, 'prompt'],
+    [{ prompt: 'x', ...settings, model: 'sora-9' }, 400, 'model'],
+    [{ prompt: 'x', ...settings, size: '1792x1024' }, 400, 'size'],
+    [{ prompt: 'x', ...settings, seconds: '5' }, 400, 'seconds'],
+  ])('refuses bad fields with a field error and stores nothing (%o)', async (fields, status, field) => {
+    const before = { rows: rowCount(), dirs: jobDirs().length }
+    const reply = await post(fields)
+    expect(reply.statusCode).toBe(status)
+    expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', field } })
+    expect({ rows: rowCount(), dirs: jobDirs().length }).toEqual(before)
+  })
+
+  it.each([
+    ['an SVG', 'x.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 415],
+    ['a text file named .png', 'x.png', 'image/png', Buffer.from('hello'), 415],
+    ['a file over the size limit', 'big.png', 'image/png', Buffer.alloc(21 * 1024 * 1024), 413],
+  ])('refuses %s and stores nothing', async (_label, filename, contentType, data, status) => {
+    const before = { rows: rowCount(), dirs: jobDirs().length }
+    const reply = await post({ prompt: 'x', ...settings }, { filename, contentType, data })
+    expect(reply.statusCode).toBe(status)
+    expect(reply.json()).toHaveProperty('error.message')
+    expect({ rows: rowCount(), dirs: jobDirs().length }).toEqual(before)
+    expect(tempFiles()).toEqual([])
+  })
+
+  it('refuses a body that is not multipart', async () => {
+    const reply = await studio.app.inject({ method: 'POST', url: '/api/jobs', payload: { prompt: 'x' } })
+    expect(reply.statusCode).toBe(415)
+  })
+
+  it('keeps a job the provider refused, with its code and message', async () => {
+    const job = await create('a shot that errors [sim:500]')
+    expect(job.status).toBe('failed')
+    expect(job.prompt).toBe('a shot that errors [sim:500]')
+    expect(job.error?.message).toBeTruthy()
+    expect(job.costUsd).toBe(0)
+  })
+
+  it('fails a job the provider blocks, with the provider reason', async () => {
+    const job = await create('a blocked shot [sim:moderation]')
+    const done = await studio.waitForJob(job.id, isDone)
+    expect(done.status).toBe('failed')
+    expect(done.error?.code).toBe('moderation_blocked')
+  })
+})
+
+describe('remix, retry, delete', () => {
+  it('remixes a completed take into a new job linked to its parent', async () => {
+    const parent = await studio.waitForJob((await create('a red kite')).id, isDone)
+    const reply = await studio.app.inject({
+      method: 'POST',
+      url: `/api/jobs/${parent.id}/remix`,
+      payload: { prompt: 'a red kite at dusk' },
+    })
+    expect(reply.statusCode, reply.body).toBe(201)
+    const remix = jobSchema.parse(reply.json())
+    expect(remix).toMatchObject({ remixOf: parent.id, model: parent.model, size: parent.size, seconds: parent.seconds })
+    const done = await studio.waitForJob(remix.id, isDone)
+    expect(done.status).toBe('completed')
+  })
+
+  it('refuses to remix an unfinished or unknown take', async () => {
+    const job = await create('still rendering [sim:slow]')
+    const early = await studio.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/remix`, payload: { prompt: 'x' } })
+    expect(early.statusCode).toBe(409)
+    const missing = await studio.app.inject({
+      method: 'POST',
+      url: '/api/jobs/job_doesnotexist00/remix',
+      payload: { prompt: 'x' },
+    })
+    expect(missing.statusCode).toBe(404)
+  })
+
+  it('retries a failed job with the same settings and reference', async () => {
+    const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#00ff00' } }).png().toBuffer()
+    const reply = await post(
+      { prompt: 'retry me [sim:500]', model: 'sora-2-pro', size: '1024x1792', seconds: '8' },
+      { filename: 'ref.png', contentType: 'image/png', data: image },
+    )
+    const failed = jobSchema.parse(reply.json())
+    expect(failed.status).toBe('failed')
+    const retried = await studio.app.inject({ method: 'POST', url: `/api/jobs/${failed.id}/retry` })
+    expect(retried.statusCode).toBe(201)
+    const again = jobSchema.parse(retried.json())
+    expect(again.id).not.toBe(failed.id)
+    expect(again).toMatchObject({ prompt: failed.prompt, model: 'sora-2-pro', size: '1024x1792', seconds: 8 })
+    expect(studio.repo.get(again.id)?.reference?.hash).toBe(studio.repo.get(failed.id)?.reference?.hash)
+  })
+
+  it('deletes the record and every file', async () => {
+    const job = await studio.waitForJob((await create('to be deleted')).id, isDone)
+    expect(fs.existsSync(studio.vault.dirOf(job.id))).toBe(true)
+    const reply = await studio.app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}` })
+    expect(reply.statusCode).toBe(204)
+    expect((await studio.app.inject({ method: 'GET', url: `/api/jobs/${job.id}` })).statusCode).toBe(404)
+    expect(fs.existsSync(studio.vault.dirOf(job.id))).toBe(false)
+    expect((await studio.app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}` })).statusCode).toBe(404)
+  })
+})
+
+describe('GET /api/jobs', () => {
+  it('filters by status and prompt text, and pages with a stable cursor', async () => {
+    const group = `g${Date.now()}`
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push((await create(`paging take ${i} zebra`, { group })).id)
+    const page = async (query: string) => {
+      const reply = await studio.app.inject({ method: 'GET', url: `/api/jobs?${query}` })
+      expect(reply.statusCode, reply.body).toBe(200)
+      return jobListSchema.parse(reply.json())
+    }
+    const first = await page(`group=${group}&limit=2`)
+    expect(first.items.map((j) => j.id)).toEqual([ids[4], ids[3]])
+    await create('a newer job in the same group', { group })
+    const second = await page(`group=${group}&limit=2&cursor=${first.nextCursor}`)
+    expect(second.items.map((j) => j.id)).toEqual([ids[2], ids[1]])
+    const third = await page(`group=${group}&limit=2&cursor=${second.nextCursor}`)
+    expect(third.items.map((j) => j.id)).toEqual([ids[0]])
+    expect(third.nextCursor).toBeNull()
+
+    expect((await page('q=ZEBRA&limit=100')).items).toHaveLength(5)
+    const failed = await page('status=failed&limit=100')
+    expect(failed.items.length).toBeGreaterThan(0)
+    expect(failed.items.every((j) => j.status === 'failed')).toBe(true)
+    expect((await studio.app.inject({ method: 'GET', url: '/api/jobs?cursor=nonsense' })).statusCode).toBe(400)
+    expect((await studio.app.inject({ method: 'GET', url: '/api/jobs?limit=1000' })).statusCode).toBe(400)
+  })
+
+  it('answers 404 in the envelope for an unknown or malformed id', async () => {
+    for (const id of ['job_unknown000000', '..%2F..%2Fetc']) {
+      const reply = await studio.app.inject({ method: 'GET', url: `/api/jobs/${id}` })
+      expect(reply.statusCode).toBe(404)
+      expect(reply.json()).toMatchObject({ error: { code: 'not_found' } })
+    }
+  })
+})

@@ -1,0 +1,60 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Job } from '../../contract/job'
+import { jobSchema } from '../../contract/job'
+import type { UpstreamConfig } from '../config'
+import { createStudio, type Studio, type StudioOverrides } from '../studio'
+
+export const FAST_SCHEDULE = { minMs: 40, maxMs: 150, errorMaxMs: 1000, concurrency: 8 }
+
+export interface TestStudio extends Studio {
+  dataDir: string
+  getJob(id: string): Promise<Job>
+  waitForJob(id: string, until: (job: Job) => boolean, timeoutMs?: number): Promise<Job>
+}
+
+/**
+ * A whole studio on a temp folder: the embedded simulator in fast mode unless `upstream` points
+ * elsewhere. Requests go through app.inject(), so no port is opened for the BFF.
+ */
+export async function startTestStudio(
+  options: { upstream?: UpstreamConfig; overrides?: StudioOverrides } = {},
+): Promise<TestStudio> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-studio-'))
+  const studio = await createStudio(
+    {
+      provider: options.upstream ? 'custom' : 'simulator',
+      upstream: options.upstream ?? null,
+      dataDir,
+      simulator: { timeScale: 0, apiKey: null },
+      logLevel: 'silent',
+    },
+    { schedule: FAST_SCHEDULE, ...options.overrides },
+  )
+  const getJob = async (id: string): Promise<Job> => {
+    const reply = await studio.app.inject({ method: 'GET', url: `/api/jobs/${id}` })
+    if (reply.statusCode !== 200) throw new Error(`GET job ${id}: ${reply.statusCode} ${reply.body}`)
+    return jobSchema.parse(reply.json())
+  }
+  return {
+    ...studio,
+    dataDir,
+    getJob,
+    async waitForJob(id, until, timeoutMs = 45_000) {
+      const deadline = Date.now() + timeoutMs
+      for (;;) {
+        const job = await getJob(id)
+        if (until(job)) return job
+        if (Date.now() > deadline) throw new Error(`Job ${id} stuck at ${job.status} ${job.progress}%`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    },
+    async close() {
+      await studio.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const isDone = (job: Job) => job.status === 'completed' || job.status === 'failed'

@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import type { UpstreamVideo, VideoPage } from './types'
+
+/**
+ * The provider's wire format, parsed tolerantly: every field but `id` may be missing or null
+ * (CometAPI's create reply carries only a subset), unknown fields pass through unread, and
+ * numbers may arrive as strings. Only this file knows the provider's field names.
+ */
+
+const nullish = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null)
+
+/** A number, or a numeric string ("8", "45.5"); anything else reads as null. */
+const looseNumber = z
+  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?%?$/)])
+  .transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value)))
+  .refine(Number.isFinite)
+
+/** Unix seconds per the spec; tolerate milliseconds and ISO strings from looser gateways. */
+const timestamp = z.union([z.number(), z.string()]).transform((value): Date | null => {
+  if (typeof value === 'number') return new Date(value > 1e12 ? value : value * 1000)
+  if (/^\d+$/.test(value.trim())) {
+    const n = Number(value)
+    return new Date(n > 1e12 ? n : n * 1000)
+  }
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date
+})
+
+const wireError = z.union([
+  z.object({ code: nullish(z.union([z.string(), z.number()])), message: nullish(z.string()) }),
+  z.string(),
+])
+
+export const wireVideo = z.object({
+  id: z.string().min(1),
+  status: nullish(z.string()),
+  progress: nullish(looseNumber),
+  model: nullish(z.string()),
+  size: nullish(z.string()),
+  seconds: nullish(looseNumber),
+  prompt: nullish(z.string()),
+  created_at: nullish(timestamp),
+  completed_at: nullish(timestamp),
+  expires_at: nullish(timestamp),
+  remixed_from_video_id: nullish(z.string()),
+  error: nullish(wireError),
+})
+export type WireVideo = z.infer<typeof wireVideo>
+
+export const wireVideoList = z.object({
+  data: z.array(z.unknown()),
+  first_id: nullish(z.string()),
+  last_id: nullish(z.string()),
+  has_more: nullish(z.boolean()),
+})
+
+export const wireDeleted = z.object({ deleted: nullish(z.boolean()) })
+
+type Status = UpstreamVideo['status']
+
+/**
+ * The spec's four statuses, plus the words other gateways use. Unknown words read as
+ * `in_progress` (so the job keeps being polled) unless the reply carries an error, which
+ * makes it `failed`; `known: false` lets the caller log the surprise.
+ */
+const STATUS_WORDS: Record<string, Status> = {
+  queued: 'queued',
+  pending: 'queued',
+  submitted: 'queued',
+  created: 'queued',
+  waiting: 'queued',
+  in_progress: 'in_progress',
+  processing: 'in_progress',
+  running: 'in_progress',
+  generating: 'in_progress',
+  started: 'in_progress',
+  completed: 'completed',
+  succeeded: 'completed',
+  success: 'completed',
+  done: 'completed',
+  failed: 'failed',
+  failure: 'failed',
+  error: 'failed',
+  cancelled: 'failed',
+  canceled: 'failed',
+}
+
+export function mapStatus(
+  word: string | null | undefined,
+  hasError: boolean,
+): { status: Status; known: boolean } {
+  const key = (word ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_')
+  const status = STATUS_WORDS[key]
+  if (status) return { status, known: true }
+  return { status: hasError ? 'failed' : key === '' ? 'queued' : 'in_progress', known: false }
+}
+
+function toError(error: WireVideo['error'], status: Status): UpstreamVideo['error'] {
+  if (error == null) return null
+  const parts = typeof error === 'string' ? { code: null, message: error } : error
+  if (parts.code == null && !parts.message) return null
+  const code = parts.code == null || parts.code === '' ? 'failed' : String(parts.code)
+  const fallback =
+    status === 'failed' ? 'The provider could not render this take.' : 'The provider reported a problem.'
+  return { code, message: parts.message || fallback }
+}
+
+/** The studio's video from the wire's; `unknownStatus` carries a status word we had to guess at. */
+export function toUpstreamVideo(wire: WireVideo): { video: UpstreamVideo; unknownStatus: string | null } {
+  const { status, known } = mapStatus(wire.status, toError(wire.error, 'failed') !== null)
+  const progress = wire.progress ?? 0
+  const video: UpstreamVideo = {
+    id: wire.id,
+    status,
+    progress: status === 'completed' ? 100 : Math.round(Math.min(100, Math.max(0, progress))),
+    model: wire.model ?? null,
+    size: wire.size ?? null,
+    seconds: wire.seconds ?? null,
+    prompt: wire.prompt ?? null,
+    createdAt: wire.created_at ?? null,
+    completedAt: wire.completed_at ?? null,
+    expiresAt: wire.expires_at ?? null,
+    remixedFromId: wire.remixed_from_video_id ?? null,
+    error: toError(wire.error, status),
+  }
+  return { video, unknownStatus: known ? null : (wire.status ?? null) }
+}
+
+export function toVideoPage(
+  wire: z.infer<typeof wireVideoList>,
+  videos: UpstreamVideo[],
+): VideoPage {
+  return {
+    data: videos,
+    firstId: wire.first_id ?? videos[0]?.id ?? null,
+    lastId: wire.last_id ?? videos.at(-1)?.id ?? null,
+    hasMore: wire.has_more ?? false,
+  }
+}
