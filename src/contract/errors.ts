@@ -3,6 +3,7 @@ import { z } from 'zod'
 export const ERROR_CODES = [
   'invalid_request',
   'unauthorized',
+  'forbidden',
   'not_found',
   'conflict',
   'payload_too_large',
@@ -27,6 +28,7 @@ export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>
 export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -8,6 +8,10 @@ import { capabilitiesRoutes, healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { mediaRoutes } from './routes/media'
 import { spaRoutes } from './routes/spa'
+import { securityHeaders } from './security/headers'
+import { renderRateLimit } from './security/rate-limit'
+import { refuseCrossSiteWrites } from './security/same-origin'
+import { requireToken } from './security/session'
 import type { JobRepository } from './store/job-repository'
 import type { Vault } from './vault/vault'
 
@@ -16,6 +20,9 @@ export interface AppDeps {
   repo: JobRepository
   vault: Vault
   jobs: JobService
+  /** When set, every /api request needs it (or the session cookie it signs in to). */
+  token: string | null
+  rendersPerMinute: number
   /** Where the built SPA lives; defaults to ./dist. */
   distDir?: string
   logger?: FastifyBaseLogger
@@ -26,6 +33,10 @@ export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie']
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = deps.logger ? Fastify({ loggerInstance: deps.logger }) : Fastify()
   installErrorHandler(app)
+  await securityHeaders(app)
+  refuseCrossSiteWrites(app)
+  if (deps.token) await requireToken(app, deps.token)
+  await renderRateLimit(app)
   await app.register(multipart, {
     limits: {
       fileSize: UPLOAD_LIMITS.maxBytes,

@@ -21,6 +21,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4400),
   DAILIES_TOKEN: z.string().min(16, 'DAILIES_TOKEN must be at least 16 characters').optional(),
+  DAILIES_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   DAILIES_SIM_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
   DAILIES_SIM_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -39,6 +40,8 @@ export interface Config {
   host: string
   port: number
   token: string | null
+  /** Renders (create, remix, retry) each client may start per minute. */
+  rendersPerMinute: number
   simulator: { timeScale: number; apiKey: string | null }
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
 }
@@ -86,6 +89,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     port: env.PORT,
     token: env.DAILIES_TOKEN ?? null,
+    rendersPerMinute: env.DAILIES_RATE_LIMIT,
     simulator: { timeScale: env.DAILIES_SIM_TIME_SCALE, apiKey: env.DAILIES_SIM_KEY ?? null },
     logLevel: env.LOG_LEVEL,
   }

@@ -12,7 +12,10 @@ import { createUpstream } from './upstream/create-upstream'
 import type { Upstream } from './upstream/types'
 import { Vault } from './vault/vault'
 
-export type StudioConfig = Pick<Config, 'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel'>
+export type StudioConfig = Pick<
+  Config,
+  'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute'
+>
 
 export interface StudioOverrides {
   schedule?: Partial<PollSchedule>
@@ -62,6 +65,8 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     repo,
     vault,
     jobs,
+    token: config.token,
+    rendersPerMinute: config.rendersPerMinute,
     logger,
     ...(overrides.distDir ? { distDir: overrides.distDir } : {}),
   })

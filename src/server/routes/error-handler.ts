@@ -2,6 +2,9 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 import { ZodError } from 'zod'
 import { ApiError } from '../errors'
 
+// A handler may have set a media type before failing; the envelope is always JSON.
+const JSON_TYPE = 'application/json; charset=utf-8'
+
 /** Fastify's own 4xx codes, mapped onto the contract's error codes. */
 function fromFastifyError(error: FastifyError): ApiError | null {
   const status = error.statusCode ?? 500
@@ -32,9 +35,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.error({ err: error }, 'unhandled error')
       return reply
         .status(500)
+        .type(JSON_TYPE)
         .send(new ApiError('internal', 'Something went wrong on the studio server').toEnvelope())
     }
     if (apiError.status >= 500) request.log.error({ err: error }, apiError.message)
-    return reply.status(apiError.status).headers(apiError.headers).send(apiError.toEnvelope())
+    return reply.status(apiError.status).type(JSON_TYPE).headers(apiError.headers).send(apiError.toEnvelope())
   })
 }

@@ -48,6 +48,14 @@ export async function readJobUpload(request: FastifyRequest, vault: Vault): Prom
     return { fields: parsed.data, referenceFile }
   } catch (error) {
     if (referenceFile) await vault.removeTemp(referenceFile)
-    throw error
+    throw asClientError(error)
   }
+}
+
+/** A body that breaks the multipart grammar is the client's fault; a failing disk is ours. */
+function asClientError(error: unknown): unknown {
+  if (error instanceof ApiError || !(error instanceof Error)) return error
+  const { code, syscall } = error as NodeJS.ErrnoException
+  if (syscall || code?.startsWith('FST_')) return error
+  return new ApiError('invalid_request', `The upload could not be read: ${error.message}`)
 }

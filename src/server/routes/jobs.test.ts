@@ -105,6 +105,16 @@ describe('POST /api/jobs', () => {
     expect(tempFiles()).toEqual([])
   })
 
+  it.each([
+    ['garbage', 'multipart/form-data; boundary=abc'],
+    ['--abc\r\nContent-Disposition: form-data; name="prompt"\r\n\r\nunterminated', 'multipart/form-data; boundary=abc'],
+    ['x', 'multipart/form-data'],
+  ])('answers a broken multipart body with 400, not 500 (%j)', async (payload, contentType) => {
+    const reply = await studio.app.inject({ method: 'POST', url: '/api/jobs', payload, headers: { 'content-type': contentType } })
+    expect(reply.statusCode).toBe(400)
+    expect(reply.json()).toMatchObject({ error: { code: 'invalid_request' } })
+  })
+
   it('refuses a body that is not multipart', async () => {
     const reply = await studio.app.inject({ method: 'POST', url: '/api/jobs', payload: { prompt: 'x' } })
     expect(reply.statusCode).toBe(415)

@@ -6,6 +6,7 @@ import type { JobService } from '../jobs/job-service'
 import { presentJob } from '../jobs/present'
 import type { JobRepository } from '../store/job-repository'
 import type { Vault } from '../vault/vault'
+import { renderLimit } from '../security/rate-limit'
 import { decodeCursor, encodeCursor } from './cursor'
 import { readJobUpload } from './job-upload'
 
@@ -13,6 +14,7 @@ export interface JobRoutesDeps {
   jobs: JobService
   repo: JobRepository
   vault: Vault
+  rendersPerMinute: number
 }
 
 export function parseJobId(params: unknown): string {
@@ -22,7 +24,8 @@ export function parseJobId(params: unknown): string {
   return parsed.data
 }
 
-export function jobRoutes(app: FastifyInstance, { jobs, repo, vault }: JobRoutesDeps): void {
+export function jobRoutes(app: FastifyInstance, { jobs, repo, vault, rendersPerMinute }: JobRoutesDeps): void {
+  const config = renderLimit(rendersPerMinute)
   app.get('/api/jobs', (request): JobList => {
     const query = listJobsQuerySchema.parse(request.query)
     const page = repo.list({ ...query, beforeSeq: query.cursor ? decodeCursor(query.cursor) : undefined })
@@ -34,7 +37,7 @@ export function jobRoutes(app: FastifyInstance, { jobs, repo, vault }: JobRoutes
 
   app.get('/api/jobs/:id', (request): Job => presentJob(jobs.get(parseJobId(request.params))))
 
-  app.post('/api/jobs', async (request, reply): Promise<Job> => {
+  app.post('/api/jobs', { config }, async (request, reply): Promise<Job> => {
     const upload = await readJobUpload(request, vault)
     try {
       const job = await jobs.create(upload.fields, upload.referenceFile)
@@ -44,13 +47,13 @@ export function jobRoutes(app: FastifyInstance, { jobs, repo, vault }: JobRoutes
     }
   })
 
-  app.post('/api/jobs/:id/remix', async (request, reply): Promise<Job> => {
+  app.post('/api/jobs/:id/remix', { config }, async (request, reply): Promise<Job> => {
     const id = parseJobId(request.params)
     const { prompt } = remixRequestSchema.parse(request.body ?? {})
     return reply.status(201).send(presentJob(await jobs.remix(id, prompt)))
   })
 
-  app.post('/api/jobs/:id/retry', async (request, reply): Promise<Job> => {
+  app.post('/api/jobs/:id/retry', { config }, async (request, reply): Promise<Job> => {
     const job = await jobs.retry(parseJobId(request.params))
     return reply.status(201).send(presentJob(job))
   })

@@ -38,6 +38,7 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 function unsatisfiable(reply: FastifyReply, size: number) {
   return reply
     .status(416)
+    .type('application/json; charset=utf-8')
     .header('content-range', `bytes */${size}`)
     .send({ error: { code: 'range_not_satisfiable', message: `The file is ${size} bytes long` } })
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Job } from '../../contract/job'
 import { jobSchema } from '../../contract/job'
 import type { UpstreamConfig } from '../config'
-import { createStudio, type Studio, type StudioOverrides } from '../studio'
+import { createStudio, type Studio, type StudioConfig, type StudioOverrides } from '../studio'
 
 export const FAST_SCHEDULE = { minMs: 40, maxMs: 150, errorMaxMs: 1000, concurrency: 8 }
 
@@ -19,7 +19,11 @@ export interface TestStudio extends Studio {
  * elsewhere. Requests go through app.inject(), so no port is opened for the BFF.
  */
 export async function startTestStudio(
-  options: { upstream?: UpstreamConfig; overrides?: StudioOverrides } = {},
+  options: {
+    upstream?: UpstreamConfig
+    overrides?: StudioOverrides
+    config?: Partial<Pick<StudioConfig, 'token' | 'rendersPerMinute'>>
+  } = {},
 ): Promise<TestStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-studio-'))
   const studio = await createStudio(
@@ -29,6 +33,9 @@ export async function startTestStudio(
       dataDir,
       simulator: { timeScale: 0, apiKey: null },
       logLevel: 'silent',
+      token: null,
+      rendersPerMinute: 10_000,
+      ...options.config,
     },
     { schedule: FAST_SCHEDULE, ...options.overrides },
   )

@@ -1,0 +1,36 @@
+/** A plain form page (no script, so the strict CSP holds) that trades the token for a session. */
+export function signInPage(failed: boolean): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in · Dailies</title>
+<link rel="stylesheet" href="/signin.css">
+</head>
+<body>
+<main>
+<h1>Dailies</h1>
+<form method="post" action="/signin">
+<label for="token">Studio token</label>
+<input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
+${failed ? '<p role="alert">That token is not the one this studio was started with.</p>' : ''}
+<button type="submit">Sign in</button>
+</form>
+</main>
+</body>
+</html>`
+}
+
+export const SIGN_IN_CSS = `
+:root { color-scheme: dark; font: 14px/1.5 system-ui, sans-serif; }
+body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #0b0b0c; color: #e6e6e6; }
+main { width: min(320px, 90vw); }
+h1 { font-size: 18px; font-weight: 600; letter-spacing: .02em; margin: 0 0 24px; }
+form { display: grid; gap: 10px; }
+label { color: #a1a1a6; font-size: 12px; }
+input { padding: 8px 10px; border-radius: 6px; border: 1px solid #2a2a2e; background: #141416; color: inherit; font: inherit; }
+input:focus-visible, button:focus-visible { outline: 2px solid #f5a524; outline-offset: 2px; }
+button { padding: 8px 10px; border: 0; border-radius: 6px; background: #f5a524; color: #111; font: inherit; font-weight: 600; cursor: pointer; }
+[role=alert] { color: #ff6b6b; margin: 0; }
+`
