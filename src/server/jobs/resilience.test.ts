@@ -80,7 +80,7 @@ describe('a studio killed mid-render', () => {
       await fetch(`${simulator.baseURL}/videos?limit=100`, { headers: { authorization: 'Bearer test-key' } })
     ).json()) as { data: unknown[] }
     expect(upstreamList.data).toHaveLength(5)
-  })
+  }, 120_000)
 })
 
 describe('a provider unreachable for 30 s', () => {
@@ -111,5 +111,5 @@ describe('a provider unreachable for 30 s', () => {
     proxy.setDown(false)
     const done = await Promise.all(ids.map((id) => studio.waitForJob(id, isDone, 30_000)))
     expect(done.map((j) => j.status)).toEqual(['completed', 'completed', 'completed'])
-  })
+  }, 90_000)
 })

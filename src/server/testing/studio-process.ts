@@ -32,7 +32,7 @@ export async function spawnStudio(env: Record<string, string>): Promise<{ child:
 }
 
 export async function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
+  if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise((resolve) => child.once('exit', resolve))
   child.kill('SIGKILL')
   await exited

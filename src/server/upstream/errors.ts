@@ -23,7 +23,8 @@ export interface ProviderInfo {
 const MODEL_GONE =
   /model.*(does not exist|doesn't exist|not exist|not found|not available|unavailable|not supported|unsupported|retired|deprecated|no available channel|no access|not have access)|(invalid|unknown|unsupported) model|no available channel/i
 const NOT_READY =
-  /not (yet )?(completed|finished|ready|available yet)|still (processing|in progress|queued|rendering)|must be completed|has not completed/i
+  /not (yet )?(completed|finished|ready)|still (processing|in[ _]progress|queued|pending|rendering)|must be completed|has not completed/i
+const NOT_READY_CODES = ['video_not_ready', 'invalid_state', 'invalid_status']
 const QUOTA = /insufficient_quota|quota|balance|credit|billing/i
 
 const NETWORK_REASONS: Record<string, string> = {
@@ -55,7 +56,8 @@ function networkCode(error: unknown, depth = 0): string | null {
 function networkReason(error: unknown): string {
   const code = networkCode(error)
   if (!code) return 'network error'
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) return 'its TLS certificate was not accepted'
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code))
+    return 'its TLS certificate was not accepted'
   return NETWORK_REASONS[code] ?? code
 }
 
@@ -71,12 +73,19 @@ export const badReply = (p: ProviderInfo, status: number, what: string, details 
 export const webPageError = (p: ProviderInfo, status: number, requestId?: string) =>
   new UpstreamError('bad_response', webPage(p, status), { status, requestId })
 
-function modelGone(fault: ProviderFault, status: number, ctx: CallContext): boolean {
+const notReady = (fault: ProviderFault) =>
+  NOT_READY_CODES.includes(fault.code ?? '') || NOT_READY.test(fault.message ?? '')
+
+function modelGone(fault: ProviderFault): boolean {
   if (fault.code === 'model_not_found' || fault.param === 'model') return true
-  if (fault.message && MODEL_GONE.test(fault.message)) return true
-  // A 404 on POST /videos or GET /videos means this provider has no video API at all.
-  return status === 404 && (ctx.op === 'create' || ctx.op === 'list')
+  // A refusal about another field ("size … not supported by model …") is not about the model.
+  if (fault.param) return false
+  return MODEL_GONE.test(fault.message ?? '')
 }
+
+/** A 404 on POST /videos or GET /videos that names no field: no video API at this base URL. */
+const noVideoApi = (fault: ProviderFault, status: number, ctx: CallContext) =>
+  status === 404 && (ctx.op === 'create' || ctx.op === 'list') && !fault.param
 
 function fromStatus(
   status: number,
@@ -94,25 +103,34 @@ function fromStatus(
   const said = fault.message ? `: ${fault.message}` : ''
   const video = ctx.videoId ? `video ${ctx.videoId}` : 'this video'
   const retryable = status === 408 || status === 429 || status >= 500
-  if (fault.html && !retryable) return new UpstreamError('bad_response', webPage(p, status), details)
+  if (fault.html && !retryable)
+    return new UpstreamError('bad_response', webPage(p, status), details)
   if (status >= 300 && status < 400) {
     const text = `The provider redirected (HTTP ${status}) instead of answering — check DAILIES_UPSTREAM_URL (now ${p.baseURL}).`
     return new UpstreamError('bad_response', text, details)
   }
-  if (status !== 429 && status !== 401 && modelGone(fault, status, ctx)) {
-    const model = ctx.model ?? 'this model'
-    const noApi = !fault.message && !fault.code && status === 404
-    const text = noApi
-      ? `The provider has no video API at ${p.baseURL}/videos (404): it may not offer Sora (or has retired it), or DAILIES_UPSTREAM_URL is wrong (it usually ends in /v1).`
-      : `The provider does not offer ${model} (it may have been retired). Try another model or provider.`
+  if (status !== 429 && status !== 401 && modelGone(fault)) {
+    const text = `The provider does not offer ${ctx.model ?? 'this model'} (it may have been retired). Try another model or provider.`
     return new UpstreamError('model_unavailable', text, details)
   }
-  if (status === 402 || fault.code === 'insufficient_quota' || (status === 403 && QUOTA.test(fault.message ?? ''))) {
+  if (noVideoApi(fault, status, ctx)) {
+    const text = `The provider has no video API at ${p.baseURL}/videos (404): it may not offer Sora (or has retired it), or DAILIES_UPSTREAM_URL is wrong (it usually ends in /v1).`
+    return new UpstreamError('model_unavailable', text, details)
+  }
+  if (
+    status === 402 ||
+    fault.code === 'insufficient_quota' ||
+    (status === 403 && QUOTA.test(fault.message ?? ''))
+  ) {
     const text = `The provider says the account has no credit or quota left (${status})${said}. Check billing with the provider.`
     return new UpstreamError('auth', text, details)
   }
   if (status === 401) {
-    return new UpstreamError('auth', `The provider refused the API key (401). Check ${p.keyName}.`, details)
+    return new UpstreamError(
+      'auth',
+      `The provider refused the API key (401). Check ${p.keyName}.`,
+      details,
+    )
   }
   if (status === 403) {
     const text = `The provider refused this request for your API key (403)${said}. Check ${p.keyName} and the account's access.`
@@ -125,8 +143,12 @@ function fromStatus(
         : `The provider does not know ${video} (it may have been deleted or has expired).`
     return new UpstreamError('not_found', text, details)
   }
-  if (status === 409 || (status === 400 && NOT_READY.test(fault.message ?? ''))) {
-    return new UpstreamError('conflict', `The provider says ${video} is not ready for this${said || '.'}`, details)
+  if (status === 409 || (status === 400 && notReady(fault))) {
+    return new UpstreamError(
+      'conflict',
+      `The provider says ${video} is not ready for this${said || '.'}`,
+      details,
+    )
   }
   if (status === 429) {
     const wait = headers ? retryAfterMs(headers) : undefined
@@ -135,7 +157,11 @@ function fromStatus(
     return new UpstreamError('rate_limited', text, { ...details, retryAfterMs: wait })
   }
   if (status === 408 || status === 504 || status === 524) {
-    return new UpstreamError('unavailable', `The provider timed out (${status}). Try again later.`, details)
+    return new UpstreamError(
+      'unavailable',
+      `The provider timed out (${status}). Try again later.`,
+      details,
+    )
   }
   if (status >= 500) {
     const wait = headers ? retryAfterMs(headers) : undefined
@@ -143,11 +169,36 @@ function fromStatus(
     return new UpstreamError('unavailable', text, { ...details, retryAfterMs: wait })
   }
   if (status === 413) {
-    return new UpstreamError('invalid', 'The provider refused the upload as too large (413).', details)
+    return new UpstreamError(
+      'invalid',
+      'The provider refused the upload as too large (413).',
+      details,
+    )
   }
   const field = fault.param ? ` (field: ${fault.param})` : ''
   const text = `The provider refused the request${said || ` (${status})`}${field}`
   return new UpstreamError('invalid', text.endsWith('.') ? text : `${text}.`, details)
+}
+
+/** An HTTP error reply, as the SDK reports it. */
+function fromApiError(
+  error: APIError,
+  ctx: CallContext,
+  p: ProviderInfo,
+  bodyOf: (headers: Headers) => string | undefined,
+  clean: (e: UpstreamError) => UpstreamError,
+): UpstreamError {
+  const { headers, status } = error
+  if (status === undefined) {
+    return clean(new UpstreamError('unavailable', `Could not reach the provider at ${p.host}.`))
+  }
+  const body = headers ? bodyOf(headers) : undefined
+  const fault =
+    body !== undefined
+      ? readFault(body, headers?.get('content-type') ?? null)
+      : readFault(JSON.stringify({ error: error.error ?? null }), 'application/json')
+  const requestId = error.requestID ?? fault.requestId
+  return clean(fromStatus(status, { ...fault, requestId: requestId ?? null }, headers, ctx, p))
 }
 
 /**
@@ -164,7 +215,10 @@ export function toUpstreamError(
   // HTTP errors carry no cause: the SDK's error holds the provider's raw message, which may echo
   // (part of) the key. Network errors keep theirs (ECONNREFUSED… is worth logging).
   const clean = (e: UpstreamError, cause?: unknown) =>
-    new UpstreamError(e.kind, redact(e.message, apiKey), { ...e.details, ...(cause ? { cause } : {}) })
+    new UpstreamError(e.kind, redact(e.message, apiKey), {
+      ...e.details,
+      ...(cause ? { cause } : {}),
+    })
   if (error instanceof UpstreamError) return error
   if (error instanceof APIConnectionTimeoutError) {
     const text = `The provider at ${p.host} did not answer within ${Math.round(p.timeoutMs / 1000)} s. Try again later.`
@@ -174,21 +228,15 @@ export function toUpstreamError(
     const text = `Could not reach the provider at ${p.host} (${networkReason(error)}). Check DAILIES_UPSTREAM_URL and the network.`
     return clean(new UpstreamError('unavailable', text), error)
   }
-  if (error instanceof APIError && typeof error.status === 'number') {
-    const headers = error.headers
-    const body = headers ? bodyOf(headers) : undefined
-    const fault =
-      body !== undefined
-        ? readFault(body, headers?.get('content-type') ?? null)
-        : readFault(JSON.stringify({ error: error.error ?? null }), 'application/json')
-    const requestId = error.requestID ?? fault.requestId
-    const mapped = fromStatus(error.status, { ...fault, requestId: requestId ?? null }, headers, ctx, p)
-    return clean(mapped)
-  }
+  // `instanceof` infers APIError<any, any, any>; the class's own defaults are the true types.
+  if (error instanceof APIError) return fromApiError(error as APIError, ctx, p, bodyOf, clean)
   const message = error instanceof Error ? error.message : String(error)
   if (/terminated|socket|ECONNRESET|network/i.test(message) || networkCode(error)) {
     const text = `The connection to the provider at ${p.host} broke off (${networkReason(error)}). Try again later.`
     return clean(new UpstreamError('unavailable', text), error)
   }
-  return clean(new UpstreamError('bad_response', `The provider's reply at ${p.host} could not be read.`), error)
+  return clean(
+    new UpstreamError('bad_response', `The provider's reply at ${p.host} could not be read.`),
+    error,
+  )
 }

@@ -13,7 +13,8 @@ export interface ProviderFault {
   html: boolean
 }
 
-const REQUEST_ID_IN_MESSAGE = /\s*[([]?\s*request[ _-]?id\s*[:=]?\s*([A-Za-z0-9][\w.-]{5,})\s*[)\]]?/i
+const REQUEST_ID_IN_MESSAGE =
+  /\s*[([]?\s*request[ _-]?id\s*[:=]?\s*([A-Za-z0-9][\w.-]{5,})\s*[)\]]?/i
 
 const text = (value: unknown): string | null => {
   if (typeof value === 'number') return String(value)
@@ -30,7 +31,10 @@ export function looksLikeHtml(body: string, contentType: string | null): boolean
 }
 
 /** Splits "… (request id: 2025…)" into the message and the id. */
-export function splitRequestId(message: string | null): { message: string | null; requestId: string | null } {
+export function splitRequestId(message: string | null): {
+  message: string | null
+  requestId: string | null
+} {
   if (!message) return { message, requestId: null }
   const match = REQUEST_ID_IN_MESSAGE.exec(message)
   if (!match?.[1]) return { message, requestId: null }

@@ -47,7 +47,10 @@ export interface Upstream {
   retrieve(id: string, signal?: AbortSignal): Promise<UpstreamVideo>
   remix(id: string, prompt: string, signal?: AbortSignal): Promise<UpstreamVideo>
   download(id: string, variant: ContentVariant, signal?: AbortSignal): Promise<VideoContent>
-  list(params: { after?: string; limit?: number; order?: 'asc' | 'desc' }, signal?: AbortSignal): Promise<VideoPage>
+  list(
+    params: { after?: string; limit?: number; order?: 'asc' | 'desc' },
+    signal?: AbortSignal,
+  ): Promise<VideoPage>
   delete(id: string, signal?: AbortSignal): Promise<void>
 }
 

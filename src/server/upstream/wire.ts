@@ -11,7 +11,13 @@ const nullish = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null)
 
 /** A number, or a numeric string ("8", "45.5"); anything else reads as null. */
 const looseNumber = z
-  .union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?%?$/)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?%?$/),
+  ])
   .transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value)))
   .refine(Number.isFinite)
 
@@ -89,7 +95,10 @@ export function mapStatus(
   word: string | null | undefined,
   hasError: boolean,
 ): { status: Status; known: boolean } {
-  const key = (word ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_')
+  const key = (word ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
   const status = STATUS_WORDS[key]
   if (status) return { status, known: true }
   return { status: hasError ? 'failed' : key === '' ? 'queued' : 'in_progress', known: false }
@@ -101,12 +110,17 @@ function toError(error: WireVideo['error'], status: Status): UpstreamVideo['erro
   if (parts.code == null && !parts.message) return null
   const code = parts.code == null || parts.code === '' ? 'failed' : String(parts.code)
   const fallback =
-    status === 'failed' ? 'The provider could not render this take.' : 'The provider reported a problem.'
+    status === 'failed'
+      ? 'The provider could not render this take.'
+      : 'The provider reported a problem.'
   return { code, message: parts.message || fallback }
 }
 
 /** The studio's video from the wire's; `unknownStatus` carries a status word we had to guess at. */
-export function toUpstreamVideo(wire: WireVideo): { video: UpstreamVideo; unknownStatus: string | null } {
+export function toUpstreamVideo(wire: WireVideo): {
+  video: UpstreamVideo
+  unknownStatus: string | null
+} {
   const { status, known } = mapStatus(wire.status, toError(wire.error, 'failed') !== null)
   const progress = wire.progress ?? 0
   const video: UpstreamVideo = {

@@ -1,0 +1,178 @@
+import OpenAI, { toFile } from 'openai'
+import type { VideoSeconds, VideoSize } from 'openai/resources/videos'
+import { toUpstreamError, type CallContext, type ProviderInfo } from './errors'
+import { readContent, readDeleted, readPage, readVideo } from './replies'
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry'
+import { captureErrorBodies, requestIdOf } from './transport'
+import { UpstreamError, type Upstream, type UpstreamVideo } from './types'
+
+type LogFn = (obj: object, msg?: string) => void
+/** The slice of pino the adapter uses. Entries carry video and request ids, never the key. */
+export interface UpstreamLogger {
+  warn: LogFn
+  info: LogFn
+  debug: LogFn
+}
+
+export interface UpstreamOptions {
+  /** e.g. https://api.cometapi.com/v1 — the SDK appends /videos. */
+  baseURL: string
+  apiKey: string
+  logger?: UpstreamLogger
+  fetch?: typeof fetch
+  /** For reads, downloads and delete only: create and remix are sent exactly once. */
+  retry?: Partial<RetryPolicy>
+  sleep?: (ms: number) => Promise<void>
+  /** How long to wait for a reply's headers (default 60 s); downloads then stream unhurried. */
+  timeoutMs?: number
+  /** The setting that holds the key, named in auth errors (e.g. 'COMETAPI_KEY'). */
+  keyName?: string
+  /** Jitter source, for tests. */
+  random?: () => number
+}
+
+const quiet: UpstreamLogger = { warn: () => {}, info: () => {}, debug: () => {} }
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** The provider's Sora-style /videos API through the official SDK, in the studio's terms. */
+export function createUpstream(opts: UpstreamOptions): Upstream {
+  const log = opts.logger ?? quiet
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry }
+  const capture = captureErrorBodies(opts.fetch)
+  const baseURL = opts.baseURL.replace(/\/+$/, '')
+  const provider: ProviderInfo = {
+    baseURL,
+    host: new URL(baseURL).host,
+    keyName:
+      opts.keyName ?? 'the API key setting (COMETAPI_KEY, OPENAI_API_KEY or DAILIES_UPSTREAM_KEY)',
+    timeoutMs: opts.timeoutMs ?? 60_000,
+  }
+  const client = new OpenAI({
+    baseURL,
+    apiKey: opts.apiKey,
+    // Retries are ours (withRetry), never the SDK's: it would retry a create too.
+    maxRetries: 0,
+    timeout: provider.timeoutMs,
+    fetch: capture.fetch,
+    logLevel: 'off',
+    // Explicit nulls keep the SDK from picking up OPENAI_ORG_ID etc. from the environment.
+    organization: null,
+    project: null,
+    webhookSecret: null,
+  })
+
+  /** One HTTP exchange: send, then read the reply; whatever is thrown leaves as an UpstreamError. */
+  async function exchange<T>(
+    ctx: CallContext,
+    signal: AbortSignal | undefined,
+    send: () => PromiseLike<Response>,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> {
+    try {
+      const response = await send()
+      const result = await read(response)
+      const requestId = requestIdOf(response)
+      log.debug({ ...ctx, status: response.status, requestId }, `upstream ${ctx.op}`)
+      return result
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason
+      const mapped = toUpstreamError(error, ctx, provider, opts.apiKey, capture.bodyOf)
+      const { status, requestId, code } = mapped.details
+      log.debug({ ...ctx, status, requestId, code, kind: mapped.kind }, `upstream ${ctx.op} failed`)
+      throw mapped
+    }
+  }
+
+  /** Reads are safe to repeat: retried with backoff on 429, 408, 5xx and network trouble. */
+  function retried<T>(
+    ctx: CallContext,
+    signal: AbortSignal | undefined,
+    run: (attempt: number) => Promise<T>,
+  ): Promise<T> {
+    const onRetry = (error: UpstreamError, attempt: number, delayMs: number) => {
+      const { status, requestId } = error.details
+      const entry = { ...ctx, attempt, delayMs, kind: error.kind, status, requestId }
+      log.warn(entry, `upstream ${ctx.op} failed, retrying`)
+    }
+    const hooks = { sleep: opts.sleep ?? realSleep, random: opts.random ?? Math.random, signal }
+    return withRetry(policy, { ...hooks, onRetry }, run)
+  }
+
+  const videoReader = (ctx: CallContext) => (response: Response) =>
+    readVideo(response, provider, (video, word) =>
+      log.warn(
+        { ...ctx, videoId: video.id, word },
+        `unknown upstream status, read as ${video.status}`,
+      ),
+    )
+
+  return {
+    async create(input, signal) {
+      const ctx: CallContext = { op: 'create', model: input.model }
+      const { reference } = input
+      const file = reference
+        ? await toFile(reference.bytes, reference.filename, { type: reference.contentType })
+        : undefined
+      const body = {
+        prompt: input.prompt,
+        model: input.model,
+        // The SDK's types list today's values; the capability table owns the real ones.
+        size: input.size as VideoSize,
+        // A string on the wire: providers refuse `seconds` sent as a number.
+        seconds: String(input.seconds) as VideoSeconds,
+        ...(file ? { input_reference: file } : {}),
+      }
+      const send = () => client.videos.create(body, { signal, maxRetries: 0 }).asResponse()
+      const video = await exchange(ctx, signal, send, videoReader(ctx))
+      log.info({ op: 'create', videoId: video.id, model: input.model }, 'upstream video created')
+      return video
+    },
+
+    retrieve(id, signal) {
+      const ctx: CallContext = { op: 'retrieve', videoId: id }
+      const send = () => client.videos.retrieve(id, { signal }).asResponse()
+      return retried(ctx, signal, () => exchange(ctx, signal, send, videoReader(ctx)))
+    },
+
+    async remix(id, prompt, signal) {
+      const ctx: CallContext = { op: 'remix', videoId: id }
+      const send = () => client.videos.remix(id, { prompt }, { signal, maxRetries: 0 }).asResponse()
+      const video: UpstreamVideo = await exchange(ctx, signal, send, videoReader(ctx))
+      log.info({ op: 'remix', videoId: video.id, remixOf: id }, 'upstream remix created')
+      // Some gateways leave the link out of their reply; we know it.
+      return { ...video, remixedFromId: video.remixedFromId ?? id }
+    },
+
+    download(id, variant, signal) {
+      const ctx: CallContext = { op: 'download', videoId: id, variant }
+      const send = () => client.videos.downloadContent(id, { variant }, { signal }).asResponse()
+      const read = (response: Response) => readContent(response, provider, variant)
+      return retried(ctx, signal, () => exchange(ctx, signal, send, read))
+    },
+
+    list(params, signal) {
+      const ctx: CallContext = { op: 'list', videoId: params.after }
+      const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined))
+      const send = () => client.videos.list(query, { signal }).asResponse()
+      const read = (response: Response) =>
+        readPage(response, provider, () => log.warn(ctx, 'skipped an unreadable upstream video'))
+      return retried(ctx, signal, () => exchange(ctx, signal, send, read))
+    },
+
+    delete(id, signal) {
+      const ctx: CallContext = { op: 'delete', videoId: id }
+      const send = () => client.videos.delete(id, { signal }).asResponse()
+      const read = (response: Response) => readDeleted(response, provider, id)
+      return retried(ctx, signal, async (attempt) => {
+        try {
+          await exchange(ctx, signal, send, read)
+          log.info({ op: 'delete', videoId: id }, 'upstream video deleted')
+        } catch (error) {
+          // A retry that finds nothing means an earlier try deleted it and the answer was lost.
+          if (attempt > 1 && error instanceof UpstreamError && error.kind === 'not_found') return
+          throw error
+        }
+      })
+    },
+  }
+}
