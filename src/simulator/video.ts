@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+import { modelIdSchema, sizeSchema } from '../contract/capabilities'
+import { FAULT_NAMES } from './faults'
+
+export const VIDEO_STATUSES = ['queued', 'in_progress', 'completed', 'failed'] as const
+export type VideoStatus = (typeof VIDEO_STATUSES)[number]
+
+/** Downloads stay available this long after completion, as on OpenAI. */
+export const EXPIRY_SECONDS = 3600
+
+const ID_PATTERN = /^video_[0-9a-f]{16,64}$/
+
+/** Ids reach the file system, so only this exact shape is ever used to build a path. */
+export function isVideoId(id: string): boolean {
+  return ID_PATTERN.test(id)
+}
+
+export function newVideoId(): string {
+  return `video_${randomBytes(24).toString('hex')}`
+}
+
+/** What the simulator keeps per job: the wire fields plus its own bookkeeping. */
+export const videoRecordSchema = z.object({
+  id: z.string().regex(ID_PATTERN),
+  /** Creation order, for stable listing within one second. */
+  seq: z.number().int(),
+  model: modelIdSchema,
+  size: sizeSchema,
+  seconds: z.string(),
+  prompt: z.string(),
+  status: z.enum(VIDEO_STATUSES),
+  progress: z.number().int().min(0).max(100),
+  created_at: z.number().int(),
+  completed_at: z.number().int().nullable(),
+  expires_at: z.number().int().nullable(),
+  remixed_from_video_id: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** File name of the normalised reference image inside the job's media folder. */
+  reference: z.string().nullable(),
+  faults: z.array(z.enum(FAULT_NAMES)),
+  /** `[sim:lost]`: the provider forgot the job; every endpoint answers 404. */
+  lost: z.boolean(),
+})
+export type VideoRecord = z.infer<typeof videoRecordSchema>
+
+export interface VideoResource {
+  id: string
+  object: 'video'
+  model: string
+  status: VideoStatus
+  progress: number
+  created_at: number
+  completed_at: number | null
+  expires_at: number | null
+  prompt: string | null
+  size: string
+  seconds: string
+  quality: 'standard'
+  remixed_from_video_id: string | null
+  error: { code: string; message: string } | null
+}
+
+export function toResource(r: VideoRecord): VideoResource {
+  return {
+    id: r.id,
+    object: 'video',
+    model: r.model,
+    status: r.status,
+    progress: r.progress,
+    created_at: r.created_at,
+    completed_at: r.completed_at,
+    expires_at: r.expires_at,
+    prompt: r.prompt,
+    size: r.size,
+    seconds: r.seconds,
+    quality: 'standard',
+    remixed_from_video_id: r.remixed_from_video_id,
+    error: r.error,
+  }
+}
+
+export function isTerminal(r: VideoRecord): boolean {
+  return r.status === 'completed' || r.status === 'failed'
+}
+
+export function unixNow(): number {
+  return Math.floor(Date.now() / 1000)
+}
