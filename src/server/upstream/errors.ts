@@ -221,7 +221,8 @@ export function toUpstreamError(
     })
   if (error instanceof UpstreamError) return error
   if (error instanceof APIConnectionTimeoutError) {
-    const text = `The provider at ${p.host} did not answer within ${Math.round(p.timeoutMs / 1000)} s. Try again later.`
+    const waited = p.timeoutMs < 1000 ? `${p.timeoutMs} ms` : `${Math.round(p.timeoutMs / 1000)} s`
+    const text = `The provider at ${p.host} did not answer within ${waited}. Try again later.`
     return clean(new UpstreamError('unavailable', text))
   }
   if (error instanceof APIConnectionError) {
