@@ -11,6 +11,7 @@ describe('configuration', () => {
     expect(loadConfig({ COMETAPI_KEY: 'ck' }).upstream).toEqual({
       baseURL: 'https://api.cometapi.com/v1',
       apiKey: 'ck',
+      keyName: 'COMETAPI_KEY',
     })
     expect(loadConfig({ OPENAI_API_KEY: 'ok' })).toMatchObject({
       provider: 'openai',
@@ -25,7 +26,7 @@ describe('configuration', () => {
     })
     expect(config).toMatchObject({
       provider: 'custom',
-      upstream: { baseURL: 'https://gateway.example/v1', apiKey: 'gk' },
+      upstream: { baseURL: 'https://gateway.example/v1', apiKey: 'gk', keyName: 'DAILIES_UPSTREAM_KEY' },
     })
   })
 

@@ -30,6 +30,8 @@ const envSchema = z.object({
 export interface UpstreamConfig {
   baseURL: string
   apiKey: string
+  /** The setting that holds the key, named in messages about a refused key. */
+  keyName: string
 }
 
 export interface Config {
@@ -64,7 +66,7 @@ function upstreamFor(provider: Provider, env: z.infer<typeof envSchema>): Upstre
   if (!apiKey) throw new ConfigError(`DAILIES_PROVIDER=${provider} needs ${keyVar} to be set`)
   const baseURL = provider === 'custom' ? env.DAILIES_UPSTREAM_URL : (env.DAILIES_UPSTREAM_URL ?? PROFILE_BASE_URLS[provider])
   if (!baseURL) throw new ConfigError('DAILIES_PROVIDER=custom needs DAILIES_UPSTREAM_URL (e.g. https://gateway.example/v1)')
-  return { baseURL: baseURL.replace(/\/+$/, ''), apiKey }
+  return { baseURL: baseURL.replace(/\/+$/, ''), apiKey, keyName: keyVar }
 }
 
 export function isLoopback(host: string): boolean {

@@ -49,6 +49,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   const upstreamConfig: UpstreamConfig = config.upstream ?? {
     baseURL: simulator?.baseURL ?? '',
     apiKey: config.simulator.apiKey ?? 'simulator',
+    keyName: 'DAILIES_SIM_KEY',
   }
   const baseUpstream = createUpstream({ ...upstreamConfig, logger })
   const upstream = overrides.wrapUpstream ? overrides.wrapUpstream(baseUpstream) : baseUpstream

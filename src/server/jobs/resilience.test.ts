@@ -91,7 +91,11 @@ describe('a provider unreachable for 30 s', () => {
     const proxy = await startTcpProxy({ host: simURL.hostname, port: Number(simURL.port) })
     cleanups.push(() => proxy.close())
     const studio = await startTestStudio({
-      upstream: { baseURL: `http://127.0.0.1:${proxy.port}${simURL.pathname}`, apiKey: 'test-key' },
+      upstream: {
+        baseURL: `http://127.0.0.1:${proxy.port}${simURL.pathname}`,
+        apiKey: 'test-key',
+        keyName: 'DAILIES_UPSTREAM_KEY',
+      },
       overrides: { schedule: { minMs: 200, maxMs: 1000, errorMaxMs: 4000 } },
     })
     cleanups.push(() => studio.close())
