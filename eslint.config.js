@@ -1,0 +1,131 @@
+// @ts-check
+import js from '@eslint/js'
+import pluginQuery from '@tanstack/eslint-plugin-query'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+// The one-way imports of docs/architecture: contract ← server, contract ← web; only
+// server/upstream knows the provider. A wrong import fails lint instead of waiting for review.
+const layerZones = [
+  {
+    target: './src/web',
+    from: ['./src/server', './src/simulator'],
+    message: 'The web app talks to the BFF over /api; share types through src/contract.',
+  },
+  {
+    target: './src/server',
+    from: './src/web',
+    message: 'The server never imports web code; share types through src/contract.',
+  },
+  {
+    target: './src/simulator',
+    from: ['./src/server', './src/web'],
+    message: 'The simulator stands alone: it may use src/contract, never the BFF or the web app.',
+  },
+  {
+    target: './src/contract',
+    from: ['./src/server', './src/web', './src/simulator'],
+    message: 'src/contract is the shared spine: it imports zod and itself, nothing else.',
+  },
+]
+
+/** no-restricted-imports options keeping the provider SDK (and its subpaths) out of a layer. */
+function withoutOpenAI(message) {
+  return { paths: [{ name: 'openai', message }], patterns: [{ group: ['openai/*'], message }] }
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      '.sim-data/',
+      'playwright-report/',
+      'test-results/',
+      'coverage/',
+    ],
+  },
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      globals: { ...globals.node },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  ...pluginQuery.configs['flat/recommended'].map((config) => ({
+    ...config,
+    files: ['src/web/**/*.{ts,tsx}'],
+  })),
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        withoutOpenAI('The browser never holds a provider key or SDK.'),
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/upstream/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        withoutOpenAI('Only src/server/upstream/ calls the provider; go through its adapter.'),
+      ],
+    },
+  },
+  {
+    // Besides the zones above: no package but zod, no Node built-ins, nothing outside itself.
+    files: ['src/contract/**/*.ts'],
+    ignores: ['src/contract/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(zod(/.*)?|\\./.+)$)',
+              message: 'src/contract imports only zod and its own files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Plain JS config files are not in tsconfig: lint them without type information.
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+)

@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query'
+import { ModelsPanel } from '../features/models/models-panel'
+import { healthQueries } from '../lib/health-queries'
+import { ProviderBadge } from './provider-badge'
+import { SimulatorBanner } from './simulator-banner'
+
+export function App() {
+  const health = useQuery(healthQueries.status())
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="shrink-0 border-b border-border bg-surface">
+        <div className="flex h-12 items-center gap-4 px-5">
+          <h1 className="flex items-center gap-2 text-sm font-semibold tracking-tight text-text">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 text-accent">
+              <rect
+                x="2"
+                y="4"
+                width="16"
+                height="12"
+                rx="2"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+              />
+              <path d="M8.5 7.5v5l4.2-2.5z" fill="currentColor" />
+            </svg>
+            Dailies
+          </h1>
+          <ProviderBadge />
+        </div>
+        {health.data?.provider === 'simulator' && <SimulatorBanner />}
+      </header>
+      <main className="flex-1 px-5 py-6">
+        <ModelsPanel />
+      </main>
+    </div>
+  )
+}

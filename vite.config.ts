@@ -1,0 +1,20 @@
+import tailwindcss from '@tailwindcss/vite'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// The SPA. `vite build` writes dist/, which the BFF serves (with a fallback to index.html);
+// `vite` alone serves it with hot reload and forwards /api to a BFF on its default port.
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:4400', changeOrigin: false },
+    },
+  },
+})
