@@ -16,10 +16,11 @@ function isCrossSite(request: FastifyRequest): boolean {
 
 /** Refuses state-changing requests sent by another site's page (CSRF). */
 export function refuseCrossSiteWrites(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method)) return
-    if (isCrossSite(request)) {
-      throw new ApiError('forbidden', 'Requests from another site may not change anything here')
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
+      done(new ApiError('forbidden', 'Requests from another site may not change anything here'))
+      return
     }
+    done()
   })
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { errorEnvelopeSchema } from '../../contract/errors'
 import { multipartBody } from '../testing/multipart'
 import { startTestStudio, type TestStudio } from '../testing/test-studio'
 
@@ -101,7 +102,9 @@ describe('render rate limit', () => {
     const limited = await post()
     expect(limited.statusCode).toBe(429)
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
-    expect(limited.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/Try again in \d+ s/) } })
+    const envelope = errorEnvelopeSchema.parse(limited.json())
+    expect(envelope.error.code).toBe('rate_limited')
+    expect(envelope.error.message).toMatch(/Try again in \d+ s/)
     expect(s.repo.list({ limit: 10 }).items).toHaveLength(2)
     expect((await s.app.inject({ method: 'GET', url: '/api/jobs' })).statusCode).toBe(200)
   })

@@ -30,10 +30,13 @@ export async function requireToken(app: FastifyInstance, token: string): Promise
     return session !== undefined && sameSecret(session, sessionValue)
   }
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const path = request.url.split('?')[0] ?? ''
-    if (!path.startsWith('/api/') || OPEN_PATHS.has(path) || authorised(request)) return
-    throw new ApiError('unauthorized', 'Sign in to the studio first')
+    if (!path.startsWith('/api/') || OPEN_PATHS.has(path) || authorised(request)) {
+      done()
+      return
+    }
+    done(new ApiError('unauthorized', 'Sign in to the studio first'))
   })
 
   app.addContentTypeParser(
