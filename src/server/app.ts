@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Provider } from '../contract/capabilities'
 import type { JobService } from './jobs/job-service'
 import { installErrorHandler } from './routes/error-handler'
+import { frameRoutes } from './routes/frame'
 import { capabilitiesRoutes, healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { mediaRoutes } from './routes/media'
@@ -23,6 +24,8 @@ export interface AppDeps {
   /** When set, every /api request needs it (or the session cookie it signs in to). */
   token: string | null
   rendersPerMinute: number
+  /** The ffmpeg that extracts frames for "Continue from here". */
+  ffmpegPath: string
   /** Where the built SPA lives; defaults to ./dist. */
   distDir?: string
   logger?: FastifyBaseLogger
@@ -50,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, deps.provider)
   capabilitiesRoutes(app, deps.provider)
   jobRoutes(app, deps)
+  frameRoutes(app, deps)
   mediaRoutes(app, deps)
   await spaRoutes(app, deps.distDir ?? path.resolve('dist'))
   return app

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { z } from 'zod'
 import { providerSchema, type Provider } from '../contract/capabilities'
@@ -24,6 +25,7 @@ const envSchema = z.object({
   DAILIES_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   DAILIES_SIM_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
   DAILIES_SIM_KEY: z.string().min(1).optional(),
+  FFMPEG_PATH: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -45,6 +47,8 @@ export interface Config {
   /** Renders (create, remix, retry) each client may start per minute. */
   rendersPerMinute: number
   simulator: { timeScale: number; apiKey: string | null }
+  /** The ffmpeg the BFF (frames) and the embedded simulator (renders) run. */
+  ffmpegPath: string
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
 }
 
@@ -67,6 +71,11 @@ function upstreamFor(provider: Provider, env: z.infer<typeof envSchema>): Upstre
   const baseURL = provider === 'custom' ? env.DAILIES_UPSTREAM_URL : (env.DAILIES_UPSTREAM_URL ?? PROFILE_BASE_URLS[provider])
   if (!baseURL) throw new ConfigError('DAILIES_PROVIDER=custom needs DAILIES_UPSTREAM_URL (e.g. https://gateway.example/v1)')
   return { baseURL: baseURL.replace(/\/+$/, ''), apiKey, keyName: keyVar }
+}
+
+function installedFfmpeg(): string {
+  const installer = createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }
+  return installer.path
 }
 
 export function isLoopback(host: string): boolean {
@@ -93,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     token: env.DAILIES_TOKEN ?? null,
     rendersPerMinute: env.DAILIES_RATE_LIMIT,
     simulator: { timeScale: env.DAILIES_SIM_TIME_SCALE, apiKey: env.DAILIES_SIM_KEY ?? null },
+    ffmpegPath: env.FFMPEG_PATH ?? installedFfmpeg(),
     logLevel: env.LOG_LEVEL,
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import pino from 'pino'
+import pino, { type DestinationStream } from 'pino'
 import { startSimulator } from '../simulator/server'
 import { buildApp, LOG_REDACT } from './app'
 import type { Config, UpstreamConfig } from './config'
@@ -14,7 +14,7 @@ import { Vault } from './vault/vault'
 
 export type StudioConfig = Pick<
   Config,
-  'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute'
+  'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute' | 'ffmpegPath'
 >
 
 export interface StudioOverrides {
@@ -23,6 +23,10 @@ export interface StudioOverrides {
   distDir?: string
   /** Wraps the real adapter, e.g. to count or fail calls in tests. */
   wrapUpstream?: (upstream: Upstream) => Upstream
+  /** Where log lines go instead of stdout, e.g. for a test that reads every one of them. */
+  logStream?: DestinationStream
+  /** Builds the vault on its folder, e.g. a subclass whose disk fills up. */
+  createVault?: (root: string) => Vault
 }
 
 export interface Studio {
@@ -37,13 +41,15 @@ export interface Studio {
 
 /** Wires store, vault, upstream, watcher and routes together: main.ts and the tests share it. */
 export async function createStudio(config: StudioConfig, overrides: StudioOverrides = {}): Promise<Studio> {
-  const logger = pino({ level: config.logLevel, redact: LOG_REDACT })
+  const logOptions = { level: config.logLevel, redact: LOG_REDACT }
+  const logger = overrides.logStream ? pino(logOptions, overrides.logStream) : pino(logOptions)
   const simulator =
     config.upstream === null
       ? await startSimulator({
           dataDir: path.join(config.dataDir, 'simulator'),
           timeScale: config.simulator.timeScale,
           apiKey: config.simulator.apiKey,
+          ffmpegPath: config.ffmpegPath,
         })
       : null
   const upstreamConfig: UpstreamConfig = config.upstream ?? {
@@ -55,7 +61,8 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   const upstream = overrides.wrapUpstream ? overrides.wrapUpstream(baseUpstream) : baseUpstream
 
   const db = openDatabase(path.join(config.dataDir, 'dailies.db'))
-  const vault = new Vault(path.join(config.dataDir, 'vault'))
+  const vaultRoot = path.join(config.dataDir, 'vault')
+  const vault = overrides.createVault ? overrides.createVault(vaultRoot) : new Vault(vaultRoot)
   await vault.sweepTemp()
   const repo = new JobRepository(db)
   const now = overrides.now ?? (() => new Date())
@@ -68,6 +75,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     jobs,
     token: config.token,
     rendersPerMinute: config.rendersPerMinute,
+    ffmpegPath: config.ffmpegPath,
     logger,
     ...(overrides.distDir ? { distDir: overrides.distDir } : {}),
   })

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobSchema, type Job } from '../../contract/job'
 import { multipartBody } from '../testing/multipart'
@@ -70,5 +71,20 @@ describe('media', () => {
     const early = await get(`/api/jobs/${slow.id}/video`)
     expect(early.statusCode).toBe(409)
     expect(early.json()).toMatchObject({ error: { code: 'conflict' } })
+  })
+
+  it('extracts the last frame by default, as PNG at the take size', async () => {
+    const last = await get(`/api/jobs/${take.id}/frame`)
+    expect(last.statusCode, last.body).toBe(200)
+    expect(last.headers['content-type']).toBe('image/png')
+    expect(await sharp(last.rawPayload).metadata()).toMatchObject({ format: 'png', width: 720, height: 1280 })
+    const first = await get(`/api/jobs/${take.id}/frame?t=0`)
+    expect(await sharp(first.rawPayload).metadata()).toMatchObject({ width: 720, height: 1280 })
+    // The running timecode differs between the first and the last frame.
+    expect(first.rawPayload.equals(last.rawPayload)).toBe(false)
+    const pastTheEnd = await get(`/api/jobs/${take.id}/frame?t=99`)
+    expect(pastTheEnd.statusCode).toBe(200)
+    expect((await get(`/api/jobs/${take.id}/frame?t=-1`)).statusCode).toBe(400)
+    expect((await get('/api/jobs/job_unknown000000/frame')).statusCode).toBe(404)
   })
 })

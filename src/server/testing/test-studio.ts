@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Job } from '../../contract/job'
 import { jobSchema } from '../../contract/job'
-import type { UpstreamConfig } from '../config'
+import { loadConfig, type UpstreamConfig } from '../config'
 import { createStudio, type Studio, type StudioConfig, type StudioOverrides } from '../studio'
 
 export const FAST_SCHEDULE = { minMs: 40, maxMs: 150, errorMaxMs: 1000, concurrency: 8 }
@@ -22,7 +22,7 @@ export async function startTestStudio(
   options: {
     upstream?: UpstreamConfig
     overrides?: StudioOverrides
-    config?: Partial<Pick<StudioConfig, 'token' | 'rendersPerMinute'>>
+    config?: Partial<Pick<StudioConfig, 'token' | 'rendersPerMinute' | 'logLevel'>>
   } = {},
 ): Promise<TestStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-studio-'))
@@ -35,6 +35,7 @@ export async function startTestStudio(
       logLevel: 'silent',
       token: null,
       rendersPerMinute: 10_000,
+      ffmpegPath: loadConfig({}).ffmpegPath,
       ...options.config,
     },
     { schedule: FAST_SCHEDULE, ...options.overrides },

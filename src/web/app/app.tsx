@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { ModelsPanel } from '../features/models/models-panel'
+import { ComposePanel } from '../features/compose/compose-panel'
+import { Gallery } from '../features/gallery/gallery'
+import { RenderQueue } from '../features/jobs/render-queue'
 import { healthQueries } from '../lib/health-queries'
 import { ProviderBadge } from './provider-badge'
 import { SimulatorBanner } from './simulator-banner'
@@ -31,9 +33,18 @@ export function App() {
         </div>
         {health.data?.provider === 'simulator' && <SimulatorBanner />}
       </header>
-      <main className="flex-1 px-5 py-6">
-        <ModelsPanel />
-      </main>
+      <div className="flex flex-1 flex-col lg:flex-row lg:overflow-hidden">
+        <aside
+          aria-label="Compose"
+          className="border-b border-border bg-surface lg:w-[380px] lg:shrink-0 lg:overflow-y-auto lg:border-r lg:border-b-0"
+        >
+          <ComposePanel />
+        </aside>
+        <main className="flex min-w-0 flex-1 flex-col lg:overflow-hidden">
+          <RenderQueue />
+          <Gallery />
+        </main>
+      </div>
     </div>
   )
 }

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify'
+import { frameQuerySchema } from '../../contract/api'
+import { sizeDimensions } from '../../contract/capabilities'
+import { ApiError } from '../errors'
+import { extractFrame } from '../media/frame'
+import type { JobRepository } from '../store/job-repository'
+import type { Vault } from '../vault/vault'
+import { parseJobId } from './jobs'
+
+/** GET /api/jobs/:id/frame?t= — one frame of a finished take as PNG, by default its last. */
+export function frameRoutes(
+  app: FastifyInstance,
+  deps: { repo: JobRepository; vault: Vault; ffmpegPath: string },
+): void {
+  app.get('/api/jobs/:id/frame', async (request, reply) => {
+    const id = parseJobId(request.params)
+    const { t } = frameQuerySchema.parse(request.query)
+    const job = deps.repo.get(id)
+    if (!job) throw new ApiError('not_found', `Job ${id} does not exist`)
+    if (job.status !== 'completed') throw new ApiError('conflict', 'This take is not finished yet')
+    const png = await extractFrame(deps.ffmpegPath, deps.vault.pathOf(id, 'video'), deps.vault.tempPath('frame'), {
+      at: t ?? null,
+      durationSeconds: job.seconds,
+      ...sizeDimensions(job.size),
+    })
+    return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(png)
+  })
+}
