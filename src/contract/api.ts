@@ -56,6 +56,8 @@ export type RemixRequest = z.infer<typeof remixRequestSchema>
 export const LIST_LIMIT_MAX = 100
 export const listJobsQuerySchema = z.object({
   status: jobStatusSchema.optional(),
+  model: modelIdSchema.optional(),
+  size: sizeSchema.optional(),
   q: z.string().trim().max(200).optional(),
   group: groupIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(30),

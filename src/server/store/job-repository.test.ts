@@ -76,6 +76,10 @@ describe('job repository', () => {
     expect(ids({ limit: 10, q: 'n_d' })).toEqual(['02'])
     expect(ids({ limit: 10, q: '%' })).toEqual(['02'])
     expect(ids({ limit: 10, group: 'g' })).toEqual(['03', '02'])
+    repo.insert(record('job_aaaaaaaaaa04', { model: 'sora-2-pro', size: '1792x1024' }))
+    expect(ids({ limit: 10, model: 'sora-2-pro' })).toEqual(['04'])
+    expect(ids({ limit: 10, size: '1792x1024' })).toEqual(['04'])
+    expect(ids({ limit: 10, size: '1280x720', model: 'sora-2' })).toEqual(['03', '02', '01'])
   })
 
   it('pages stably while new jobs are added', () => {

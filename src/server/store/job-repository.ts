@@ -32,6 +32,8 @@ interface Row {
 
 export interface ListFilter {
   status?: JobStatus | undefined
+  model?: string | undefined
+  size?: string | undefined
   q?: string | undefined
   group?: string | undefined
   remixOf?: string | undefined
@@ -166,6 +168,12 @@ export class JobRepository {
     if (filter.status) {
       where.push('status = @status')
       params.status = filter.status
+    }
+    for (const key of ['model', 'size'] as const) {
+      if (filter[key]) {
+        where.push(`${key} = @${key}`)
+        params[key] = filter[key]
+      }
     }
     if (filter.q) {
       where.push("prompt LIKE @q ESCAPE '\\'")
