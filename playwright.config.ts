@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test'
 import { findChromium, NO_CHROMIUM } from './scripts/find-chromium'
 
 const root = path.dirname(new URL(import.meta.url).pathname)
-const PORT = 4401
+// E2E_PORT lets two runs share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 4401)
 const baseURL = `http://127.0.0.1:${PORT}`
 
 function fail(message: string): never {
