@@ -3,16 +3,19 @@ import { expect, test } from './fixtures'
 
 const BANNER = 'Simulator — renders are simulated, no provider key set'
 
-test('the studio opens on the simulator and shows what it can render', async ({
-  page,
-}, testInfo) => {
+test('the studio opens on the simulator with the composer ready', async ({ page }, testInfo) => {
   await page.goto('/')
 
   await expect(page.getByRole('heading', { level: 1, name: 'Dailies' })).toBeVisible()
   await expect(page.getByText(BANNER)).toBeVisible()
   await expect(page.getByText('Simulator', { exact: true })).toBeVisible()
-  await expect(page.getByRole('table', { name: 'Sora 2: sizes and prices' })).toBeVisible()
-  await expect(page.getByRole('table', { name: 'Sora 2 Pro: sizes and prices' })).toBeVisible()
+  // The composer offers what the server can render, with prices.
+  const model = page.getByRole('combobox', { name: 'Model', exact: true })
+  await expect(model.getByRole('option')).toHaveText([
+    'Sora 2 · $0.10/s',
+    'Sora 2 Pro · $0.30–$0.50/s',
+  ])
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible()
 
   await page.evaluate(async () => {
     await document.fonts.ready
@@ -23,7 +26,8 @@ test('the studio opens on the simulator and shows what it can render', async ({
 
 test('the studio has no detectable accessibility violations', async ({ page }) => {
   await page.goto('/')
-  await expect(page.getByRole('table', { name: 'Sora 2 Pro: sizes and prices' })).toBeVisible()
+  // The composer renders once /api/capabilities has answered; allow for a busy CI machine.
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible({ timeout: 15_000 })
 
   const results = await new AxeBuilder({ page }).analyze()
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])

@@ -29,3 +29,28 @@ export const EXPIRED_FILES: JobError = {
   message:
     'The provider finished this take but its files had expired before the studio could copy them. Retry to render it again.',
 }
+
+export const DISK_FULL: JobError = {
+  code: 'archive_retrying',
+  message: 'Could not save the take: the disk is full. Retrying…',
+}
+
+const VAULT_TROUBLE: Record<string, string> = {
+  EACCES: 'the studio may not write to its data folder',
+  EPERM: 'the studio may not write to its data folder',
+  EROFS: 'its data folder is read-only',
+  EIO: 'the disk reported an error',
+  EMFILE: 'too many files are open',
+}
+
+/**
+ * What a job waiting in `archiving` tells the user when the vault cannot take its files: the
+ * studio keeps retrying, and the error is cleared once the take is saved. null for trouble that
+ * is not the disk's (the provider's download failing is retried without a word).
+ */
+export function archiveTrouble(error: unknown): JobError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (code === 'ENOSPC' || code === 'EDQUOT') return DISK_FULL
+  const reason = code ? VAULT_TROUBLE[code] : undefined
+  return reason ? { code: 'archive_retrying', message: `Could not save the take: ${reason} (${code}). Retrying…` } : null
+}

@@ -5,7 +5,7 @@ import type { JobPatch, JobRecord } from '../store/job-record'
 import { UpstreamError, type Upstream, type UpstreamVideo } from '../upstream/types'
 import type { Vault } from '../vault/vault'
 import { FilesGoneError, archiveTake } from './archive'
-import { EXPIRED_FILES, INTERRUPTED, LOST_UPSTREAM } from './job-errors'
+import { EXPIRED_FILES, INTERRUPTED, LOST_UPSTREAM, archiveTrouble } from './job-errors'
 
 export interface PollSchedule {
   /** First poll delay, and the interval while progress moves. */
@@ -162,7 +162,12 @@ export class Watcher {
         this.patch(job.id, { status: 'failed', error: EXPIRED_FILES, costUsd: job.costUsd })
         return null
       }
-      this.deps.log.warn({ err: error, jobId: job.id, upstreamId: job.upstreamId }, 'archive failed, will retry')
+      // A full disk needs a person: say so on the job, which stays `archiving` and is retried.
+      const trouble = archiveTrouble(error)
+      if (trouble) this.patch(job.id, { error: trouble })
+      const entry = { err: error, jobId: job.id, upstreamId: job.upstreamId }
+      if (trouble) this.deps.log.error(entry, 'archive failed: the vault cannot take the files, will retry')
+      else this.deps.log.warn(entry, 'archive failed, will retry')
       return this.backoff(job.id, error)
     }
   }

@@ -25,7 +25,15 @@ export async function readJobUpload(request: FastifyRequest, vault: Vault): Prom
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        raw[part.fieldname] = String(part.value)
+        // A value cut at the field size limit is not what the client sent: refuse it, never store it.
+        if (part.valueTruncated) {
+          throw new ApiError('payload_too_large', `The field "${part.fieldname}" is too long`, part.fieldname)
+        }
+        // A part typed application/json arrives parsed; an object or number is not a text field.
+        if (typeof part.value !== 'string') {
+          throw new ApiError('invalid_request', `The field "${part.fieldname}" must be text`, part.fieldname)
+        }
+        raw[part.fieldname] = part.value
         continue
       }
       if (part.fieldname !== 'input_reference' || referenceFile) {

@@ -41,7 +41,9 @@ export async function startTestStudio(
     { schedule: FAST_SCHEDULE, ...options.overrides },
   )
   const getJob = async (id: string): Promise<Job> => {
-    const reply = await studio.app.inject({ method: 'GET', url: `/api/jobs/${id}` })
+    const token = options.config?.token
+    const headers = token ? { authorization: `Bearer ${token}` } : {}
+    const reply = await studio.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers })
     if (reply.statusCode !== 200) throw new Error(`GET job ${id}: ${reply.statusCode} ${reply.body}`)
     return jobSchema.parse(reply.json())
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
-import type { Readable } from 'node:stream'
+import type { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { jobIdSchema } from '../../contract/job'
 
@@ -46,7 +46,7 @@ export class Vault {
   async writeStream(jobId: string, asset: AssetName, body: Readable, expectedBytes: number | null): Promise<number> {
     const temp = this.tempPath(asset)
     try {
-      await pipeline(body, fs.createWriteStream(temp, { highWaterMark: 1 << 20 }))
+      await pipeline(body, this.openTemp(temp))
       const { size } = await fsp.stat(temp)
       if (expectedBytes !== null && size !== expectedBytes) {
         throw new IncompleteDownloadError(`${asset}: got ${size} of ${expectedBytes} bytes`)
@@ -105,6 +105,11 @@ export class Vault {
   async sweepTemp(): Promise<void> {
     await fsp.rm(this.tempDir, { recursive: true, force: true })
     await fsp.mkdir(this.tempDir, { recursive: true })
+  }
+
+  /** The stream a download is written through, to a temp file; tests put a full disk here. */
+  protected openTemp(file: string): Writable {
+    return fs.createWriteStream(file, { highWaterMark: 1 << 20 })
   }
 
   private async commit(temp: string, jobId: string, asset: AssetName): Promise<void> {

@@ -1,68 +1,75 @@
-import { screen, within } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { JobList } from '../../contract/api'
 import { studioHandlers } from '../testing/handlers'
+import { makeJob } from '../testing/job-script'
 import { renderWithQuery } from '../testing/render'
 import { server } from '../testing/server'
 import { App } from './app'
 
 const BANNER = 'Simulator — renders are simulated, no provider key set'
 
+beforeEach(() => {
+  localStorage.clear()
+  // An empty studio: no jobs yet.
+  server.use(
+    http.get('/api/jobs', () => HttpResponse.json<JobList>({ items: [], nextCursor: null })),
+  )
+})
+
+afterEach(() => vi.unstubAllGlobals())
+
 describe('studio shell', () => {
-  it('warns that renders are simulated and lists the models with their prices', async () => {
+  it('puts the composer beside the queue and the takes, and warns that renders are simulated', async () => {
     renderWithQuery(<App />)
 
     expect(screen.getByRole('heading', { level: 1, name: 'Dailies' })).toBeInTheDocument()
     expect(await screen.findByText(BANNER)).toBeInTheDocument()
-
-    const sora2 = await screen.findByRole('table', { name: 'Sora 2: sizes and prices' })
-    expect(
-      within(sora2)
-        .getAllByRole('rowheader')
-        .map((cell) => cell.textContent),
-    ).toEqual(['720 × 1280', '1280 × 720'])
-
-    const pro = screen.getByRole('table', { name: 'Sora 2 Pro: sizes and prices' })
-    const tallPro = within(pro).getByRole('row', { name: /1024 × 1792/ })
-    // $0.50 a second, so a 12 s take costs $6.00.
-    expect(within(tallPro).getByText('$0.50')).toBeInTheDocument()
-    expect(within(tallPro).getByText('$6.00')).toBeInTheDocument()
-    expect(screen.getAllByText('4 s · 8 s · 12 s')).toHaveLength(2)
+    expect(screen.getByRole('complementary', { name: 'Compose' })).toBeInTheDocument()
+    expect(await screen.findByRole('textbox', { name: 'Prompt' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Generate' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: /^Rendering/ })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: /^Takes/ })).toBeInTheDocument()
   })
 
-  it('shows no simulator banner when a real provider renders', async () => {
+  it('names a real provider and shows no simulator banner, with that provider’s prices', async () => {
     server.use(...studioHandlers('cometapi'))
     renderWithQuery(<App />)
 
     expect(await screen.findByText('CometAPI')).toBeInTheDocument()
-    // CometAPI's own price book: Sora 2 at $0.08 a second.
-    const sora2 = await screen.findByRole('table', { name: 'Sora 2: sizes and prices' })
-    expect(within(sora2).getAllByText('$0.08')).toHaveLength(2)
+    expect(await screen.findByRole('option', { name: 'Sora 2 · $0.08/s' })).toBeInTheDocument()
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument()
   })
 
-  it("shows the server's own words when the models cannot be loaded, and retries", async () => {
+  it('tallies what the takes started today cost', async () => {
+    // The gallery lays finished takes out with a ResizeObserver, which jsdom lacks.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    )
+    const today = new Date().toISOString()
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString()
     server.use(
-      http.get(
-        '/api/capabilities',
-        () =>
-          HttpResponse.json(
-            { error: { code: 'upstream_unavailable', message: 'The provider is down' } },
-            { status: 503 },
-          ),
-        { once: true },
+      http.get('/api/jobs', () =>
+        HttpResponse.json<JobList>({
+          items: [
+            makeJob({ createdAt: today, costUsd: 0.8, status: 'completed' }),
+            makeJob({ createdAt: today, costUsd: 1.6, status: 'completed' }),
+            makeJob({ createdAt: lastWeek, costUsd: 6, status: 'completed' }),
+          ],
+          nextCursor: null,
+        }),
       ),
     )
-    const { user } = renderWithQuery(<App />)
+    renderWithQuery(<App />)
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not load the models: The provider is down',
-    )
-    await user.click(screen.getByRole('button', { name: 'Retry' }))
-    expect(
-      await screen.findByRole('table', { name: 'Sora 2 Pro: sizes and prices' }),
-    ).toBeInTheDocument()
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(await screen.findByText('$2.40')).toBeInTheDocument()
+    expect(screen.getByText('$2.40').parentElement).toHaveTextContent('$2.40 today')
   })
 
   it('marks the server offline when it does not answer', async () => {

@@ -1,16 +1,18 @@
 import { useQuery } from '@tanstack/react-query'
+import { CompareRoute } from '../features/compare/compare-route'
 import { ComposePanel } from '../features/compose/compose-panel'
 import { Gallery } from '../features/gallery/gallery'
 import { RenderQueue } from '../features/jobs/render-queue'
 import { healthQueries } from '../lib/health-queries'
 import { ProviderBadge } from './provider-badge'
 import { SimulatorBanner } from './simulator-banner'
+import { SpendToday } from './spend-today'
 
 export function App() {
   const health = useQuery(healthQueries.status())
 
   return (
-    <div className="flex min-h-dvh flex-col">
+    <div className="flex min-h-dvh flex-col lg:h-dvh">
       <header className="shrink-0 border-b border-border bg-surface">
         <div className="flex h-12 items-center gap-4 px-5">
           <h1 className="flex items-center gap-2 text-sm font-semibold tracking-tight text-text">
@@ -30,13 +32,16 @@ export function App() {
             Dailies
           </h1>
           <ProviderBadge />
+          <div className="ml-auto">
+            <SpendToday />
+          </div>
         </div>
         {health.data?.provider === 'simulator' && <SimulatorBanner />}
       </header>
       <div className="flex flex-1 flex-col lg:flex-row lg:overflow-hidden">
         <aside
           aria-label="Compose"
-          className="border-b border-border bg-surface lg:w-[380px] lg:shrink-0 lg:overflow-y-auto lg:border-r lg:border-b-0"
+          className="border-b border-border bg-surface lg:w-[400px] lg:shrink-0 lg:overflow-y-auto lg:border-r lg:border-b-0"
         >
           <ComposePanel />
         </aside>
@@ -45,6 +50,7 @@ export function App() {
           <Gallery />
         </main>
       </div>
+      <CompareRoute />
     </div>
   )
 }

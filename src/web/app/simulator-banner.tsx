@@ -3,7 +3,7 @@ export function SimulatorBanner() {
   return (
     <div
       role="note"
-      className="flex items-center gap-3 border-t border-warning/20 bg-warning/[0.07] px-5 py-2 text-xs"
+      className="flex flex-wrap items-center gap-x-3 gap-y-0.5 border-t border-warning/20 bg-warning/[0.07] px-5 py-2 text-xs"
     >
       <span aria-hidden="true" className="size-1.5 shrink-0 rounded-full bg-warning" />
       <p className="font-medium text-warning">

@@ -1,8 +1,114 @@
-/** Scaffold: replaced by the feature's real component. */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { FieldMessage } from '../../components/ui/field-message'
+import { Skeleton } from '../../components/ui/skeleton'
+import { COMPARE_MAX, useCompareParam, useTakeParam } from '../../lib/url-state'
+import { GalleryToolbar, NO_FILTERS, type GalleryFilterState } from './gallery-toolbar'
+import { useCompareKey } from './use-compare-key'
+import { SelectionBar } from './selection-bar'
+import { TakeGrid, type TakeGridHandle } from './take-grid'
+import { TakeViewer } from './viewer/take-viewer'
+import { useGalleryTakes } from './use-gallery-takes'
+
+/** TAKES: the finished takes as a grid, searchable and filterable, with the viewer on top. */
 export function Gallery() {
+  const [filters, setFilters] = useState<GalleryFilterState>(NO_FILTERS)
+  const takes = useGalleryTakes(filters)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
+  const [takeId, setTakeId] = useTakeParam()
+  const [, setCompare] = useCompareParam()
+  const grid = useRef<TakeGridHandle>(null)
+
+  // When the viewer closes, the focus goes back to the take it showed last.
+  const lastOpen = useRef<string | null>(null)
+  useEffect(() => {
+    if (takeId) lastOpen.current = takeId
+    else if (lastOpen.current) {
+      grid.current?.focusTake(lastOpen.current)
+      lastOpen.current = null
+    }
+  }, [takeId])
+
+  const toggleSelected = useCallback((id: string) => {
+    setSelected((current) => {
+      const next = new Set(current)
+      if (!next.delete(id)) next.add(id)
+      return next
+    })
+  }, [])
+  const compareSelection = () => setCompare([...selected].slice(0, COMPARE_MAX))
+  useCompareKey(selected.size >= 2 && selected.size <= COMPARE_MAX ? compareSelection : null)
+
+  const { fetchNextPage } = takes
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage])
+
   return (
-    <section aria-label="Takes" className="p-5">
-      <h2 className="text-xs font-medium tracking-label text-text-muted uppercase">Takes</h2>
+    <section
+      aria-labelledby="gallery-heading"
+      className="flex min-h-[70dvh] flex-[1_1_0px] flex-col lg:min-h-0"
+    >
+      <div className="flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 px-5 pt-3 pb-1">
+        <h2
+          id="gallery-heading"
+          className="text-xs font-medium tracking-label text-text-muted uppercase"
+        >
+          Takes
+        </h2>
+        <div className="ml-auto">
+          <GalleryToolbar value={filters} onChange={setFilters} />
+        </div>
+      </div>
+      {takes.error && (
+        <FieldMessage role="alert" className="px-5 py-2">
+          Could not load the takes: {takes.error.message}
+        </FieldMessage>
+      )}
+      {takes.isPending ? (
+        <div
+          aria-hidden="true"
+          className="grid grid-cols-[repeat(auto-fill,minmax(208px,1fr))] gap-3 p-5"
+        >
+          {Array.from({ length: 8 }, (_, i) => (
+            <Skeleton key={i} className="aspect-video" />
+          ))}
+        </div>
+      ) : takes.jobs.length === 0 && !takes.error ? (
+        <p className="px-5 py-8 text-sm text-text-muted">
+          {takes.filtered || filters.status !== 'completed'
+            ? 'No takes match these filters.'
+            : 'No takes yet. Write a prompt, press Generate, and finished takes land here.'}
+        </p>
+      ) : (
+        <TakeGrid
+          ref={grid}
+          jobs={takes.jobs}
+          selected={selected}
+          onToggleSelected={toggleSelected}
+          onOpen={setTakeId}
+          onCompare={(ids) => setCompare(ids.slice(0, COMPARE_MAX))}
+          hasMore={takes.hasNextPage}
+          loadingMore={takes.isFetchingNextPage}
+          loadMore={loadMore}
+        />
+      )}
+      {selected.size > 0 && (
+        <SelectionBar
+          count={selected.size}
+          onCompare={compareSelection}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      {takeId && (
+        <TakeViewer
+          id={takeId}
+          order={takes.jobs}
+          onNavigate={setTakeId}
+          onClose={() => setTakeId(null)}
+          onDeleted={(focusId) => {
+            lastOpen.current = focusId
+            setTakeId(null)
+          }}
+        />
+      )}
     </section>
   )
 }

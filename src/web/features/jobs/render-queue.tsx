@@ -1,8 +1,69 @@
-/** Scaffold: replaced by the feature's real component. */
+import { useCallback, useState } from 'react'
+import type { Job } from '../../../contract/job'
+import { FieldMessage } from '../../components/ui/field-message'
+import { FailedRow } from './failed-row'
+import { NotifyButton } from './notify-button'
+import { QueueRow } from './queue-row'
+import { useFinishedTakes } from './use-finished-takes'
+import { useWatchedJobs } from './use-watched-jobs'
+
+/** RENDERING: every unfinished job, live, and the ones that failed while we watched. */
 export function RenderQueue() {
+  const { jobs, error, release } = useWatchedJobs()
+  const { onFinished, announcement } = useFinishedTakes()
+  const [failed, setFailed] = useState<Job[]>([])
+
+  const finish = useCallback(
+    (job: Job) => {
+      release(job.id)
+      onFinished(job)
+      if (job.status === 'failed') {
+        setFailed((current) => (current.some((j) => j.id === job.id) ? current : [job, ...current]))
+      }
+    },
+    [release, onFinished],
+  )
+  const dismiss = useCallback((id: string) => {
+    setFailed((current) => current.filter((job) => job.id !== id))
+  }, [])
+
   return (
-    <section aria-label="Rendering" className="p-5">
-      <h2 className="text-xs font-medium tracking-label text-text-muted uppercase">Rendering</h2>
+    <section
+      aria-labelledby="render-queue-heading"
+      className="shrink-0 border-b border-border bg-surface"
+    >
+      <div className="flex h-9 items-center gap-3 px-5">
+        <h2
+          id="render-queue-heading"
+          className="text-xs font-medium tracking-label text-text-muted uppercase"
+        >
+          Rendering{jobs.length > 0 && ` (${jobs.length})`}
+        </h2>
+        {jobs.length === 0 && failed.length === 0 && (
+          <p className="text-xs text-text-subtle">Nothing rendering</p>
+        )}
+        <div className="ml-auto">
+          <NotifyButton />
+        </div>
+      </div>
+      {error && (
+        <FieldMessage role="alert" className="px-5 pb-2">
+          Could not load the queue: {error.message}
+        </FieldMessage>
+      )}
+      {(jobs.length > 0 || failed.length > 0) && (
+        <ul aria-label="Rendering" className="max-h-56 overflow-y-auto pb-1.5">
+          {jobs.map((job) => (
+            <QueueRow key={job.id} job={job} onFinished={finish} onGone={release} />
+          ))}
+          {failed.map((job) => (
+            <FailedRow key={job.id} job={job} onDismiss={dismiss} />
+          ))}
+        </ul>
+      )}
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
     </section>
   )
 }

@@ -1,0 +1,91 @@
+import { launch } from 'chrome-launcher'
+import lighthouse, { desktopConfig, type Result } from 'lighthouse'
+import { spawnChild } from './child'
+import { chromiumPath, CHROMIUM_FLAGS } from './chromium'
+import type { Bench } from './context'
+import { renderOneTake, seedTakes } from './seed'
+import { median } from './stats'
+import type { StudioChildConfig } from './studio-child'
+import { fixed, row } from './table'
+
+const TAKES = 60
+/** Lighthouse's own advice for a noisy machine: several runs, the median. */
+const RUNS = 3
+
+const score = (lhr: Result, category: string): number =>
+  Math.round((lhr.categories[category]?.score ?? 0) * 100)
+const metric = (lhr: Result, audit: string): number => lhr.audits[audit]?.numericValue ?? Number.NaN
+
+/** The audits of a category that did not pass, by id. */
+function failing(lhr: Result, category: string): string[] {
+  const refs = lhr.categories[category]?.auditRefs ?? []
+  return refs
+    .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+    .map((ref) => ref.id)
+}
+
+/** 2. Lighthouse (desktop preset) on the studio page with 60 completed takes in the gallery. */
+export const benchLighthouse: Bench = async (ctx) => {
+  const { outDir } = await ctx.build()
+  const take = await renderOneTake(ctx.runTempDir('take'))
+  const dataDir = ctx.tempDir('lighthouse')
+  seedTakes(dataDir, TAKES, take)
+  const studio = await spawnChild('studio-child.ts', {
+    dataDir,
+    distDir: outDir,
+    logLevel: 'warn',
+  } satisfies StudioChildConfig)
+  ctx.defer(() => studio.close())
+  const url = `http://127.0.0.1:${await studio.call<number>('port')}/`
+
+  const chrome = await launch({
+    chromePath: chromiumPath(),
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
+    logLevel: 'silent',
+  })
+  ctx.defer(() => chrome.kill())
+  const results: Result[] = []
+  for (let i = 0; i < RUNS; i++) {
+    ctx.log(`lighthouse: run ${i + 1} of ${RUNS}`)
+    const run = await lighthouse(
+      url,
+      {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        disableFullPageScreenshot: true,
+      },
+      desktopConfig,
+    )
+    if (!run) throw new Error('Lighthouse returned no result')
+    if (run.lhr.runtimeError) throw new Error(`Lighthouse: ${run.lhr.runtimeError.message}`)
+    results.push(run.lhr)
+  }
+  const perf = median(results.map((r) => score(r, 'performance')))
+  const a11y = median(results.map((r) => score(r, 'accessibility')))
+  const typical = results.find((r) => score(r, 'performance') === perf) ?? results[0]
+  if (!typical) throw new Error('no Lighthouse run')
+  const ms = (audit: string) => `${fixed(metric(typical, audit), 0)} ms`
+  const missed = [
+    ...new Set(
+      results.flatMap((r) => [...failing(r, 'performance'), ...failing(r, 'accessibility')]),
+    ),
+  ]
+  return [
+    row(
+      '2',
+      `performance score (median of ${RUNS}, desktop)`,
+      `${perf} (${results.map((r) => score(r, 'performance')).join(', ')})`,
+      '≥ 95',
+      perf >= 95,
+    ),
+    row('2', 'accessibility score', `${a11y}`, '≥ 95', a11y >= 95),
+    row(
+      '2',
+      'FCP / LCP / TBT / CLS (median run)',
+      `${ms('first-contentful-paint')} / ${ms('largest-contentful-paint')} / ${ms('total-blocking-time')} / ${fixed(metric(typical, 'cumulative-layout-shift'), 3)}`,
+    ),
+    row('2', 'audits not passed', missed.length > 0 ? missed.join(', ') : 'none'),
+  ]
+}

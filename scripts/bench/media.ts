@@ -1,0 +1,170 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import { spawnChild, type Child, type Memory } from './child'
+import type { Bench } from './context'
+import { download } from './http-client'
+import { cachedRandomFile, completedRecord, linkOrCopy, openStore } from './seed'
+import { MB, median, sleep } from './stats'
+import type { StudioChildConfig } from './studio-child'
+import { fixed, row } from './table'
+
+const FILE_BYTES = 50 * MB
+const RANGE_BYTES = 4 * MB
+const PARALLEL = 4
+const RUN_SECONDS = 2
+const ROUNDS = 3
+const DOWNLOADS = 20
+/** Each of the 20 downloads reads at most this fast: slower than the disk, as a browser is. */
+const CLIENT_RATE = 20 * MB
+
+interface Run {
+  bytes: number
+  seconds: number
+}
+
+/**
+ * `PARALLEL` clients fetching the file in 4 MB ranges for `RUN_SECONDS`, on keep-alive
+ * connections; checks every answer's status and length.
+ */
+async function throughput(url: string): Promise<Run> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: PARALLEL })
+  const ranges = Math.ceil(FILE_BYTES / RANGE_BYTES)
+  let next = 0
+  let bytes = 0
+  const started = performance.now()
+  const deadline = started + RUN_SECONDS * 1000
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const start = (next++ % ranges) * RANGE_BYTES
+      const end = Math.min(FILE_BYTES, start + RANGE_BYTES) - 1
+      const reply = await download(url, { agent, headers: { range: `bytes=${start}-${end}` } })
+      if (reply.status !== 206 || reply.bytes !== end - start + 1) {
+        throw new Error(`${url} bytes=${start}-${end}: ${reply.status}, ${reply.bytes} bytes`)
+      }
+      bytes += reply.bytes
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL }, worker))
+  agent.destroy()
+  return { bytes, seconds: (performance.now() - started) / 1000 }
+}
+
+/** Warm-up, then plain and studio in turn; the ratio is the median pair's. */
+async function compare(studioUrl: string, plainUrl: string) {
+  await throughput(plainUrl)
+  await throughput(studioUrl)
+  const pairs: Array<[Run, Run]> = []
+  for (let i = 0; i < ROUNDS; i++)
+    pairs.push([await throughput(plainUrl), await throughput(studioUrl)])
+  const rate = (runs: Run[]) =>
+    runs.reduce((n, r) => n + r.bytes, 0) / MB / runs.reduce((n, r) => n + r.seconds, 0)
+  return {
+    plain: rate(pairs.map(([p]) => p)),
+    studio: rate(pairs.map(([, s]) => s)),
+    ratio: median(pairs.map(([p, s]) => s.bytes / s.seconds / (p.bytes / p.seconds))),
+  }
+}
+
+/**
+ * RSS growth of a server while `DOWNLOADS` clients fetch the whole file at once, each reading
+ * no faster than CLIENT_RATE: peak (kernel high-water mark) minus the RSS just before.
+ */
+async function rssGrowth(server: Child, url: string) {
+  await sleep(500)
+  await server.call('reset-peak')
+  const before = await server.call<Memory>('memory')
+  const started = performance.now()
+  const replies = await Promise.all(
+    Array.from({ length: DOWNLOADS }, () => download(url, { bytesPerSecond: CLIENT_RATE })),
+  )
+  const seconds = (performance.now() - started) / 1000
+  const after = await server.call<Memory>('memory')
+  if (replies.some((r) => r.status !== 200 || r.bytes !== FILE_BYTES))
+    throw new Error('a parallel download came back short')
+  return {
+    before: before.rss / MB,
+    peak: after.peak / MB,
+    growth: (after.peak - before.rss) / MB,
+    seconds,
+  }
+}
+
+/** Range, ETag and 304 still answered as they should be. */
+async function checkHeaders(url: string, file: string): Promise<string[]> {
+  const problems: string[] = []
+  const whole = await download(url)
+  const etag = whole.headers.etag
+  if (!etag) problems.push('no ETag')
+  if (whole.headers['accept-ranges'] !== 'bytes') problems.push('no Accept-Ranges')
+  if (etag && (await download(url, { headers: { 'if-none-match': etag } })).status !== 304)
+    problems.push('no 304')
+  const part = await download(url, { headers: { range: 'bytes=1000-1999' }, keep: true })
+  const expected = Buffer.alloc(1000)
+  const fd = fs.openSync(file, 'r')
+  fs.readSync(fd, expected, 0, 1000, 1000)
+  fs.closeSync(fd)
+  if (
+    part.status !== 206 ||
+    part.headers['content-range'] !== `bytes 1000-1999/${FILE_BYTES}` ||
+    !part.body?.equals(expected)
+  ) {
+    problems.push('a wrong range answer')
+  }
+  return problems
+}
+
+/** 5. Media streaming: the studio's video route against a plain fs stream piped into node:http. */
+export const benchMedia: Bench = async (ctx) => {
+  const file = cachedRandomFile('video-50mb.bin', FILE_BYTES)
+  const dataDir = ctx.tempDir('media')
+  const store = openStore(dataDir)
+  const job = completedRecord(1, { hasThumbnail: false, hasSpritesheet: false })
+  store.repo.insert(job)
+  linkOrCopy(file, store.vault.pathOf(job.id, 'video'))
+  store.close()
+
+  const studio = await spawnChild('studio-child.ts', { dataDir } satisfies StudioChildConfig)
+  ctx.defer(() => studio.close())
+  const plain = await spawnChild('baseline-child.ts', { mode: 'stream', file })
+  ctx.defer(() => plain.close())
+  const studioUrl = `http://127.0.0.1:${await studio.call<number>('port')}/api/jobs/${job.id}/video`
+  const plainUrl = `http://127.0.0.1:${await plain.call<number>('port')}/video`
+
+  const problems = await checkHeaders(studioUrl, file)
+  ctx.log('media: 4 MB ranges, studio vs plain stream')
+  const ranges = await compare(studioUrl, plainUrl)
+
+  ctx.log(`media: ${DOWNLOADS} parallel downloads, RSS of the studio and of the plain server`)
+  const studioRss = await rssGrowth(studio, studioUrl)
+  const plainRss = await rssGrowth(plain, plainUrl)
+
+  const mbps = (n: number) => `${Math.round(n).toLocaleString('en')} MB/s`
+  return [
+    row(
+      '5',
+      '4 MB Range GETs, throughput studio ÷ plain',
+      `${fixed(ranges.ratio, 2)} (${mbps(ranges.studio)} ÷ ${mbps(ranges.plain)})`,
+      '≥ 0.8',
+      ranges.ratio >= 0.8,
+    ),
+    row(
+      '5',
+      `RSS growth, ${DOWNLOADS} parallel 50 MB downloads`,
+      `${fixed(studioRss.growth)} MB (${fixed(studioRss.before, 0)} → peak ${fixed(studioRss.peak, 0)} MB, ${fixed(studioRss.seconds)} s)`,
+      '< 50 MB',
+      studioRss.growth < 50,
+    ),
+    row(
+      '5',
+      '… the same downloads from the plain server',
+      `${fixed(plainRss.growth)} MB (${fixed(plainRss.seconds)} s)`,
+    ),
+    row(
+      '5',
+      'Range, ETag, 304 answered',
+      problems.length === 0 ? 'yes' : problems.join(', '),
+      'yes',
+      problems.length === 0,
+    ),
+  ]
+}

@@ -1,0 +1,131 @@
+import { spawnChild } from './child'
+import { alternate, cannon, combine, p95, type CannonResult } from './cannon'
+import type { JsonBaselineData } from './baseline-child'
+import type { Bench } from './context'
+import { completedRecord, openStore } from './seed'
+import { median } from './stats'
+import type { StudioChildConfig } from './studio-child'
+import { fixed, row } from './table'
+
+const JOBS = 10_000
+const SAMPLE = 100
+const WARM_SECONDS = 2
+const RUN_SECONDS = 2
+const ROUNDS = 3
+
+/** 4. BFF reads: the real studio against a bare Fastify answering the same JSON from memory. */
+export const benchReads: Bench = async (ctx) => {
+  const dataDir = ctx.tempDir('reads')
+  const store = openStore(dataDir)
+  const started = Date.now()
+  store.transaction(() => {
+    for (let i = 1; i <= JOBS; i++) {
+      const failed = i % 10 === 0
+      store.repo.insert(
+        completedRecord(i, {
+          ...(failed
+            ? {
+                status: 'failed',
+                progress: 35,
+                completedAt: null,
+                error: {
+                  code: 'moderation_blocked',
+                  message: 'Your request was blocked by our moderation system.',
+                },
+                hasThumbnail: false,
+                hasSpritesheet: false,
+                costUsd: 0,
+              }
+            : {}),
+          ...(i % 7 === 0 ? { reference: { hash: 'f'.repeat(64), width: 720, height: 1280 } } : {}),
+        }),
+      )
+    }
+  })
+  store.close()
+  ctx.log(`reads: ${JOBS} jobs seeded in ${Date.now() - started} ms`)
+
+  const studio = await spawnChild('studio-child.ts', { dataDir } satisfies StudioChildConfig)
+  ctx.defer(() => studio.close())
+  const bare = await spawnChild('baseline-child.ts', { mode: 'json' })
+  ctx.defer(() => bare.close())
+  const studioOrigin = `http://127.0.0.1:${await studio.call<number>('port')}`
+  const bareOrigin = `http://127.0.0.1:${await bare.call<number>('port')}`
+
+  // The same bodies from both: the baseline serves what the studio answered.
+  const ids = Array.from({ length: SAMPLE }, (_, k) => completedRecord(1 + k * (JOBS / SAMPLE)).id)
+  const data: JsonBaselineData = { jobs: {}, list: null }
+  for (const id of ids) data.jobs[id] = await (await fetch(`${studioOrigin}/api/jobs/${id}`)).json()
+  const listPath = '/api/jobs?limit=50'
+  data.list = await (await fetch(`${studioOrigin}${listPath}`)).json()
+  await bare.call('data', data)
+  for (const path of [`/api/jobs/${ids[0] ?? ''}`, listPath]) {
+    const [a, b] = await Promise.all(
+      [studioOrigin, bareOrigin].map(async (o) => (await fetch(`${o}${path}`)).text()),
+    )
+    if (a !== b) throw new Error(`the baseline answers ${path} differently from the studio`)
+  }
+
+  let next = 0
+  const jobPath = () => `/api/jobs/${ids[next++ % ids.length] ?? ''}`
+  const list = () => listPath
+  /** Warm-up for both (the JIT), then bare and studio in turn; the ratio is the median pair's. */
+  const measure = async (path: () => string) => {
+    await cannon(bareOrigin, path, WARM_SECONDS)
+    await cannon(studioOrigin, path, WARM_SECONDS)
+    const pairs = await alternate(
+      ROUNDS,
+      () => cannon(bareOrigin, path, RUN_SECONDS),
+      () => cannon(studioOrigin, path, RUN_SECONDS),
+    )
+    const bareAll = combine(pairs.map(([b]) => b))
+    const studioAll = combine(pairs.map(([, s]) => s))
+    const failures = bareAll.failures + studioAll.failures
+    if (failures > 0) throw new Error(`${failures} requests failed or answered non-2xx`)
+    return {
+      bare: bareAll,
+      studio: studioAll,
+      ratio: median(pairs.map(([b, s]: [CannonResult, CannonResult]) => s.rps / b.rps)),
+    }
+  }
+  ctx.log('reads: GET /api/jobs/:id, studio vs bare Fastify')
+  const job = await measure(jobPath)
+  ctx.log('reads: GET /api/jobs?limit=50, studio vs bare Fastify')
+  const listed = await measure(list)
+  const [bareJob, studioJob, bareList, studioList] = [
+    job.bare,
+    job.studio,
+    listed.bare,
+    listed.studio,
+  ]
+
+  const jobRatio = job.ratio
+  const listP95 = p95(studioList)
+  const rps = (n: number) => Math.round(n).toLocaleString('en')
+  return [
+    row(
+      '4',
+      'GET /api/jobs/:id req/s, studio ÷ bare Fastify',
+      `${fixed(jobRatio, 2)} (${rps(studioJob.rps)} ÷ ${rps(bareJob.rps)})`,
+      '≥ 0.6',
+      jobRatio >= 0.6,
+    ),
+    row(
+      '4',
+      'GET /api/jobs?limit=50 p95 latency, 10 conns',
+      `${fixed(listP95)} ms (${rps(studioList.rps)} req/s)`,
+      '< 20 ms',
+      listP95 < 20,
+    ),
+    row(
+      '4',
+      'GET /api/jobs?limit=50 req/s, studio ÷ bare',
+      `${fixed(listed.ratio, 2)} (${rps(studioList.rps)} ÷ ${rps(bareList.rps)})`,
+    ),
+    row(
+      '4',
+      'GET /api/jobs/:id p95 latency, studio / bare',
+      `${fixed(p95(studioJob))} / ${fixed(p95(bareJob))} ms`,
+    ),
+  ]
+}

@@ -1,0 +1,54 @@
+import type { JobRepository } from '../store/job-repository'
+import type { JobRecord } from '../store/job-record'
+import type { UpstreamVideo } from '../upstream/types'
+
+let counter = 0
+
+/** Writes a job row straight into the store, in whatever state a test needs. */
+export function seedJob(repo: JobRepository, fields: Partial<JobRecord> = {}): JobRecord {
+  const now = new Date().toISOString()
+  counter += 1
+  const job: JobRecord = {
+    id: `job_seed${String(counter).padStart(8, '0')}`,
+    upstreamId: null,
+    provider: 'custom',
+    prompt: 'a seeded take',
+    model: 'sora-2',
+    size: '720x1280',
+    seconds: 4,
+    fit: 'cover',
+    status: 'queued',
+    progress: 0,
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+    completedAt: null,
+    remixOf: null,
+    group: null,
+    reference: null,
+    hasThumbnail: false,
+    hasSpritesheet: false,
+    costUsd: 0.4,
+    ...fields,
+  }
+  repo.insert(job)
+  return job
+}
+
+/** A provider video as the adapter reports it, for stub upstreams. */
+export function fakeVideo(id: string, status: UpstreamVideo['status'] = 'queued'): UpstreamVideo {
+  return {
+    id,
+    status,
+    progress: status === 'completed' ? 100 : 0,
+    model: 'sora-2',
+    size: '720x1280',
+    seconds: 4,
+    prompt: null,
+    createdAt: new Date(),
+    completedAt: null,
+    expiresAt: null,
+    remixedFromId: null,
+    error: null,
+  }
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Studio } from '../studio'
+
+/** Every file under `root`, as sorted relative paths (folders themselves are left out). */
+export function listFiles(root: string): string[] {
+  if (!fs.existsSync(root)) return []
+  const entries = fs.readdirSync(root, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+export interface StudioSnapshot {
+  /** Job ids in the store, newest first. */
+  rows: string[]
+  /** Files in the vault, `.tmp` included. */
+  files: string[]
+}
+
+/** What a request could leave behind: rows in the store and files in the vault. */
+export function snapshot(studio: Pick<Studio, 'repo' | 'vault'>): StudioSnapshot {
+  return {
+    rows: studio.repo.list({ limit: 100_000 }).items.map((job) => job.id),
+    files: listFiles(studio.vault.root),
+  }
+}
+
+/** The files in `after` that were not in `before`. */
+export function newFiles(before: StudioSnapshot, after: StudioSnapshot): string[] {
+  const known = new Set(before.files)
+  return after.files.filter((file) => !known.has(file))
+}

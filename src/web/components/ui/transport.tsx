@@ -1,0 +1,119 @@
+import { formatClock } from '../../lib/job-words'
+import { PLAYBACK_RATES, type VideoSync } from '../../lib/use-video-sync'
+import { Button } from './button'
+import { cn } from './cn'
+
+const ICONS = {
+  play: <path d="M5 3.5v9l7.5-4.5z" fill="currentColor" />,
+  pause: <path d="M4.5 3.5h2.5v9H4.5zM9 3.5h2.5v9H9z" fill="currentColor" />,
+  loop: (
+    <path
+      d="M3 7V6a2 2 0 0 1 2-2h7l-2-2m3 7v1a2 2 0 0 1-2 2H4l2 2"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.4"
+    />
+  ),
+  sound: (
+    <path
+      d="M2.5 6h2.5l3.5-3v10l-3.5-3H2.5zM11 5.5a3.5 3.5 0 0 1 0 5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.4"
+    />
+  ),
+  muted: (
+    <path
+      d="M2.5 6h2.5l3.5-3v10l-3.5-3H2.5zM10.5 6l3.5 4m0-4l-3.5 4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.4"
+    />
+  ),
+}
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16">
+      {ICONS[name]}
+    </svg>
+  )
+}
+
+/**
+ * The one transport bar of a player or a comparison: play/pause, seek, loop, speed, mute.
+ * Every control has a plain name; the keyboard (space, J/K/L) drives the same `sync`.
+ */
+export function Transport({ sync, className }: { sync: VideoSync; className?: string }) {
+  const toggleClass = (on: boolean) => cn(on && 'bg-accent/15 text-accent hover:text-accent')
+  return (
+    <div
+      role="group"
+      aria-label="Transport"
+      className={cn(
+        'flex flex-wrap items-center gap-x-2 gap-y-1 border-t border-border bg-surface px-3 py-1.5',
+        'sm:h-11 sm:flex-nowrap sm:py-0',
+        className,
+      )}
+    >
+      <Button
+        size="icon"
+        variant="ghost"
+        onClick={sync.toggle}
+        aria-label={sync.playing ? 'Pause' : 'Play'}
+      >
+        <Icon name={sync.playing ? 'pause' : 'play'} />
+      </Button>
+      <span className="w-14 text-right font-mono text-xs text-text tabular-nums">
+        {formatClock(sync.currentTime, true)}
+      </span>
+      <input
+        type="range"
+        aria-label="Seek"
+        aria-valuetext={`${formatClock(sync.currentTime, true)} of ${formatClock(sync.duration, true)}`}
+        min={0}
+        max={sync.duration || 0}
+        step={0.01}
+        value={Math.min(sync.currentTime, sync.duration || 0)}
+        disabled={!sync.duration}
+        onChange={(event) => sync.seek(Number(event.currentTarget.value))}
+        className="order-first h-4 min-w-0 basis-full cursor-pointer accent-accent sm:order-none sm:h-1 sm:flex-1 sm:basis-auto"
+      />
+      <span className="w-14 font-mono text-xs text-text-muted tabular-nums">
+        {formatClock(sync.duration, true)}
+      </span>
+      <Button
+        size="icon"
+        variant="ghost"
+        aria-label="Loop"
+        aria-pressed={sync.loop}
+        className={toggleClass(sync.loop)}
+        onClick={() => sync.setLoop(!sync.loop)}
+      >
+        <Icon name="loop" />
+      </Button>
+      <select
+        aria-label="Playback speed"
+        value={sync.rate}
+        onChange={(event) => sync.setRate(Number(event.currentTarget.value))}
+        className="h-7 rounded-md border border-border-strong bg-surface-raised px-1.5 font-mono text-xs text-text"
+      >
+        {PLAYBACK_RATES.map((rate) => (
+          <option key={rate} value={rate}>
+            {rate}×
+          </option>
+        ))}
+      </select>
+      <Button
+        size="icon"
+        variant="ghost"
+        aria-label="Mute"
+        aria-pressed={sync.muted}
+        className={toggleClass(sync.muted)}
+        onClick={() => sync.setMuted(!sync.muted)}
+      >
+        <Icon name={sync.muted ? 'muted' : 'sound'} />
+      </Button>
+    </div>
+  )
+}

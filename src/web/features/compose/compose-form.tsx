@@ -1,0 +1,108 @@
+import { useRef, type KeyboardEvent } from 'react'
+import { FormProvider, useController } from 'react-hook-form'
+import type { Capabilities } from '../../../contract/capabilities'
+import { ChoiceField } from './choice-field'
+import { MAX_TAKES } from './draft'
+import { estimate } from './estimate'
+import { HandoffNote } from './handoff-note'
+import { ModelField } from './model-field'
+import { PromptField } from './prompt-field'
+import { ReferenceField } from './reference-field'
+import { findModel } from './settings'
+import { SizeField } from './size-field'
+import { SubmitBar } from './submit-bar'
+import { SubmitFeedback } from './submit-feedback'
+import { useComposeForm } from './use-compose-form'
+import { useHandoff } from './use-handoff'
+import { usePageImage } from './use-page-image'
+import { useReference } from './use-reference'
+import { useSubmit } from './use-submit'
+
+const TAKE_CHOICES = Array.from({ length: MAX_TAKES }, (_, i) => i + 1)
+
+/** The form that starts every render: prompt, settings from the server, reference, takes. */
+export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
+  const compose = useComposeForm(capabilities)
+  const { form, takes, values, notices } = compose
+  const reference = useReference(capabilities.upload)
+  const submit = useSubmit(form, reference, takes)
+  const formRef = useRef<HTMLFormElement>(null)
+  const handoff = useHandoff({
+    form,
+    reference,
+    applySettings: compose.applySettings,
+    focusPrompt: () => form.setFocus('prompt'),
+  })
+  usePageImage(reference.choose)
+
+  const model = findModel(capabilities, values.model) ?? capabilities.models[0]
+  const cost = estimate(capabilities, { ...values, takes })
+  const { field: seconds, fieldState: secondsState } = useController({
+    control: form.control,
+    name: 'seconds',
+  })
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault()
+      formRef.current?.requestSubmit()
+    }
+  }
+
+  if (!model) return null
+  return (
+    <FormProvider {...form}>
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => void submit.onSubmit(event)}
+        onKeyDown={onKeyDown}
+        className="flex flex-col gap-4"
+      >
+        {handoff.note && <HandoffNote note={handoff.note} onDismiss={handoff.dismissNote} />}
+        <PromptField maxLength={capabilities.promptMaxLength} />
+        <div className="grid gap-3">
+          <ModelField capabilities={capabilities} onModelChange={compose.changeModel} />
+          <SizeField
+            model={model}
+            note={notices.size}
+            onChosen={() => compose.clearNotice('size')}
+          />
+          <ChoiceField
+            label="Duration"
+            id="compose-duration"
+            value={values.seconds}
+            choices={model.seconds}
+            show={(s) => ({ text: `${s} s`, spoken: `${s} seconds` })}
+            onChange={(s) => {
+              seconds.onChange(s)
+              compose.clearNotice('seconds')
+            }}
+            inputRef={seconds.ref}
+            error={secondsState.error?.message}
+            note={notices.seconds}
+          />
+          <ChoiceField
+            label="Takes"
+            id="compose-takes"
+            value={takes}
+            choices={TAKE_CHOICES}
+            show={(n) => ({ text: String(n), spoken: `${n} ${n === 1 ? 'take' : 'takes'}` })}
+            onChange={compose.setTakes}
+          />
+        </div>
+        <ReferenceField reference={reference} limits={capabilities.upload} />
+        <div className="sticky bottom-0 -mx-5 grid gap-3 border-t border-border bg-surface/95 px-5 pt-3 pb-4 backdrop-blur">
+          <SubmitFeedback feedback={submit.feedback} />
+          <SubmitBar
+            takes={takes}
+            seconds={values.seconds}
+            cost={cost}
+            pending={submit.pending}
+            uploadProgress={submit.uploadProgress}
+          />
+        </div>
+      </form>
+    </FormProvider>
+  )
+}

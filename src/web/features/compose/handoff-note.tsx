@@ -1,0 +1,16 @@
+import { Button } from '../../components/ui/button'
+
+/** Where the form's settings came from, after "Reuse settings" or "Continue from here". */
+export function HandoffNote({ note, onDismiss }: { note: string; onDismiss: () => void }) {
+  return (
+    <div className="flex items-center gap-2 rounded-md border border-accent/30 bg-accent/[0.07] py-1 pr-1 pl-3 text-xs text-text">
+      <span aria-hidden="true" className="size-1.5 shrink-0 rounded-full bg-accent" />
+      <p className="min-w-0 flex-1 truncate" role="status">
+        {note}
+      </p>
+      <Button variant="ghost" size="sm" className="h-6 px-2" onClick={onDismiss}>
+        Dismiss
+      </Button>
+    </div>
+  )
+}

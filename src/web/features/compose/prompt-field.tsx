@@ -1,0 +1,45 @@
+import { useWatch } from 'react-hook-form'
+import { Field } from '../../components/ui/field'
+import { Textarea } from '../../components/ui/textarea'
+import { cn } from '../../components/ui/cn'
+import { useComposeFormContext } from './form-context'
+
+const count = new Intl.NumberFormat('en-US')
+
+/** The prompt, roomy, with its length against the provider's limit. */
+export function PromptField({ maxLength }: { maxLength: number }) {
+  const { register, control, formState } = useComposeFormContext()
+  const prompt = useWatch({ control, name: 'prompt' })
+  const length = prompt.length
+  const over = length > maxLength
+  const error = formState.errors.prompt?.message
+
+  return (
+    <Field
+      layout="stack"
+      label="Prompt"
+      htmlFor="compose-prompt"
+      messageId="compose-prompt-message"
+      error={error}
+      aside={
+        <span
+          id="compose-prompt-count"
+          className={cn('text-[11px] tabular-nums text-text-subtle', over && 'text-danger')}
+        >
+          {count.format(length)} / {count.format(maxLength)}
+          <span className="sr-only"> characters</span>
+        </span>
+      }
+    >
+      <Textarea
+        id="compose-prompt"
+        rows={7}
+        placeholder="A lantern drifts over a night market, slow dolly in, 35 mm, shallow focus…"
+        aria-invalid={!!error || over || undefined}
+        aria-describedby="compose-prompt-count compose-prompt-message"
+        className="min-h-32"
+        {...register('prompt')}
+      />
+    </Field>
+  )
+}

@@ -1,0 +1,136 @@
+import { useState, type DragEvent } from 'react'
+import { useController, useWatch } from 'react-hook-form'
+import { cn } from '../../components/ui/cn'
+import { Field } from '../../components/ui/field'
+import { formatBytes, formatImageType, listWithOr } from '../../lib/format'
+import type { UploadLimits } from './check-reference'
+import { useComposeFormContext } from './form-context'
+import { ReferenceDetails } from './reference-details'
+import { ReferencePreview } from './reference-preview'
+import type { ReferenceApi } from './use-reference'
+
+const INPUT_ID = 'compose-reference'
+
+/** The optional first frame: click, drop or paste an image; see it as the model will. */
+export function ReferenceField({
+  reference,
+  limits,
+}: {
+  reference: ReferenceApi
+  limits: UploadLimits
+}) {
+  const { control } = useComposeFormContext()
+  const size = useWatch({ control, name: 'size' })
+  const { field: fit } = useController({ control, name: 'fit' })
+  const [over, setOver] = useState(false)
+  const image = reference.image
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault()
+    setOver(false)
+    const file = event.dataTransfer.files[0]
+    if (file) reference.choose(file)
+  }
+  const dropHandlers = {
+    onDragOver: (event: DragEvent) => {
+      event.preventDefault()
+      setOver(true)
+    },
+    onDragLeave: () => setOver(false),
+    onDrop,
+  }
+
+  return (
+    <Field
+      layout="stack"
+      label="Reference image"
+      labelId="compose-reference-label"
+      messageId="compose-reference-message"
+      error={reference.error ?? undefined}
+      aside={<span className="text-[11px] text-text-subtle">optional · first frame</span>}
+    >
+      <input
+        id={INPUT_ID}
+        type="file"
+        accept={limits.types.join(',')}
+        className="peer sr-only"
+        aria-labelledby="compose-reference-label"
+        aria-describedby="compose-reference-hint compose-reference-message"
+        aria-invalid={!!reference.error || undefined}
+        onChange={(event) => {
+          const file = event.target.files?.[0]
+          if (file) reference.choose(file)
+          // Choosing the same file again after removing it must still fire a change.
+          event.target.value = ''
+        }}
+      />
+      {image ? (
+        <div
+          {...dropHandlers}
+          className={cn(
+            'flex gap-3 rounded-md border border-border bg-bg p-2 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent',
+            over && 'border-accent',
+          )}
+        >
+          <div className="flex h-28 w-40 shrink-0 items-center justify-center">
+            <ReferencePreview
+              file={image.file}
+              size={size}
+              fit={fit.value ?? 'cover'}
+              onMeasured={reference.measured}
+              onUnreadable={reference.unreadable}
+            />
+          </div>
+          <ReferenceDetails
+            image={image}
+            size={size}
+            fit={fit.value ?? 'cover'}
+            onFitChange={fit.onChange}
+            onRemove={reference.remove}
+            inputId={INPUT_ID}
+          />
+        </div>
+      ) : (
+        <label
+          htmlFor={INPUT_ID}
+          {...dropHandlers}
+          className={cn(
+            'flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-border-strong bg-bg px-3 py-3',
+            'text-xs text-text-muted transition-colors duration-150 hover:border-text-subtle hover:text-text',
+            'peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent',
+            over && 'border-accent bg-accent/5 text-text',
+          )}
+        >
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 shrink-0 text-text-subtle">
+            <rect
+              x="2.5"
+              y="3.5"
+              width="15"
+              height="13"
+              rx="2"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.4"
+            />
+            <circle cx="7" cy="8" r="1.5" fill="currentColor" />
+            <path
+              d="M3 15l4.5-4.5 3 3 2.5-2.5 4 4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.4"
+            />
+          </svg>
+          <span className="min-w-0">
+            <span className="block text-text">
+              Drop an image, paste, or{' '}
+              <span className="text-accent underline-offset-2 hover:underline">browse</span>
+            </span>
+            <span id="compose-reference-hint" className="block text-text-subtle">
+              {listWithOr(limits.types.map(formatImageType))} · up to {formatBytes(limits.maxBytes)}
+            </span>
+          </span>
+        </label>
+      )}
+    </Field>
+  )
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react'
+import type { Fit } from '../../../contract/api'
+import { sizeDimensions, type Size } from '../../../contract/capabilities'
+import { cn } from '../../components/ui/cn'
+
+export interface ReferencePreviewProps {
+  file: File
+  size: Size
+  fit: Fit
+  onMeasured: (width: number, height: number) => void
+  onUnreadable: () => void
+  className?: string
+}
+
+/**
+ * The image in a box of the render's exact aspect ratio on black. CSS object-fit `cover`
+ * (centred) and `contain` are the same crop and letterbox the server makes with sharp, so
+ * what is seen here is what the model receives.
+ */
+export function ReferencePreview({
+  file,
+  size,
+  fit,
+  onMeasured,
+  onUnreadable,
+  className,
+}: ReferencePreviewProps) {
+  const img = useRef<HTMLImageElement>(null)
+  const { width, height } = sizeDimensions(size)
+  const portrait = height > width
+
+  // The object URL is made and revoked here, so it lives exactly as long as this file is shown.
+  useEffect(() => {
+    const element = img.current
+    if (!element) return
+    const url = URL.createObjectURL(file)
+    element.src = url
+    return () => URL.revokeObjectURL(url)
+  }, [file])
+
+  return (
+    <div
+      className={cn(
+        'relative overflow-hidden rounded-[3px] bg-black ring-1 ring-border-strong',
+        portrait ? 'h-full' : 'w-full',
+        className,
+      )}
+      style={{ aspectRatio: `${width} / ${height}` }}
+    >
+      <img
+        ref={img}
+        alt={`Reference image preview, ${fit === 'cover' ? 'cropped to fill' : 'letterboxed in'} the ${width} × ${height} frame`}
+        className={cn('size-full', fit === 'cover' ? 'object-cover' : 'object-contain')}
+        onLoad={(event) =>
+          onMeasured(event.currentTarget.naturalWidth, event.currentTarget.naturalHeight)
+        }
+        onError={onUnreadable}
+        draggable={false}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react'
+import type { CreateJobFields } from '../../../contract/api'
+import { ApiError } from '../../lib/api-client'
+import { useCreateTakes, type CreateTakesResult } from '../../lib/use-create-takes'
+import type { ComposeFormApi } from './form-context'
+import type { Feedback } from './submit-feedback'
+import type { ReferenceApi } from './use-reference'
+
+const FORM_FIELDS = ['prompt', 'model', 'size', 'seconds', 'fit'] as const
+type FormField = (typeof FORM_FIELDS)[number]
+
+function isFormField(field: string | undefined): field is FormField {
+  return FORM_FIELDS.some((f) => f === field)
+}
+
+/** The next step for a request the server refused as a whole. */
+function nextFor(error: ApiError): string {
+  if (error.code === 'rate_limited')
+    return 'Nothing was sent to the provider; your prompt and settings are kept.'
+  if (error.code === 'network_error')
+    return 'Check that the studio server is running; your draft is kept.'
+  return 'Your prompt and settings are kept; change what the message names and generate again.'
+}
+
+function feedbackFor(result: CreateTakesResult): Feedback {
+  const refused = result.jobs.filter((job) => job.status === 'failed')
+  if (refused.length) return { kind: 'refused', refused, started: result.jobs.length }
+  if (result.failure) {
+    return {
+      kind: 'error',
+      message: result.failure.message,
+      next: nextFor(result.failure),
+      started: result.jobs.length,
+    }
+  }
+  return { kind: 'started', count: result.jobs.length }
+}
+
+/**
+ * Sends the takes, then puts each answer where it belongs: a field error at its field, a
+ * refusal or a 429 in words under the button. The form keeps every value either way.
+ */
+export function useSubmit(form: ComposeFormApi, reference: ReferenceApi, takes: number) {
+  const create = useCreateTakes()
+  const [feedback, setFeedback] = useState<Feedback | null>(null)
+
+  const showError = (error: unknown) => {
+    if (!(error instanceof ApiError)) {
+      setFeedback({
+        kind: 'error',
+        message: 'Something went wrong sending the takes.',
+        next: 'Try again.',
+      })
+      return
+    }
+    if (isFormField(error.field)) {
+      form.setError(error.field, { type: 'server', message: error.message }, { shouldFocus: true })
+      setFeedback(null)
+      return
+    }
+    const aboutImage =
+      error.field === 'input_reference' ||
+      (!!reference.image &&
+        (error.code === 'payload_too_large' || error.code === 'unsupported_media_type'))
+    if (aboutImage) {
+      reference.setError(error.message)
+      setFeedback(null)
+      return
+    }
+    setFeedback({ kind: 'error', message: error.message, next: nextFor(error) })
+  }
+
+  const send = (fields: CreateJobFields) => {
+    if (create.isPending) return
+    setFeedback(null)
+    const { group: _group, ...rest } = fields
+    create.mutate(
+      { fields: rest, takes, reference: reference.image?.file ?? null },
+      { onSuccess: (result) => setFeedback(feedbackFor(result)), onError: showError },
+    )
+  }
+
+  return {
+    onSubmit: form.handleSubmit(send),
+    feedback,
+    pending: create.isPending,
+    uploadProgress: create.uploadProgress,
+  }
+}

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react'
+import { Button } from '../../components/ui/button'
+import type { GroupCell } from './grid-layout'
+
+/** The height above each row where a submit's label and "Compare takes" sit. */
+export const GROUP_HEADER_PX = 26
+
+/** The takes of one submit, framed together, with one button to compare them all. */
+export function GroupCluster({
+  cell,
+  onCompare,
+  children,
+}: {
+  cell: GroupCell
+  onCompare: (ids: string[]) => void
+  children: ReactNode
+}) {
+  const count = cell.allIds.length
+  return (
+    <div
+      role="group"
+      aria-label={`${count} takes of one submit`}
+      className="relative grid gap-3"
+      style={{
+        gridColumn: `span ${cell.jobs.length}`,
+        gridTemplateColumns: `repeat(${cell.jobs.length}, minmax(0, 1fr))`,
+      }}
+    >
+      <div
+        aria-hidden="true"
+        className="absolute -inset-x-1.5 -bottom-1.5 -z-10 rounded-lg border border-border bg-white/[0.025]"
+        style={{ top: -GROUP_HEADER_PX }}
+      />
+      <div
+        className="absolute inset-x-0 flex items-center justify-between gap-2"
+        style={{ top: -GROUP_HEADER_PX, height: GROUP_HEADER_PX }}
+      >
+        <span className="truncate pl-0.5 text-[11px] text-text-subtle">
+          {count} takes of one submit
+        </span>
+        {count >= 2 && (
+          <Button
+            size="sm"
+            variant="ghost"
+            className="h-5 px-1.5 text-[11px] text-accent hover:text-accent-hover"
+            onClick={() => onCompare(cell.allIds)}
+          >
+            Compare takes
+          </Button>
+        )}
+      </div>
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import { Button } from '../../components/ui/button'
+import { COMPARE_MAX } from '../../lib/url-state'
+
+/** What is picked for comparing, and the way to compare it (also the C key). */
+export function SelectionBar({
+  count,
+  onCompare,
+  onClear,
+}: {
+  count: number
+  onCompare: () => void
+  onClear: () => void
+}) {
+  const ready = count >= 2 && count <= COMPARE_MAX
+  return (
+    <div className="flex h-11 shrink-0 items-center gap-3 border-t border-border bg-surface px-5">
+      <p aria-live="polite" className="text-xs text-text-muted">
+        {count} selected
+        <span className="ml-2 text-text-subtle">
+          {count > COMPARE_MAX
+            ? `compare up to ${COMPARE_MAX}`
+            : count < 2
+              ? 'pick 2 to 4 to compare'
+              : 'press C'}
+        </span>
+      </p>
+      <div className="ml-auto flex gap-2">
+        <Button size="sm" variant="ghost" onClick={onClear}>
+          Clear selection
+        </Button>
+        <Button size="sm" variant="primary" disabled={!ready} onClick={onCompare}>
+          Compare
+        </Button>
+      </div>
+    </div>
+  )
+}

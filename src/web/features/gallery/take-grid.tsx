@@ -1,0 +1,123 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import {
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react'
+import type { Job } from '../../../contract/job'
+import { layoutGrid, neighbour } from './grid-layout'
+import { GridRowView } from './grid-row-view'
+import { GROUP_HEADER_PX } from './group-cluster'
+
+const MIN_TILE_PX = 208
+const GAP_PX = 12
+const PAD_PX = 20
+const CAPTION_PX = 34
+/** Rows left below the fold when the next page is asked for. */
+const PREFETCH_ROWS = 4
+
+export interface TakeGridHandle {
+  /** Scrolls the take into view and focuses it (after the viewer closes, or an arrow key). */
+  focusTake: (id: string) => void
+}
+
+export interface TakeGridProps {
+  jobs: Job[]
+  selected: ReadonlySet<string>
+  onToggleSelected: (id: string) => void
+  onOpen: (id: string) => void
+  onCompare: (ids: string[]) => void
+  hasMore: boolean
+  loadingMore: boolean
+  loadMore: () => void
+  ref?: Ref<TakeGridHandle>
+}
+
+/** The takes as a virtualised grid: only the rows in view exist, so thousands scroll smoothly. */
+export function TakeGrid({ jobs, hasMore, loadingMore, loadMore, ref, ...tile }: TakeGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(0)
+  useEffect(() => {
+    const element = scrollRef.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  const inner = Math.max(0, width - 2 * PAD_PX)
+  const columns = Math.max(1, Math.floor((inner + GAP_PX) / (MIN_TILE_PX + GAP_PX)))
+  const tileWidth = (inner - GAP_PX * (columns - 1)) / columns
+  const rowHeight = Math.round(GROUP_HEADER_PX + (tileWidth * 9) / 16 + 2 + CAPTION_PX)
+  const layout = useMemo(() => layoutGrid(jobs, columns), [jobs, columns])
+  const order = useMemo(() => jobs.map((job) => job.id), [jobs])
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's object is read during render on purpose
+  const virtualizer = useVirtualizer({
+    count: layout.rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 3,
+    paddingEnd: 16,
+  })
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
+
+  const items = virtualizer.getVirtualItems()
+  const lastIndex = items.at(-1)?.index ?? -1
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= layout.rows.length - PREFETCH_ROWS) loadMore()
+  }, [hasMore, loadingMore, lastIndex, layout.rows.length, loadMore])
+
+  const focusTake = (id: string, attempts = 8) => {
+    const at = layout.positions.get(id)
+    if (!at) return
+    virtualizer.scrollToIndex(at.row, { align: 'auto' })
+    requestAnimationFrame(() => {
+      const button = scrollRef.current?.querySelector<HTMLElement>(
+        `[data-take-id="${id}"] [data-open-take]`,
+      )
+      if (button) button.focus()
+      else if (attempts > 0) focusTake(id, attempts - 1)
+    })
+  }
+  useImperativeHandle(ref, () => ({ focusTake }))
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const key = event.key
+    if (key !== 'ArrowLeft' && key !== 'ArrowRight' && key !== 'ArrowUp' && key !== 'ArrowDown')
+      return
+    const id = (event.target as HTMLElement).closest<HTMLElement>('[data-take-id]')?.dataset.takeId
+    const next = id && neighbour(layout, order, id, key)
+    if (!next) return
+    event.preventDefault()
+    focusTake(next)
+  }
+
+  return (
+    <div
+      ref={scrollRef}
+      role="region"
+      aria-label="Takes grid"
+      onKeyDown={onKeyDown}
+      className="min-h-0 flex-[1_1_0px] overflow-y-auto overscroll-contain"
+    >
+      <div className="relative isolate w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => (
+          <GridRowView
+            key={item.key}
+            row={layout.rows[item.index]}
+            columns={columns}
+            top={item.start}
+            height={rowHeight}
+            {...tile}
+          />
+        ))}
+      </div>
+      {loadingMore && <p className="px-5 pb-4 text-xs text-text-subtle">Loading more takes…</p>}
+    </div>
+  )
+}

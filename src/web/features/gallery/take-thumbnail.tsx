@@ -1,0 +1,69 @@
+import { useState, type PointerEvent } from 'react'
+import { sizeDimensions } from '../../../contract/capabilities'
+import type { Job } from '../../../contract/job'
+import { cn } from '../../components/ui/cn'
+
+/** The spritesheet's layout: GRID × GRID frames, evenly spread over the take, row by row. */
+const GRID = 5
+
+/**
+ * The take's still, letterboxed on black at its own shape; moving the pointer across it scrubs
+ * through the spritesheet, which loads only then.
+ */
+export function TakeThumbnail({ job, className }: { job: Job; className?: string }) {
+  const [scrub, setScrub] = useState<number | null>(null)
+  const { width, height } = sizeDimensions(job.size)
+  const sheet = job.media?.spritesheet
+  const still = job.media?.thumbnail
+
+  const onMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (!sheet || event.pointerType === 'touch') return
+    const box = event.currentTarget.getBoundingClientRect()
+    setScrub(Math.min(0.999, Math.max(0, (event.clientX - box.left) / box.width)))
+  }
+  const frame = scrub === null ? 0 : Math.floor(scrub * GRID * GRID)
+  const step = 100 / (GRID - 1)
+
+  return (
+    <div
+      className={cn(
+        'relative flex aspect-video items-center justify-center overflow-hidden bg-black',
+        className,
+      )}
+      onPointerMove={onMove}
+      onPointerLeave={() => setScrub(null)}
+    >
+      <div
+        className={cn('relative max-h-full max-w-full', width >= height ? 'w-full' : 'h-full')}
+        style={{ aspectRatio: `${width} / ${height}` }}
+      >
+        {still && (
+          <img
+            src={still}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            draggable={false}
+            className="size-full object-cover"
+          />
+        )}
+        {sheet && scrub !== null && (
+          <div
+            aria-hidden="true"
+            className="absolute inset-0 bg-no-repeat"
+            style={{
+              backgroundImage: `url("${sheet}")`,
+              backgroundSize: `${GRID * 100}% ${GRID * 100}%`,
+              backgroundPosition: `${(frame % GRID) * step}% ${Math.floor(frame / GRID) * step}%`,
+            }}
+          />
+        )}
+      </div>
+      {scrub !== null && (
+        <div aria-hidden="true" className="absolute inset-x-0 bottom-0 h-0.5 bg-white/15">
+          <div className="h-full bg-accent" style={{ width: `${scrub * 100}%` }} />
+        </div>
+      )}
+    </div>
+  )
+}

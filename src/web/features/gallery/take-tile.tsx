@@ -1,0 +1,79 @@
+import { useId } from 'react'
+import type { Job } from '../../../contract/job'
+import { Button } from '../../components/ui/button'
+import { cn } from '../../components/ui/cn'
+import { useRetryJob } from '../../lib/job-mutations'
+import { firstLine } from '../../lib/job-words'
+import { TileFace } from './tile-face'
+
+export interface TakeTileProps {
+  job: Job
+  selected: boolean
+  onToggleSelected: (id: string) => void
+  onOpen: (id: string) => void
+}
+
+/** One take in the grid: opens the viewer; a finished one can be picked for comparing. */
+export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTileProps) {
+  const retry = useRetryJob()
+  const detailsId = useId()
+  const title = firstLine(job.prompt)
+  const comparable = job.status === 'completed'
+  return (
+    <div data-take-id={job.id} className="group/tile relative min-w-0">
+      <button
+        type="button"
+        data-open-take
+        aria-label={title}
+        aria-describedby={detailsId}
+        onClick={() => onOpen(job.id)}
+        className={cn(
+          'block w-full overflow-hidden rounded-md border border-border bg-surface text-left',
+          'transition-colors duration-150 hover:border-border-strong',
+          selected && 'border-accent ring-1 ring-accent hover:border-accent',
+        )}
+      >
+        <TileFace job={job} detailsId={detailsId} />
+        <span className={cn('flex h-8 items-center gap-2 px-2', comparable && 'pl-2')}>
+          <span className="truncate text-xs text-text">{title}</span>
+          {job.remixOf && (
+            <span className="shrink-0 text-[10px] tracking-label text-text-subtle uppercase">
+              remix
+            </span>
+          )}
+        </span>
+      </button>
+      {comparable && (
+        <input
+          type="checkbox"
+          aria-label={`Select ${title}`}
+          checked={selected}
+          onChange={() => onToggleSelected(job.id)}
+          className={cn(
+            'absolute top-1.5 left-1.5 size-4 cursor-pointer accent-accent',
+            'opacity-0 transition-opacity duration-150 group-hover/tile:opacity-100 focus-visible:opacity-100',
+            selected && 'opacity-100',
+          )}
+        />
+      )}
+      {job.status === 'failed' && (
+        <Button
+          size="sm"
+          className="absolute top-1.5 right-1.5 h-6"
+          disabled={retry.isPending}
+          onClick={() => retry.mutate(job.id)}
+        >
+          {retry.isPending ? 'Retrying…' : 'Retry'}
+        </Button>
+      )}
+      {retry.error && (
+        <p
+          role="alert"
+          className="absolute inset-x-1.5 top-9 rounded bg-black/85 px-1.5 py-1 text-[11px] text-danger"
+        >
+          {retry.error.message}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { z } from 'zod'
+import { jobSchema, type Job } from '../../contract/job'
+import { apiRequest } from './api-client'
+import { jobQueries } from './job-queries'
+
+const JSON_HEADERS = { 'content-type': 'application/json' }
+const jobPath = (id: string) => `/api/jobs/${encodeURIComponent(id)}`
+
+/**
+ * A job the studio just started: it is in the queue at once, then the lists catch up. The
+ * composer's create can call this too, so every new job takes the same way into the queue.
+ */
+export function rememberNewJob(queryClient: QueryClient, job: Job): Promise<void> {
+  queryClient.setQueryData(jobQueries.detail(job.id).queryKey, job)
+  queryClient.setQueryData(jobQueries.active().queryKey, (jobs) =>
+    jobs ? [job, ...jobs.filter((other) => other.id !== job.id)] : [job],
+  )
+  return queryClient.invalidateQueries({ queryKey: jobQueries.lists() })
+}
+
+/** POST /api/jobs/:id/remix — a new take from a finished one, with a new prompt. */
+export function useRemixJob() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, prompt }: { id: string; prompt: string }) =>
+      apiRequest(`${jobPath(id)}/remix`, jobSchema, {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ prompt }),
+      }),
+    onSuccess: (job) => rememberNewJob(queryClient, job),
+  })
+}
+
+/** POST /api/jobs/:id/retry — the same settings again, as a new job. */
+export function useRetryJob() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(`${jobPath(id)}/retry`, jobSchema, { method: 'POST' }),
+    onSuccess: (job) => rememberNewJob(queryClient, job),
+  })
+}
+
+/** DELETE /api/jobs/:id — the record and its files. */
+export function useDeleteJob() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(jobPath(id), z.null(), { method: 'DELETE' }),
+    onSuccess: (_nothing, id) => {
+      // A viewer still showing the take keeps its last copy until it closes; nothing asks the
+      // server for it again (a finished job is not polled), so no 404 follows the delete.
+      queryClient.removeQueries({ queryKey: jobQueries.detail(id).queryKey, type: 'inactive' })
+      return queryClient.invalidateQueries({ queryKey: jobQueries.lists() })
+    },
+  })
+}

@@ -1,0 +1,69 @@
+import { useSyncExternalStore } from 'react'
+
+/**
+ * What the review screens keep in the address bar, so a take or a comparison can be bookmarked
+ * and reopened: `?take=id` (the viewer) and `?compare=id1,id2` (2–4 takes side by side).
+ */
+const CHANGE = 'dailies:urlchange'
+const OVERLAY_MARK = 'dailiesOverlay'
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener)
+  window.addEventListener(CHANGE, listener)
+  return () => {
+    window.removeEventListener('popstate', listener)
+    window.removeEventListener(CHANGE, listener)
+  }
+}
+
+function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search)
+}
+
+function withParam(name: string, value: string | null): string {
+  const url = new URL(window.location.href)
+  if (value === null) url.searchParams.delete(name)
+  else url.searchParams.set(name, value)
+  // Commas stay readable: ?compare=job_a,job_b rather than job_a%2Cjob_b.
+  return `${url.pathname}${url.search.replaceAll('%2C', ',')}${url.hash}`
+}
+
+/**
+ * Opening an overlay pushes a history entry, so Back closes it; closing one we opened goes back,
+ * so the history does not fill with open/close pairs. A bookmarked one is closed in place.
+ */
+export function setUrlParam(name: string, value: string | null): void {
+  const state: unknown = window.history.state
+  const openedHere =
+    typeof state === 'object' && state !== null && (state as Record<string, unknown>)[OVERLAY_MARK]
+  if (value === null && openedHere === name) {
+    window.history.back()
+    return
+  }
+  if (value !== null && openedHere === name) {
+    window.history.replaceState(state, '', withParam(name, value))
+  } else if (value !== null) {
+    window.history.pushState({ [OVERLAY_MARK]: name }, '', withParam(name, value))
+  } else {
+    window.history.replaceState(null, '', withParam(name, value))
+  }
+  window.dispatchEvent(new Event(CHANGE))
+}
+
+export function useUrlParam(name: string): string | null {
+  return new URLSearchParams(useSearch()).get(name)
+}
+
+/** The viewer's take, `?take=id`. */
+export function useTakeParam(): [string | null, (id: string | null) => void] {
+  return [useUrlParam('take'), (id) => setUrlParam('take', id)]
+}
+
+export const COMPARE_MAX = 4
+
+/** The compared takes, `?compare=id1,id2`: at most four, no repeats. */
+export function useCompareParam(): [string[], (ids: string[]) => void] {
+  const raw = useUrlParam('compare')
+  const ids = raw ? [...new Set(raw.split(',').filter(Boolean))].slice(0, COMPARE_MAX) : []
+  return [ids, (next) => setUrlParam('compare', next.length > 0 ? next.join(',') : null)]
+}
