@@ -27,6 +27,10 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   forbidOnly: !!process.env.CI,
+  // One BFF, one simulator and ffmpeg share two cores with Chromium: give each test room.
+  workers: 1,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   retries: 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   globalTeardown: './e2e/global-teardown.ts',
