@@ -220,7 +220,10 @@ test('takes compare side by side in sync; the gallery steps with the keyboard', 
   await page.goto(bookmarked)
   await expect(page.getByRole('dialog', { name: 'Compare 2 takes' })).toBeVisible()
   await page.keyboard.press('Escape')
-  await (await searchTakes(page, tag)).getByRole('button', { name: 'Compare takes' }).click()
+  const ofSubmit = (await searchTakes(page, tag))
+    .getByRole('group')
+    .filter({ has: page.locator(`[data-take-id="${a.id}"]`) })
+  await ofSubmit.getByRole('button', { name: 'Compare takes' }).click()
   await expect(page.getByRole('dialog', { name: 'Compare 2 takes' })).toBeVisible()
   expect(new URL(page.url()).searchParams.get('compare')?.split(',').sort()).toEqual(
     [a.id, b.id].sort(),
@@ -375,7 +378,7 @@ test('2,000 takes scroll as a virtual grid, page after page', async ({
 
   await page.goto('/')
   const grid = page.getByRole('region', { name: 'Takes grid' })
-  await expect(tile(grid, 'Synthetic take 1')).toBeVisible()
+  await expect(tile(grid, 'Synthetic take 1')).toBeVisible(MEDIA)
   const mounted = () => grid.locator('[data-take-id]').count()
   expect(await mounted()).toBeLessThan(80)
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { chunkParts } from './bundle-parts'
 import type { Bench } from './context'
 import { fixed, row, type Row } from './table'
 
@@ -52,6 +53,22 @@ export const benchBundle: Bench = async (ctx) => {
     ),
     row('1', 'first-screen CSS gzipped', `${fixed(cssGz)} kB`),
   ]
+  // What the first screen is made of, so that whoever trims it knows where to look.
+  const parts = new Map<string, number>()
+  for (const file of first) {
+    if (!fs.existsSync(`${file}.map`)) continue
+    for (const [part, bytes] of chunkParts(file)) parts.set(part, (parts.get(part) ?? 0) + bytes)
+  }
+  const top = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 8)
+  if (top.length > 0) {
+    rows.push(
+      row(
+        '1',
+        'first-screen JS by source, kB raw (minified)',
+        top.map(([part, bytes]) => `${part} ${fixed(bytes / 1000, 0)}`).join(', '),
+      ),
+    )
+  }
   if (lazy.length === 0) rows.push(row('1', 'lazy JS chunks', 'none: everything loads up front'))
   for (const file of lazy) {
     // Vite names chunks `<name>-<hash>.js`: the name says which part of the app it is.

@@ -9,15 +9,20 @@ export interface PageState {
   firstThumb: number | null
 }
 
-export interface ScrollResult {
+/** Where the gallery scrolls: its container's centre, for the mouse wheel. */
+export interface ScrollSetup {
   found: 'gallery' | 'document'
-  steps: number
+  x: number
+  y: number
+  height: number
   start: number
-  seconds: number
-  maxNodes: number
+}
+
+export interface ScrollStep {
+  atBottom: boolean
   scrollHeight: number
-  reachedEnd: boolean
-  images: number
+  nodes: number
+  now: number
 }
 
 /**
@@ -56,41 +61,59 @@ export const INIT_SCRIPT = `(() => {
 })()`
 
 /**
- * Scrolls the gallery's scroll container (the element inside or around the region that scrolls;
- * the document when none does) from top to bottom, one 80 % screenful at a time, two frames and
- * 16 ms apart, waiting at the bottom while more takes load. Counts elements at every step.
+ * Finds the gallery's scroll container (the element inside or around the region that scrolls;
+ * the document when none does), marks it, scrolls it to the top and answers its centre.
  */
-export const SCROLL_SCRIPT = `(async () => {
+export const SCROLL_SETUP = `(async () => {
   const root = window.__benchGallery()
-  const scrolls = (el) => {
-    const style = getComputedStyle(el)
-    return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 10
-  }
+  const scrolls = (el) => /(auto|scroll)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight + 10
   const around = []
   for (let el = root; el; el = el.parentElement) around.push(el)
   const candidates = root ? [...root.querySelectorAll('*'), ...around].filter(scrolls) : []
   candidates.sort((a, b) => b.scrollHeight - a.scrollHeight)
   const el = candidates[0] ?? document.scrollingElement
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()))
-  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+  window.__benchScroller = el
   el.scrollTop = 0
-  await frame(); await frame()
-  const start = performance.now()
-  let steps = 0, maxNodes = 0, lastGrowth = performance.now(), height = el.scrollHeight, reachedEnd = false
-  while (performance.now() - start < 90000 && steps < 2000) {
-    el.scrollTop += Math.max(100, el.clientHeight * 0.8)
-    steps += 1
-    await frame(); await frame(); await wait(16)
-    maxNodes = Math.max(maxNodes, document.getElementsByTagName('*').length)
-    if (el.scrollHeight > height) { height = el.scrollHeight; lastGrowth = performance.now() }
-    const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - 2
-    if (atBottom && performance.now() - lastGrowth > 2000) { reachedEnd = true; break }
-    if (atBottom) await wait(100)
-  }
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  const box = candidates[0] ? el.getBoundingClientRect() : { left: 0, top: 0, width: innerWidth, height: innerHeight }
   return {
     found: candidates[0] ? 'gallery' : 'document',
-    steps, start, seconds: (performance.now() - start) / 1000, maxNodes,
-    scrollHeight: el.scrollHeight, reachedEnd,
-    images: root ? root.querySelectorAll('img').length : 0,
+    x: box.left + box.width / 2,
+    y: box.top + Math.min(box.height, innerHeight - box.top) / 2,
+    height: el.clientHeight,
+    start: performance.now(),
   }
 })()`
+
+/** After a wheel step: two frames and 16 ms, then where the scroller is and how many elements. */
+export const SCROLL_STEP = `(async () => {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  await new Promise((resolve) => setTimeout(resolve, 16))
+  const el = window.__benchScroller
+  return {
+    atBottom: el.scrollTop + el.clientHeight >= el.scrollHeight - 2,
+    scrollHeight: el.scrollHeight,
+    nodes: document.getElementsByTagName('*').length,
+    now: performance.now(),
+  }
+})()`
+
+/**
+ * The baseline page: the same 2,000 thumbnails as a plain static grid in a region named Takes,
+ * no script, every tile in the DOM, images loading lazily. What the browser alone makes of it.
+ */
+export function staticGallery(thumbnails: readonly string[]): string {
+  const tiles = thumbnails
+    .map(
+      (src, i) =>
+        `<figure><img src="${src}" alt="" loading="lazy" decoding="async"><figcaption>Take ${i + 1}</figcaption></figure>`,
+    )
+    .join('')
+  return `<!doctype html><html><head><style>
+    body { margin: 0; background: #0a0a0b; color: #ccc; font: 13px system-ui, sans-serif }
+    section { margin-left: 380px; height: 100vh; overflow-y: auto }
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(208px, 1fr)); gap: 12px; padding: 20px }
+    figure { margin: 0; background: #000 } img { display: block; width: 100%; aspect-ratio: 16 / 9; object-fit: contain }
+    figcaption { padding: 8px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
+  </style></head><body><section aria-label="Takes"><div class="grid">${tiles}</div></section></body></html>`
+}

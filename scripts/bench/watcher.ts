@@ -99,7 +99,12 @@ export const benchWatcher: Bench = async (ctx) => {
       logStream: { write: (line: string) => void (/"level":[4-6]0/.test(line) && (warnings += 1)) },
     },
   )
-  ctx.defer(() => studio.close())
+  let running = true
+  const closeStudio = async () => {
+    if (running) await studio.close()
+    running = false
+  }
+  ctx.defer(closeStudio)
 
   ctx.log(`watcher: creating ${JOBS} jobs (renders take ${12 * TIME_SCALE} s, ffmpeg 2 at a time)`)
   const jobIdOf = new Map<string, string>()
@@ -146,7 +151,7 @@ export const benchWatcher: Bench = async (ctx) => {
   const windowClose = Math.min(Date.now(), windowEnd)
   const requests = counts.retrieve + counts.download - requestsBefore
   const completions = await simulator.call<Record<string, Completion>>('completions')
-  await studio.close()
+  await closeStudio()
 
   const notice: number[] = []
   const archive: number[] = []

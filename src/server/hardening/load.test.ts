@@ -3,8 +3,8 @@ import { runLoad } from '../testing/load'
 
 /**
  * Many renders at once, many tabs watching: every job completes and is archived, none is lost,
- * none is sent to the provider twice. CI runs 20 jobs (about 0.7–1 s of ffmpeg each on 2 cores, 20–40 s in all);
- * `scripts/bench/load.ts` runs the full 100.
+ * none is sent to the provider twice. CI runs 20 jobs (0.7–1 s of ffmpeg each on 2 cores, so
+ * 20–40 s in all); `scripts/bench/load.ts` runs the full 100 (about 2–5 min).
  */
 const JOBS = 20
 const BROWSERS = 50

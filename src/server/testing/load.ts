@@ -14,7 +14,7 @@ import { startTestStudio, type TestStudio } from './test-studio'
 export interface LoadOptions {
   jobs: number
   browsers: number
-  /** A browser's wait between polls (jittered ±50 %). */
+  /** A browser's wait between polls (jittered ±50 %); the web app waits 0.5–2 s. */
   pollMs?: number
   timeoutMs?: number
 }
@@ -163,7 +163,7 @@ function findProblems(
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
-  const { jobs: count, browsers, pollMs = 250, timeoutMs = 600_000 } = options
+  const { jobs: count, browsers, pollMs = 500, timeoutMs = 600_000 } = options
   const counter = countingUpstream()
   const studio = await startTestStudio({ overrides: { wrapUpstream: counter.wrap } })
   try {

@@ -1,10 +1,9 @@
 import { useId } from 'react'
 import type { Job } from '../../../contract/job'
-import { Button } from '../../components/ui/button'
 import { cn } from '../../components/ui/cn'
-import { useRetryJob } from '../../lib/job-mutations'
 import { firstLine } from '../../lib/job-words'
 import { TileFace } from './tile-face'
+import { TileRetry } from './tile-retry'
 
 export interface TakeTileProps {
   job: Job
@@ -15,7 +14,6 @@ export interface TakeTileProps {
 
 /** One take in the grid: opens the viewer; a finished one can be picked for comparing. */
 export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTileProps) {
-  const retry = useRetryJob()
   const detailsId = useId()
   const title = firstLine(job.prompt)
   const comparable = job.status === 'completed'
@@ -34,7 +32,7 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
         )}
       >
         <TileFace job={job} detailsId={detailsId} />
-        <span className={cn('flex h-8 items-center gap-2 px-2', comparable && 'pl-2')}>
+        <span className="flex h-8 items-center gap-2 px-2">
           <span className="truncate text-xs text-text">{title}</span>
           {job.remixOf && (
             <span className="shrink-0 text-[10px] tracking-label text-text-subtle uppercase">
@@ -56,24 +54,7 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
           )}
         />
       )}
-      {job.status === 'failed' && (
-        <Button
-          size="sm"
-          className="absolute top-1.5 right-1.5 h-6"
-          disabled={retry.isPending}
-          onClick={() => retry.mutate(job.id)}
-        >
-          {retry.isPending ? 'Retrying…' : 'Retry'}
-        </Button>
-      )}
-      {retry.error && (
-        <p
-          role="alert"
-          className="absolute inset-x-1.5 top-9 rounded bg-black/85 px-1.5 py-1 text-[11px] text-danger"
-        >
-          {retry.error.message}
-        </p>
-      )}
+      {job.status === 'failed' && <TileRetry id={job.id} />}
     </div>
   )
 }
