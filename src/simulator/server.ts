@@ -31,7 +31,8 @@ export type SimulatorApp = FastifyInstance & { simulator: SimulatorControl }
 
 /** Builds the simulator without listening (tests use app.inject()). close() stops every render. */
 export async function buildSimulator(opts: SimulatorOptions): Promise<SimulatorApp> {
-  const app = Fastify({ logger: opts.logger ?? false })
+  // A studio that abandons a download may leave an idle keep-alive socket; close() must not wait on it.
+  const app = Fastify({ logger: opts.logger ?? false, forceCloseConnections: true })
   const store = new VideoStore(opts.dataDir, (message, err) => app.log.warn({ err }, message))
   const records = await store.load()
   const engine = new Engine({
