@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
-import { findChromium, NO_CHROMIUM } from './scripts/find-chromium'
+import { CHROMIUM_FLAGS, findChromium, NO_CHROMIUM } from './scripts/find-chromium'
 
 const root = path.dirname(new URL(import.meta.url).pathname)
 // E2E_PORT lets two runs share a machine.
@@ -47,17 +47,7 @@ export default defineConfig({
         viewport: { width: 1440, height: 900 },
         launchOptions: {
           executablePath,
-          // This machine has no internet: without these, Chromium's background services
-          // flood the log with refused connections at every start.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: CHROMIUM_FLAGS,
         },
       },
     },

@@ -1,6 +1,20 @@
 import fs from 'node:fs'
 import { chromium } from 'playwright-core'
 
+/**
+ * Flags for every Chromium the project starts (e2e, benchmarks). This machine has no internet:
+ * without them Chromium's background services flood the log with refused connections.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
 export const NO_CHROMIUM = 'No Chromium found: apt-get install chromium, or set CHROMIUM_PATH'
 
 /** Playwright's own build, when `playwright install` has put one on this machine (it cannot here). */

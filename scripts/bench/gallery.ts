@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { spawnChild } from './child'
-import { chromiumPath, CHROMIUM_FLAGS } from './chromium'
+import { CHROMIUM_FLAGS } from '../find-chromium'
+import { chromiumPath } from './chromium'
 import type { Bench } from './context'
 import {
   INIT_SCRIPT,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { jobSchema } from '../../contract/job'
 import { multipartBody } from '../testing/multipart'
+import { seedJob } from '../testing/seed-job'
 import { isDone, startTestStudio, type TestStudio } from '../testing/test-studio'
 import { UpstreamError, type Upstream } from '../upstream/types'
 
@@ -94,28 +95,11 @@ describe('the watcher', () => {
 
   it('marks a job caught mid-submit as interrupted on restart, and it can be retried', async () => {
     studio = await startTestStudio()
-    const now = new Date().toISOString()
-    studio.repo.insert({
+    seedJob(studio.repo, {
       id: 'job_interrupted0001',
-      upstreamId: null,
       provider: 'simulator',
       prompt: 'caught by a crash',
-      model: 'sora-2',
-      size: '720x1280',
-      seconds: 4,
-      fit: 'cover',
       status: 'submitting',
-      progress: 0,
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-      completedAt: null,
-      remixOf: null,
-      group: null,
-      reference: null,
-      hasThumbnail: false,
-      hasSpritesheet: false,
-      costUsd: 0.4,
     })
     studio.watcher.resume()
     const job = await studio.getJob('job_interrupted0001')

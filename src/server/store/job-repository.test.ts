@@ -5,35 +5,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from './database'
 import { JobRepository } from './job-repository'
 import type { JobRecord } from './job-record'
+import { jobRecord } from '../testing/seed-job'
 import { MIGRATIONS } from './migrations'
 
 let db: Db
 let repo: JobRepository
 
 function record(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
-  return {
+  return jobRecord({
     id,
-    upstreamId: null,
     provider: 'simulator',
     prompt: `prompt of ${id}`,
-    model: 'sora-2',
     size: '1280x720',
-    seconds: 4,
-    fit: 'cover',
-    status: 'queued',
-    progress: 0,
-    error: null,
     createdAt: '2026-11-25T10:00:00.000Z',
     updatedAt: '2026-11-25T10:00:00.000Z',
-    completedAt: null,
-    remixOf: null,
-    group: null,
-    reference: null,
-    hasThumbnail: false,
-    hasSpritesheet: false,
-    costUsd: 0.4,
     ...overrides,
-  }
+  })
 }
 
 beforeEach(() => {

@@ -4,11 +4,11 @@ import type { UpstreamVideo } from '../upstream/types'
 
 let counter = 0
 
-/** Writes a job row straight into the store, in whatever state a test needs. */
-export function seedJob(repo: JobRepository, fields: Partial<JobRecord> = {}): JobRecord {
+/** A whole job record, in whatever state a test needs. */
+export function jobRecord(fields: Partial<JobRecord> = {}): JobRecord {
   const now = new Date().toISOString()
   counter += 1
-  const job: JobRecord = {
+  return {
     id: `job_seed${String(counter).padStart(8, '0')}`,
     upstreamId: null,
     provider: 'custom',
@@ -31,6 +31,11 @@ export function seedJob(repo: JobRepository, fields: Partial<JobRecord> = {}): J
     costUsd: 0.4,
     ...fields,
   }
+}
+
+/** Writes a job row straight into the store. */
+export function seedJob(repo: JobRepository, fields: Partial<JobRecord> = {}): JobRecord {
+  const job = jobRecord(fields)
   repo.insert(job)
   return job
 }
