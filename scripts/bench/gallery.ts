@@ -1,5 +1,4 @@
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { spawnChild } from './child'
 import { CHROMIUM_FLAGS } from '../find-chromium'
 import { chromiumPath } from './chromium'
 import type { Bench } from './context'
@@ -12,9 +11,9 @@ import {
   type ScrollSetup,
   type ScrollStep,
 } from './gallery-page'
-import { completedRecord, renderOneTake, seedTakes } from './seed'
+import { startGalleryStudio } from './gallery-studio'
+import { completedRecord } from './seed'
 import { MB, median } from './stats'
-import type { StudioChildConfig } from './studio-child'
 import { fixed, row } from './table'
 
 const TAKES = 2000
@@ -111,17 +110,7 @@ const taskText = (s: { longTasks: number; longest: number }) =>
  * beside the same scroll of a static page holding the same 2,000 thumbnails.
  */
 export const benchGallery: Bench = async (ctx) => {
-  const { outDir } = await ctx.build()
-  const take = await renderOneTake(ctx.runTempDir('take'))
-  const dataDir = ctx.tempDir('gallery')
-  seedTakes(dataDir, TAKES, take)
-  const studio = await spawnChild('studio-child.ts', {
-    dataDir,
-    distDir: outDir,
-    logLevel: 'warn',
-  } satisfies StudioChildConfig)
-  ctx.defer(() => studio.close())
-  const origin = `http://127.0.0.1:${await studio.call<number>('port')}`
+  const origin = await startGalleryStudio(ctx, 'gallery', TAKES)
 
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS })
   ctx.defer(() => browser.close())

@@ -1,12 +1,10 @@
 import { launch } from 'chrome-launcher'
 import lighthouse, { desktopConfig, type Result } from 'lighthouse'
-import { spawnChild } from './child'
 import { CHROMIUM_FLAGS } from '../find-chromium'
 import { chromiumPath } from './chromium'
 import type { Bench } from './context'
-import { renderOneTake, seedTakes } from './seed'
+import { startGalleryStudio } from './gallery-studio'
 import { median } from './stats'
-import type { StudioChildConfig } from './studio-child'
 import { fixed, row } from './table'
 
 const TAKES = 60
@@ -44,17 +42,7 @@ function opportunities(lhr: Result): string[] {
 
 /** 2. Lighthouse (desktop preset) on the studio page with 60 completed takes in the gallery. */
 export const benchLighthouse: Bench = async (ctx) => {
-  const { outDir } = await ctx.build()
-  const take = await renderOneTake(ctx.runTempDir('take'))
-  const dataDir = ctx.tempDir('lighthouse')
-  seedTakes(dataDir, TAKES, take)
-  const studio = await spawnChild('studio-child.ts', {
-    dataDir,
-    distDir: outDir,
-    logLevel: 'warn',
-  } satisfies StudioChildConfig)
-  ctx.defer(() => studio.close())
-  const url = `http://127.0.0.1:${await studio.call<number>('port')}/`
+  const url = `${await startGalleryStudio(ctx, 'lighthouse', TAKES)}/`
 
   const chrome = await launch({
     chromePath: chromiumPath(),
