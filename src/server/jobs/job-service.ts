@@ -48,15 +48,7 @@ export class JobService {
       remixOf: null,
       reference: fitted ? { hash: fitted.hash, width: fitted.width, height: fitted.height } : null,
     })
-    return this.submit(job, () =>
-      this.deps.upstream.create({
-        prompt: job.prompt,
-        model: job.model,
-        size: job.size,
-        seconds: job.seconds,
-        ...(fitted ? { reference: { bytes: fitted.png, filename: 'reference.png', contentType: 'image/png' } } : {}),
-      }),
-    )
+    return this.submitCreate(job, fitted?.png ?? null)
   }
 
   async remix(sourceId: string, prompt: string): Promise<JobRecord> {
@@ -93,18 +85,7 @@ export class JobService {
       await this.deps.vault.copy(source.id, id, 'reference')
     }
     const job = this.insert(id, { ...source, remixOf: null })
-    const reference = job.reference
-      ? { bytes: await this.deps.vault.read(id, 'reference'), filename: 'reference.png', contentType: 'image/png' }
-      : undefined
-    return this.submit(job, () =>
-      this.deps.upstream.create({
-        prompt: job.prompt,
-        model: job.model,
-        size: job.size,
-        seconds: job.seconds,
-        ...(reference ? { reference } : {}),
-      }),
-    )
+    return this.submitCreate(job, job.reference ? await this.deps.vault.read(id, 'reference') : null)
   }
 
   async delete(id: string): Promise<void> {
@@ -138,6 +119,21 @@ export class JobService {
     }
     this.deps.repo.insert(job)
     return job
+  }
+
+  private submitCreate(job: JobRecord, referencePng: Buffer | null): Promise<JobRecord> {
+    const reference = referencePng
+      ? { reference: { bytes: referencePng, filename: 'reference.png', contentType: 'image/png' } }
+      : {}
+    return this.submit(job, () =>
+      this.deps.upstream.create({
+        prompt: job.prompt,
+        model: job.model,
+        size: job.size,
+        seconds: job.seconds,
+        ...reference,
+      }),
+    )
   }
 
   /** Calls the provider once; a refusal is kept on the job, so the prompt is never lost. */
