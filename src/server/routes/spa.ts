@@ -13,6 +13,8 @@ export async function spaRoutes(app: FastifyInstance, distDir: string): Promise<
     await app.register(fastifyStatic, {
       root: distDir,
       wildcard: false,
+      // Our own header below; the plugin's default would overwrite it with max-age=0.
+      cacheControl: false,
       setHeaders: (res, filePath) => {
         const hashedAsset = filePath.includes(`${path.sep}assets${path.sep}`)
         res.setHeader('cache-control', hashedAsset ? IMMUTABLE : 'no-cache')
