@@ -1,11 +1,13 @@
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { precompress } from './scripts/vite-precompress'
 
-// The SPA. `vite build` writes dist/, which the BFF serves (with a fallback to index.html);
-// `vite` alone serves it with hot reload and forwards /api to a BFF on its default port.
+// The SPA. `vite build` writes dist/ (with .br and .gz copies of every text file), which the
+// BFF serves with a fallback to index.html; `vite` alone serves it with hot reload and
+// forwards /api to a BFF on its default port.
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

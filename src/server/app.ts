@@ -2,6 +2,7 @@ import path from 'node:path'
 import multipart from '@fastify/multipart'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Provider } from '../contract/capabilities'
+import { compressReplies } from './compression'
 import type { JobService } from './jobs/job-service'
 import { installErrorHandler } from './routes/error-handler'
 import { frameRoutes } from './routes/frame'
@@ -36,6 +37,7 @@ export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie']
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = deps.logger ? Fastify({ loggerInstance: deps.logger }) : Fastify()
   installErrorHandler(app)
+  await compressReplies(app)
   await securityHeaders(app)
   refuseCrossSiteWrites(app)
   if (deps.token) await requireToken(app, deps.token)

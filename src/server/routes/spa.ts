@@ -6,18 +6,26 @@ import { ApiError } from '../errors'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
-/** The built SPA from one port with /api; unknown non-API paths fall back to index.html. */
+/**
+ * The built SPA from one port with /api; unknown non-API paths fall back to index.html.
+ * `vite build` wrote a `.br` and a `.gz` beside every text file (scripts/vite-precompress.ts):
+ * the copy the browser's Accept-Encoding prefers is sent as is, never compressed per request.
+ * Hashed files are cached for good; index.html (which names them) is revalidated every time.
+ */
 export async function spaRoutes(app: FastifyInstance, distDir: string): Promise<void> {
   const hasBuild = fs.existsSync(path.join(distDir, 'index.html'))
   if (hasBuild) {
     await app.register(fastifyStatic, {
       root: distDir,
       wildcard: false,
+      preCompressed: true,
       // Our own header below; the plugin's default would overwrite it with max-age=0.
       cacheControl: false,
       setHeaders: (res, filePath) => {
         const hashedAsset = filePath.includes(`${path.sep}assets${path.sep}`)
         res.setHeader('cache-control', hashedAsset ? IMMUTABLE : 'no-cache')
+        // Which copy was sent depends on Accept-Encoding: a cache must key on it too.
+        res.setHeader('vary', 'accept-encoding')
       },
     })
   }
@@ -32,6 +40,6 @@ export async function spaRoutes(app: FastifyInstance, distDir: string): Promise<
         .status(503)
         .send('The studio is not built yet: run `npm run build` (npm start does it for you).')
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return reply.sendFile('index.html')
   })
 }
