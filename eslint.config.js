@@ -31,6 +31,15 @@ const layerZones = [
   },
 ]
 
+/** Files that may import devDependencies: tests, test helpers, tooling, build and lint configs. */
+const DEV_ONLY_FILES = [
+  '**/*.test.{ts,tsx}',
+  '**/testing/**',
+  'e2e/**',
+  'scripts/**',
+  '*.config.{ts,js}',
+]
+
 /** no-restricted-imports options keeping the provider SDK (and its subpaths) out of a layer. */
 function withoutOpenAI(message) {
   return { paths: [{ name: 'openai', message }], patterns: [{ group: ['openai/*'], message }] }
@@ -70,6 +79,12 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      // Every import is a declared package: the app's own code uses `dependencies` only, so
+      // `npm install --omit=dev` runs it; tests, tooling and scripts may use devDependencies too.
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { devDependencies: DEV_ONLY_FILES, optionalDependencies: false, peerDependencies: false },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },

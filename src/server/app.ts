@@ -32,8 +32,6 @@ export interface AppDeps {
   logger?: FastifyBaseLogger
 }
 
-export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie']
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = deps.logger ? Fastify({ loggerInstance: deps.logger }) : Fastify()
   installErrorHandler(app)

@@ -12,7 +12,8 @@ const PROFILE_BASE_URLS: Partial<Record<Provider, string>> = {
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1']
 
-const envSchema = z.object({
+/** Every variable the studio reads; README's configuration table lists each (a test checks). */
+export const envSchema = z.object({
   DAILIES_PROVIDER: providerSchema.optional(),
   COMETAPI_KEY: z.string().min(1).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),

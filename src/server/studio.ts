@@ -1,12 +1,13 @@
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import pino, { type DestinationStream } from 'pino'
+import type { DestinationStream } from 'pino'
 import { startSimulator } from '../simulator/server'
-import { buildApp, LOG_REDACT } from './app'
+import { buildApp } from './app'
 import type { Config, UpstreamConfig } from './config'
 import { JobService } from './jobs/job-service'
 import { Watcher, type PollSchedule } from './jobs/watcher'
 import { openDatabase } from './store/database'
+import { createLogger } from './logger'
 import { JobRepository } from './store/job-repository'
 import { createUpstream } from './upstream/create-upstream'
 import type { Upstream } from './upstream/types'
@@ -41,8 +42,7 @@ export interface Studio {
 
 /** Wires store, vault, upstream, watcher and routes together: main.ts and the tests share it. */
 export async function createStudio(config: StudioConfig, overrides: StudioOverrides = {}): Promise<Studio> {
-  const logOptions = { level: config.logLevel, redact: LOG_REDACT }
-  const logger = overrides.logStream ? pino(logOptions, overrides.logStream) : pino(logOptions)
+  const logger = createLogger(config.logLevel, overrides.logStream ? { stream: overrides.logStream } : {})
   const simulator =
     config.upstream === null
       ? await startSimulator({

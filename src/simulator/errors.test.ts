@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { errorOf, makeSim, postVideo, type TestSim } from './test-support'
+import { errorOf, makeSim, postVideo, type TestSim } from './testing/test-sim'
 
 function png(width: number, height: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: '#0a0' } })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseFaults, renderDurationMs } from './faults'
 import type { VideoList } from './list'
-import { errorOf, getVideo, makeSim, pollUntilDone, postVideo, type TestSim } from './test-support'
+import { errorOf, getVideo, makeSim, pollUntilDone, postVideo, type TestSim } from './testing/test-sim'
 import type { VideoResource } from './video'
 
 describe('fault triggers', () => {

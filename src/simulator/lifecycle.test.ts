@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { VideoList } from './list'
-import { errorOf, getVideo, makeSim, pollUntilDone, postVideo, type TestSim } from './test-support'
+import { errorOf, getVideo, makeSim, pollUntilDone, postVideo, type TestSim } from './testing/test-sim'
 import type { VideoResource } from './video'
 
 describe('simulator video lifecycle', () => {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeSim, pollUntilDone, postVideo, type TestSim } from './test-support'
+import { makeSim, pollUntilDone, postVideo, type TestSim } from './testing/test-sim'
 import type { VideoResource } from './video'
 
 const require = createRequire(import.meta.url)

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { buildSimulator, startSimulator } from './server'
-import { getVideo, makeTempDir, multipart, pollUntilDone, postVideo } from './test-support'
+import { getVideo, makeTempDir, multipart, pollUntilDone, postVideo } from './testing/test-sim'
 import type { VideoResource } from './video'
 
 function ffmpegChildren(): string[] {

@@ -2,7 +2,7 @@ import OpenAI, { toFile } from 'openai'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from './server'
-import { makeTempDir } from './test-support'
+import { makeTempDir } from './testing/test-sim'
 
 /** The official SDK against the simulator over real HTTP: what the studio's adapter will do. */
 describe('simulator through the openai SDK', () => {

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { BASE, failure, input, KEY, server, sleeps, upstream } from './testing-gateway'
+import { BASE, failure, input, KEY, server, sleeps, upstream } from '../testing/msw-gateway'
 
 /** Create and remix against gateways: sent once, refusals in words. */
 

@@ -2,7 +2,7 @@ import net from 'node:net'
 import { text } from 'node:stream/consumers'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { BASE, failure, server, sleeps, upstream } from './testing-gateway'
+import { BASE, failure, server, sleeps, upstream } from '../testing/msw-gateway'
 import { UpstreamError } from './types'
 
 /** Reading, retrying, timing out and downloading against gateways the simulator cannot play. */

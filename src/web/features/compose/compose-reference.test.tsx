@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderWithQuery } from '../../testing/render'
 import { server } from '../../testing/server'
 import { ComposePanel } from './compose-panel'
-import { createEndpoint } from './compose-test-bff'
+import { createEndpoint } from '../../testing/compose-bff'
 
 beforeEach(() => {
   localStorage.clear()

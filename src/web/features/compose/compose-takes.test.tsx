@@ -5,7 +5,7 @@ import { jobQueries } from '../../lib/job-queries'
 import { renderWithQuery } from '../../testing/render'
 import { server } from '../../testing/server'
 import { ComposePanel } from './compose-panel'
-import { createEndpoint } from './compose-test-bff'
+import { createEndpoint } from '../../testing/compose-bff'
 
 beforeEach(() => localStorage.clear())
 

@@ -7,7 +7,7 @@ import { makeJob } from '../../testing/job-script'
 import { renderWithQuery } from '../../testing/render'
 import { server } from '../../testing/server'
 import { ComposePanel } from './compose-panel'
-import { createEndpoint, errorReply } from './compose-test-bff'
+import { createEndpoint, errorReply } from '../../testing/compose-bff'
 
 beforeEach(() => {
   localStorage.clear()

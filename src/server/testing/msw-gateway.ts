@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import { createUpstream, type UpstreamLogger } from './create-upstream'
-import { UpstreamError } from './types'
+import { createUpstream, type UpstreamLogger } from '../upstream/create-upstream'
+import { UpstreamError } from '../upstream/types'
 
 /**
  * A gateway mocked at the network edge with msw, for the provider behaviour the simulator cannot

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw'
-import type { Job } from '../../../contract/job'
-import { makeJob } from '../../testing/job-script'
+import type { Job } from '../../contract/job'
+import { makeJob } from './job-script'
 
 /** One POST /api/jobs as the BFF received it. */
 export interface SentCreate {

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { LightMyRequestResponse } from 'fastify'
-import { buildSimulator, type SimulatorApp, type SimulatorOptions } from './server'
-import type { VideoResource } from './video'
+import { buildSimulator, type SimulatorApp, type SimulatorOptions } from '../server'
+import type { VideoResource } from '../video'
 
 /** Test helpers for the simulator's own tests (not shipped behaviour). */
 
