@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'upstream_error',
   'upstream_unavailable',
+  'insufficient_storage',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -36,5 +37,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   upstream_error: 502,
   upstream_unavailable: 503,
+  insufficient_storage: 507,
   internal: 500,
 }

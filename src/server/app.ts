@@ -9,11 +9,13 @@ import { frameRoutes } from './routes/frame'
 import { capabilitiesRoutes, healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { mediaRoutes } from './routes/media'
+import { sessionRoutes } from './routes/session'
 import { spaRoutes } from './routes/spa'
 import { securityHeaders } from './security/headers'
 import { renderRateLimit } from './security/rate-limit'
 import { refuseCrossSiteWrites } from './security/same-origin'
 import { requireToken } from './security/session'
+import type { SignIn } from './security/sign-in'
 import type { JobRepository } from './store/job-repository'
 import type { Vault } from './vault/vault'
 
@@ -22,8 +24,10 @@ export interface AppDeps {
   repo: JobRepository
   vault: Vault
   jobs: JobService
-  /** When set, every /api request needs it (or the session cookie it signs in to). */
-  token: string | null
+  /** With DAILIES_TOKEN set: every /api request needs the token or a session it signed in to. */
+  signIn: SignIn | null
+  /** Whose X-Forwarded-* headers to believe (client address for the sign-in limits, HTTPS). */
+  trustProxy: boolean | string[]
   rendersPerMinute: number
   /** The ffmpeg that extracts frames for "Continue from here". */
   ffmpegPath: string
@@ -33,12 +37,12 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = deps.logger ? Fastify({ loggerInstance: deps.logger }) : Fastify()
+  const app = Fastify({ trustProxy: deps.trustProxy, ...(deps.logger ? { loggerInstance: deps.logger } : {}) })
   installErrorHandler(app)
   await compressReplies(app)
   await securityHeaders(app)
   refuseCrossSiteWrites(app)
-  if (deps.token) await requireToken(app, deps.token)
+  if (deps.signIn) await requireToken(app, deps.signIn)
   await renderRateLimit(app)
   await app.register(multipart, {
     limits: {
@@ -52,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   healthRoutes(app, deps.provider)
   capabilitiesRoutes(app, deps.provider)
+  sessionRoutes(app, deps.signIn)
   jobRoutes(app, deps)
   frameRoutes(app, deps)
   mediaRoutes(app, deps)

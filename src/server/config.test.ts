@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from './config'
+import { STRONG_TOKEN } from './testing/sign-in-client'
 
 describe('configuration', () => {
   it('runs on the simulator with no key and no other setup', () => {
@@ -41,7 +44,71 @@ describe('configuration', () => {
   })
 
   it('allows a non-loopback host when a token guards it', () => {
-    const config = loadConfig({ HOST: '0.0.0.0', DAILIES_TOKEN: 'a-long-enough-token' })
-    expect(config.token).toBe('a-long-enough-token')
+    const config = loadConfig({ HOST: '0.0.0.0', DAILIES_TOKEN: STRONG_TOKEN })
+    expect(config.token).toBe(STRONG_TOKEN)
+  })
+})
+
+describe('the studio token', () => {
+  it.each([
+    ['short', 'Xk9vQ2pL7mN4rT8w', /too short \(16 characters; at least 20\)/],
+    ['a dictionary phrase', 'correct horse battery staple', /too easy to guess/],
+    ['a repeat', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', /too easy to guess/],
+    ['a sequence', '0123456789abcdef0123456789abcdef', /too easy to guess/],
+    ['words and a run', 'studio-token-abcdefghijklmnopqrstuvwx', /too easy to guess/],
+  ])('refuses %s in one line that names the rule and a command making a good one', (_what, token, rule) => {
+    let message = ''
+    try {
+      loadConfig({ DAILIES_TOKEN: token })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(rule)
+    expect(message).toContain("node -e \"console.log(crypto.randomBytes(32).toString('base64url'))\"")
+    expect(message).not.toContain('\n')
+    expect(message).not.toContain(token)
+  })
+
+  it('accepts what the suggested command makes', () => {
+    const made = spawnSync(process.execPath, ['-e', "console.log(crypto.randomBytes(32).toString('base64url'))"], {
+      encoding: 'utf8',
+    }).stdout.trim()
+    expect(made).toHaveLength(43)
+    expect(loadConfig({ DAILIES_TOKEN: made }).token).toBe(made)
+  })
+
+  it('stops the studio process at start with that one line', () => {
+    const started = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('src/server/main.ts')], {
+      env: { ...process.env, DAILIES_TOKEN: 'correct horse battery staple', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(started.status).toBe(1)
+    expect(started.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^DAILIES_TOKEN is too easy to guess/)])
+    expect(started.stdout).toBe('')
+  })
+})
+
+describe('sign-in settings', () => {
+  it('default to a 7-day sliding session and growing waits after 5 wrong tokens', () => {
+    expect(loadConfig({})).toMatchObject({
+      signIn: { sessionDays: 7, triesPerAddress: 5, maxWaitSeconds: 900, globalFailuresPerHour: 100 },
+      trustProxy: false,
+    })
+  })
+
+  it('reads every limit and which proxy to trust', () => {
+    const config = loadConfig({
+      DAILIES_SESSION_DAYS: '0.5',
+      DAILIES_SIGNIN_TRIES: '3',
+      DAILIES_SIGNIN_MAX_WAIT: '60',
+      DAILIES_SIGNIN_GLOBAL_LIMIT: '20',
+      DAILIES_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+    })
+    expect(config.signIn).toEqual({ sessionDays: 0.5, triesPerAddress: 3, maxWaitSeconds: 60, globalFailuresPerHour: 20 })
+    expect(config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1'])
+    expect(loadConfig({ DAILIES_TRUST_PROXY: 'true' }).trustProxy).toBe(true)
+    expect(() => loadConfig({ DAILIES_SIGNIN_TRIES: '0' })).toThrow(/DAILIES_SIGNIN_TRIES/)
+    expect(() => loadConfig({ DAILIES_SESSION_DAYS: '0' })).toThrow(/DAILIES_SESSION_DAYS/)
   })
 })

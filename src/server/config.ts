@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { z } from 'zod'
 import { providerSchema, type Provider } from '../contract/capabilities'
+import { tokenWeakness } from './security/token-strength'
 
 /** The only reader of process.env. Everything configurable is parsed here, once. */
 
@@ -11,6 +12,13 @@ const PROFILE_BASE_URLS: Partial<Record<Provider, string>> = {
 }
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1']
+
+export const SIGN_IN_DEFAULTS: SignInConfig = {
+  sessionDays: 7,
+  triesPerAddress: 5,
+  maxWaitSeconds: 900,
+  globalFailuresPerHour: 100,
+}
 
 /** Every variable the studio reads; README's configuration table lists each (a test checks). */
 export const envSchema = z.object({
@@ -22,7 +30,17 @@ export const envSchema = z.object({
   DAILIES_DATA_DIR: z.string().min(1).default('./data'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4400),
-  DAILIES_TOKEN: z.string().min(16, 'DAILIES_TOKEN must be at least 16 characters').optional(),
+  DAILIES_TOKEN: z.string().min(1).optional(),
+  DAILIES_SESSION_DAYS: z.coerce.number().positive().max(365).default(SIGN_IN_DEFAULTS.sessionDays),
+  DAILIES_SIGNIN_TRIES: z.coerce.number().int().min(1).max(100).default(SIGN_IN_DEFAULTS.triesPerAddress),
+  DAILIES_SIGNIN_MAX_WAIT: z.coerce.number().int().min(1).max(86_400).default(SIGN_IN_DEFAULTS.maxWaitSeconds),
+  DAILIES_SIGNIN_GLOBAL_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(SIGN_IN_DEFAULTS.globalFailuresPerHour),
+  DAILIES_TRUST_PROXY: z.string().min(1).optional(),
   DAILIES_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   DAILIES_SIM_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
   DAILIES_SIM_KEY: z.string().min(1).optional(),
@@ -45,6 +63,9 @@ export interface Config {
   host: string
   port: number
   token: string | null
+  signIn: SignInConfig
+  /** Fastify's trustProxy: whose X-Forwarded-For / -Proto to believe (client address, HTTPS). */
+  trustProxy: boolean | string[]
   /** Renders (create, remix, retry) each client may start per minute. */
   rendersPerMinute: number
   simulator: { timeScale: number; apiKey: string | null }
@@ -53,7 +74,25 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
 }
 
+export interface SignInConfig {
+  /** A session ends after this many days without a request (sliding). */
+  sessionDays: number
+  /** Wrong tokens one client address may send before each further one makes it wait. */
+  triesPerAddress: number
+  /** The longest wait, in seconds: it starts at 1 s and doubles with each further wrong token. */
+  maxWaitSeconds: number
+  /** Wrong tokens from all addresses together in an hour before unknown addresses must wait. */
+  globalFailuresPerHour: number
+}
+
 export class ConfigError extends Error {}
+
+/** `true`/`false`, or a comma-separated list of proxy addresses or CIDR ranges. */
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === 'false') return false
+  if (value === 'true') return true
+  return value.split(',').map((part) => part.trim()).filter(Boolean)
+}
 
 function pickProvider(env: z.infer<typeof envSchema>): Provider {
   if (env.DAILIES_PROVIDER) return env.DAILIES_PROVIDER
@@ -94,6 +133,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (!isLoopback(env.HOST) && !env.DAILIES_TOKEN) {
     throw new ConfigError(`HOST=${env.HOST} is reachable from other machines: set DAILIES_TOKEN too`)
   }
+  const weakness = env.DAILIES_TOKEN ? tokenWeakness(env.DAILIES_TOKEN) : null
+  if (weakness) throw new ConfigError(weakness)
   return {
     provider,
     upstream: upstreamFor(provider, env),
@@ -101,6 +142,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     port: env.PORT,
     token: env.DAILIES_TOKEN ?? null,
+    signIn: {
+      sessionDays: env.DAILIES_SESSION_DAYS,
+      triesPerAddress: env.DAILIES_SIGNIN_TRIES,
+      maxWaitSeconds: env.DAILIES_SIGNIN_MAX_WAIT,
+      globalFailuresPerHour: env.DAILIES_SIGNIN_GLOBAL_LIMIT,
+    },
+    trustProxy: parseTrustProxy(env.DAILIES_TRUST_PROXY),
     rendersPerMinute: env.DAILIES_RATE_LIMIT,
     simulator: { timeScale: env.DAILIES_SIM_TIME_SCALE, apiKey: env.DAILIES_SIM_KEY ?? null },
     ffmpegPath: env.FFMPEG_PATH ?? installedFfmpeg(),

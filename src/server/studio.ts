@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify'
 import type { DestinationStream } from 'pino'
 import { startSimulator } from '../simulator/server'
 import { buildApp } from './app'
-import type { Config, UpstreamConfig } from './config'
+import { SIGN_IN_DEFAULTS, type Config, type UpstreamConfig } from './config'
 import { JobService } from './jobs/job-service'
+import { createSignIn } from './security/sign-in'
 import { Watcher, type PollSchedule } from './jobs/watcher'
 import { openDatabase } from './store/database'
 import { createLogger } from './logger'
@@ -16,7 +17,8 @@ import { Vault } from './vault/vault'
 export type StudioConfig = Pick<
   Config,
   'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute' | 'ffmpegPath'
->
+> &
+  Partial<Pick<Config, 'signIn' | 'trustProxy'>>
 
 export interface StudioOverrides {
   schedule?: Partial<PollSchedule>
@@ -73,7 +75,10 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     repo,
     vault,
     jobs,
-    token: config.token,
+    signIn: config.token
+      ? createSignIn({ db, token: config.token, settings: config.signIn ?? SIGN_IN_DEFAULTS, now })
+      : null,
+    trustProxy: config.trustProxy ?? false,
     rendersPerMinute: config.rendersPerMinute,
     ffmpegPath: config.ffmpegPath,
     logger,

@@ -1,5 +1,17 @@
+export interface SignInNotice {
+  /** An alert is read out at once (a refusal); a status is news (signed out). */
+  kind: 'alert' | 'status'
+  text: string
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  )
+
 /** A plain form page (no script, so the strict CSP holds) that trades the token for a session. */
-export function signInPage(failed: boolean): string {
+export function signInPage(notice: SignInNotice | null): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -14,7 +26,7 @@ export function signInPage(failed: boolean): string {
 <form method="post" action="/signin">
 <label for="token">Studio token</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
-${failed ? '<p role="alert">That token is not the one this studio was started with.</p>' : ''}
+${notice ? `<p role="${notice.kind}">${escapeHtml(notice.text)}</p>` : ''}
 <button type="submit">Sign in</button>
 </form>
 </main>
@@ -33,4 +45,5 @@ input { padding: 8px 10px; border-radius: 6px; border: 1px solid #2a2a2e; backgr
 input:focus-visible, button:focus-visible { outline: 2px solid #f5a524; outline-offset: 2px; }
 button { padding: 8px 10px; border: 0; border-radius: 6px; background: #f5a524; color: #111; font: inherit; font-weight: 600; cursor: pointer; }
 [role=alert] { color: #ff6b6b; margin: 0; }
+[role=status] { color: #a1a1a6; margin: 0; }
 `

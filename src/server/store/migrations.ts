@@ -34,4 +34,24 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_group ON jobs (group_id);
   CREATE INDEX jobs_remix_of ON jobs (remix_of);
   `,
+  // Sign-in (issue 17): sessions by a keyed hash of their cookie (the key comes from the session
+  // secret and the token, so rotating either ends them all), and the sign-in log (never a token).
+  `
+  CREATE TABLE sessions (
+    id_hash      TEXT PRIMARY KEY,
+    created_at   INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+  );
+  CREATE TABLE auth_settings (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE sign_ins (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL,
+    address    TEXT NOT NULL,
+    outcome    TEXT NOT NULL,
+    user_agent TEXT NOT NULL
+  );
+  `,
 ]

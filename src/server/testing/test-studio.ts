@@ -22,7 +22,7 @@ export async function startTestStudio(
   options: {
     upstream?: UpstreamConfig
     overrides?: StudioOverrides
-    config?: Partial<Pick<StudioConfig, 'token' | 'rendersPerMinute' | 'logLevel'>>
+    config?: Partial<Pick<StudioConfig, 'token' | 'rendersPerMinute' | 'logLevel' | 'signIn' | 'trustProxy'>>
   } = {},
 ): Promise<TestStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-studio-'))

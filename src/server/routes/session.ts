@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify'
+import type { SessionInfo } from '../../contract/session'
+import { clearSessionCookie, SESSION_COOKIE } from '../security/session-cookie'
+import type { SignIn } from '../security/sign-in'
+
+const SIGN_INS_SHOWN = 20
+
+/**
+ * GET /api/session tells the app whether this studio asks for a token and shows a signed-in user
+ * the latest sign-ins; the two sign-outs end this browser's session or every one.
+ */
+export function sessionRoutes(app: FastifyInstance, signIn: SignIn | null): void {
+  app.get('/api/session', (): SessionInfo => {
+    if (!signIn) return { protected: false, sessionDays: null, signIns: [] }
+    return {
+      protected: true,
+      sessionDays: signIn.sessionDays,
+      signIns: signIn.log.recent(SIGN_INS_SHOWN),
+    }
+  })
+  if (!signIn) return
+
+  app.post('/api/session/sign-out', (request, reply) => {
+    const session = request.cookies[SESSION_COOKIE]
+    if (session) signIn.sessions.close(session)
+    signIn.log.add({
+      address: request.ip,
+      outcome: 'signed_out',
+      userAgent: request.headers['user-agent'],
+    })
+    clearSessionCookie(reply, request)
+    return reply.status(204).send()
+  })
+
+  app.post('/api/session/sign-out-everywhere', (request, reply) => {
+    signIn.sessions.closeAll()
+    signIn.log.add({
+      address: request.ip,
+      outcome: 'signed_out_everywhere',
+      userAgent: request.headers['user-agent'],
+    })
+    clearSessionCookie(reply, request)
+    return reply.status(204).send()
+  })
+}

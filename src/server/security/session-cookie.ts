@@ -1,0 +1,53 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { ApiError } from '../errors'
+import type { SignInVerdict } from './sign-in-limits'
+
+export const SESSION_COOKIE = 'dailies_session'
+
+/**
+ * Equal in constant time, whatever the lengths: both sides are hashed to 32 bytes first, so
+ * neither the time taken nor an early length check tells a guesser anything.
+ */
+export function sameSecret(presented: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(presented), digest(expected))
+}
+
+/** httpOnly, SameSite=Strict, and Secure whenever the browser reached us over HTTPS. */
+function cookieOptions(request: FastifyRequest) {
+  // request.protocol follows X-Forwarded-Proto only when DAILIES_TRUST_PROXY trusts the sender.
+  return {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: request.protocol === 'https',
+    path: '/',
+  }
+}
+
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  value: string,
+  days: number,
+): void {
+  reply.setCookie(SESSION_COOKIE, value, {
+    ...cookieOptions(request),
+    maxAge: Math.round(days * 86_400),
+  })
+}
+
+export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest): void {
+  reply.clearCookie(SESSION_COOKIE, cookieOptions(request))
+}
+
+/** The 429 every refused try gets, with Retry-After and the error envelope. */
+export function tooManyTries(verdict: Extract<SignInVerdict, { allowed: false }>): ApiError {
+  const who = verdict.scope === 'address' ? 'from your address' : 'from many addresses'
+  return new ApiError(
+    'rate_limited',
+    `Too many wrong tokens ${who}. Try again in ${verdict.retryAfterSeconds} s.`,
+    undefined,
+    { 'retry-after': String(verdict.retryAfterSeconds) },
+  )
+}

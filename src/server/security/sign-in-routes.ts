@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { sameSecret, setSessionCookie, tooManyTries } from './session-cookie'
+import type { SignIn } from './sign-in'
+import { SIGN_IN_CSS, signInPage, type SignInNotice } from './sign-in-page'
+
+const formSchema = z.object({ token: z.string().min(1).max(1000) })
+
+const NOTICES: Record<string, SignInNotice> = {
+  '1': { kind: 'alert', text: 'That token is not the one this studio was started with.' },
+  'signed-out': { kind: 'status', text: 'You are signed out.' },
+  'signed-out-everywhere': { kind: 'status', text: 'Every session is signed out, this one too.' },
+}
+
+const wantsPage = (request: FastifyRequest) => (request.headers.accept ?? '').includes('text/html')
+
+/** The sign-in page: a plain form (no script, so the strict CSP holds) trading the token for a session. */
+export function signInRoutes(app: FastifyInstance, signIn: SignIn): void {
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  )
+
+  app.get('/signin', (request, reply) => {
+    const { error, done } = request.query as { error?: string; done?: string }
+    const notice = NOTICES[error ?? done ?? ''] ?? null
+    return reply.type('text/html').header('cache-control', 'no-store').send(signInPage(notice))
+  })
+  app.get('/signin.css', (_request, reply) => reply.type('text/css').send(SIGN_IN_CSS))
+
+  app.post('/signin', (request, reply) => {
+    const address = request.ip
+    const verdict = signIn.limiter.check(address)
+    if (!verdict.allowed) {
+      // Refused before the token is even compared: a guess made while waiting tells nothing.
+      const error = tooManyTries(verdict)
+      if (!wantsPage(request)) throw error
+      return reply
+        .status(429)
+        .headers(error.headers)
+        .type('text/html')
+        .header('cache-control', 'no-store')
+        .send(signInPage({ kind: 'alert', text: error.message }))
+    }
+    const form = formSchema.safeParse(request.body)
+    if (!form.success) return reply.redirect('/signin?error=1', 303)
+    const userAgent = request.headers['user-agent']
+    if (!sameSecret(form.data.token, signIn.token)) {
+      signIn.limiter.failed(address)
+      signIn.log.add({ address, outcome: 'wrong_token', userAgent })
+      return reply.redirect('/signin?error=1', 303)
+    }
+    signIn.limiter.succeeded(address)
+    signIn.log.add({ address, outcome: 'signed_in', userAgent })
+    // A fresh session id at every sign-in: nothing set before it (session fixation) carries over.
+    setSessionCookie(reply, request, signIn.sessions.open(), signIn.sessionDays)
+    return reply.redirect('/', 303)
+  })
+}
