@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Provider } from '../contract/capabilities'
 import { compressReplies } from './compression'
 import type { JobService } from './jobs/job-service'
+import { RequestLog } from './request-log'
 import { installErrorHandler } from './routes/error-handler'
 import { frameRoutes } from './routes/frame'
 import { capabilitiesRoutes, healthRoutes } from './routes/health'
@@ -12,6 +13,7 @@ import { mediaRoutes } from './routes/media'
 import { sessionRoutes } from './routes/session'
 import { spaRoutes } from './routes/spa'
 import { securityHeaders } from './security/headers'
+import { serializerCompiler } from './serializer'
 import { renderRateLimit } from './security/rate-limit'
 import { refuseCrossSiteWrites } from './security/same-origin'
 import { requireToken } from './security/session'
@@ -37,10 +39,15 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ trustProxy: deps.trustProxy, ...(deps.logger ? { loggerInstance: deps.logger } : {}) })
+  const app = Fastify({
+    trustProxy: deps.trustProxy,
+    logController: new RequestLog(),
+    ...(deps.logger ? { loggerInstance: deps.logger } : {}),
+  })
+  app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
   await compressReplies(app)
-  await securityHeaders(app)
+  securityHeaders(app)
   refuseCrossSiteWrites(app)
   if (deps.signIn) await requireToken(app, deps.signIn)
   await renderRateLimit(app)

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { listJobsQuerySchema, remixRequestSchema, type JobList } from '../../contract/api'
-import { jobIdSchema, type Job } from '../../contract/job'
+import { jobListSchema, listJobsQuerySchema, remixRequestSchema, type JobList } from '../../contract/api'
+import { jobIdSchema, jobSchema, type Job } from '../../contract/job'
 import { ApiError } from '../errors'
 import type { JobService } from '../jobs/job-service'
 import { presentJob } from '../jobs/present'
@@ -26,7 +26,8 @@ export function parseJobId(params: unknown): string {
 
 export function jobRoutes(app: FastifyInstance, { jobs, repo, vault, rendersPerMinute }: JobRoutesDeps): void {
   const config = renderLimit(rendersPerMinute)
-  app.get('/api/jobs', (request): JobList => {
+  // Reply schemas: the fast serialiser (serializer.ts) writes these, the busiest replies.
+  app.get('/api/jobs', { schema: { response: { 200: jobListSchema } } }, (request): JobList => {
     const query = listJobsQuerySchema.parse(request.query)
     const page = repo.list({ ...query, beforeSeq: query.cursor ? decodeCursor(query.cursor) : undefined })
     return {
@@ -35,7 +36,11 @@ export function jobRoutes(app: FastifyInstance, { jobs, repo, vault, rendersPerM
     }
   })
 
-  app.get('/api/jobs/:id', (request): Job => presentJob(jobs.get(parseJobId(request.params))))
+  app.get(
+    '/api/jobs/:id',
+    { schema: { response: { 200: jobSchema } } },
+    (request): Job => presentJob(jobs.get(parseJobId(request.params))),
+  )
 
   app.post('/api/jobs', { config }, async (request, reply): Promise<Job> => {
     const upload = await readJobUpload(request, vault)

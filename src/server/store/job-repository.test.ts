@@ -82,6 +82,40 @@ describe('job repository', () => {
     expect(third.hasMore).toBe(false)
   })
 
+  it('answers a repeated list from memory, and never a stale one after any write', () => {
+    repo.insert(record('job_aaaaaaaaaa01'))
+    repo.insert(record('job_aaaaaaaaaa02'))
+    const first = repo.list({ limit: 10 })
+    expect(repo.list({ limit: 10 })).toBe(first)
+    // Handed out twice, so nobody may change it.
+    expect(() => ((first.items[0] as JobRecord).progress = 99)).toThrow()
+
+    repo.update('job_aaaaaaaaaa01', { status: 'in_progress', progress: 40 }, 'now')
+    const updated = repo.list({ limit: 10 })
+    expect(updated.items.find((j) => j.id === 'job_aaaaaaaaaa01')).toMatchObject({ status: 'in_progress', progress: 40 })
+    repo.insert(record('job_aaaaaaaaaa03'))
+    expect(repo.list({ limit: 10 }).items.map((j) => j.id.slice(-2))).toEqual(['03', '02', '01'])
+    repo.delete('job_aaaaaaaaaa02')
+    expect(repo.list({ limit: 10 }).items.map((j) => j.id.slice(-2))).toEqual(['03', '01'])
+    // A write by another statement on the same connection counts too.
+    db.prepare("UPDATE jobs SET prompt = 'changed elsewhere' WHERE id = 'job_aaaaaaaaaa03'").run()
+    expect(repo.list({ limit: 10 }).items[0]?.prompt).toBe('changed elsewhere')
+  })
+
+  it('sees a write committed by another connection to the same file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-db-'))
+    const file = path.join(dir, 'dailies.db')
+    const [a, b] = [openDatabase(file), openDatabase(file)]
+    const mine = new JobRepository(a)
+    mine.insert(record('job_aaaaaaaaaa01'))
+    expect(mine.list({ limit: 10 }).items).toHaveLength(1)
+    new JobRepository(b).insert(record('job_aaaaaaaaaa02'))
+    expect(mine.list({ limit: 10 }).items).toHaveLength(2)
+    a.close()
+    b.close()
+    fs.rmSync(dir, { recursive: true })
+  })
+
   it('finds the unfinished jobs, including those caught mid-submit', () => {
     repo.insert(record('job_aaaaaaaaaa01', { status: 'completed' }))
     repo.insert(record('job_aaaaaaaaaa02', { status: 'submitting' }))

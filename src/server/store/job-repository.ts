@@ -1,4 +1,5 @@
 import type { JobStatus } from '../../contract/job'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from './database'
 import type { JobPatch, JobRecord } from './job-record'
 import { ACTIVE_STATUSES } from './job-record'
@@ -76,6 +77,22 @@ function toRecord(row: Row): JobRecord {
   }
 }
 
+export interface ListPage {
+  readonly items: readonly JobRecord[]
+  readonly lastSeq: number | null
+  readonly hasMore: boolean
+}
+
+/** Pages kept between writes; past this many distinct queries the memo starts over. */
+const PAGE_MEMO_SIZE = 64
+
+/** Records handed out more than once are frozen, so no caller can change another's copy. */
+function frozen(job: JobRecord): JobRecord {
+  if (job.error) Object.freeze(job.error)
+  if (job.reference) Object.freeze(job.reference)
+  return Object.freeze(job)
+}
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 export class JobRepository {
@@ -84,6 +101,16 @@ export class JobRepository {
   private readonly insertStmt
   private readonly deleteStmt
   private readonly activeStmt
+  /** Statements of the SQL built per call (list filters, update patches), compiled once each. */
+  private readonly prepared = new Map<string, Statement>()
+  /**
+   * List pages by query, valid while the database is unchanged: every tab polls the same first
+   * page every few seconds. SQLite counts every row this connection changes (total_changes, so
+   * any writer in this process) and every commit by another connection (data_version).
+   */
+  private readonly pages = new Map<string, ListPage>()
+  private pagesVersion = ''
+  private readonly versionStmt
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], Row>('SELECT * FROM jobs WHERE id = ?')
@@ -95,6 +122,9 @@ export class JobRepository {
       VALUES (@id, @upstreamId, @provider, @prompt, @model, @size, @seconds, @fit, @status, @progress,
         @errorCode, @errorMessage, @createdAt, @updatedAt, @completedAt, @remixOf, @group,
         @referenceHash, @referenceWidth, @referenceHeight, @hasThumbnail, @hasSpritesheet, @costUsd)`)
+    this.versionStmt = db
+      .prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
+      .pluck()
     this.deleteStmt = db.prepare<[string]>('DELETE FROM jobs WHERE id = ?')
     this.activeStmt = db.prepare<[], Row>(
       `SELECT * FROM jobs WHERE status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}) OR status = 'submitting' ORDER BY seq`,
@@ -145,8 +175,21 @@ export class JobRepository {
         params[key] = value
       }
     }
-    this.db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(params)
+    this.statement(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(params)
     return this.get(id)
+  }
+
+  /**
+   * A prepared statement for SQL this class builds from a fixed set of column names, so there
+   * are a few dozen variants at most: compiling each once saves most of a list request's cost.
+   */
+  private statement(sql: string): Statement {
+    let statement = this.prepared.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.prepared.set(sql, statement)
+    }
+    return statement
   }
 
   delete(id: string): boolean {
@@ -162,7 +205,22 @@ export class JobRepository {
     return this.seqById.get(id)?.seq ?? null
   }
 
-  list(filter: ListFilter): { items: JobRecord[]; lastSeq: number | null; hasMore: boolean } {
+  list(filter: ListFilter): ListPage {
+    const version = this.versionStmt.get() ?? ''
+    if (version !== this.pagesVersion) {
+      this.pages.clear()
+      this.pagesVersion = version
+    }
+    const key = JSON.stringify(filter)
+    const memo = this.pages.get(key)
+    if (memo) return memo
+    const page = this.query(filter)
+    if (this.pages.size >= PAGE_MEMO_SIZE) this.pages.clear()
+    this.pages.set(key, page)
+    return page
+  }
+
+  private query(filter: ListFilter): ListPage {
     const where: string[] = []
     const params: Record<string, unknown> = { limit: filter.limit + 1 }
     if (filter.status) {
@@ -192,9 +250,13 @@ export class JobRepository {
       params.beforeSeq = filter.beforeSeq
     }
     const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`
-    const rows = this.db.prepare<Record<string, unknown>, Row>(sql).all(params)
+    const rows = this.statement(sql).all(params) as Row[]
     const hasMore = rows.length > filter.limit
     const page = rows.slice(0, filter.limit)
-    return { items: page.map(toRecord), lastSeq: page.at(-1)?.seq ?? null, hasMore }
+    return Object.freeze({
+      items: Object.freeze(page.map((row) => frozen(toRecord(row)))),
+      lastSeq: page.at(-1)?.seq ?? null,
+      hasMore,
+    })
   }
 }
