@@ -39,8 +39,10 @@ export class JobService {
     const fitted = upload ? await fitReference(upload, fields.size, fields.fit) : null
     const id = newJobId()
     if (upload && fitted) {
-      await this.deps.vault.adopt(upload, id, 'reference-original')
-      await this.deps.vault.writeFile(id, 'reference', fitted.png)
+      await this.storeReference(id, async () => {
+        await this.deps.vault.adopt(upload, id, 'reference-original')
+        await this.deps.vault.writeFile(id, 'reference', fitted.png)
+      })
     }
     const job = this.insert(id, {
       ...fields,
@@ -81,11 +83,23 @@ export class JobService {
     }
     const id = newJobId()
     if (source.reference) {
-      await this.deps.vault.copy(source.id, id, 'reference-original')
-      await this.deps.vault.copy(source.id, id, 'reference')
+      await this.storeReference(id, async () => {
+        await this.deps.vault.copy(source.id, id, 'reference-original')
+        await this.deps.vault.copy(source.id, id, 'reference')
+      })
     }
     const job = this.insert(id, { ...source, remixOf: null })
     return this.submitCreate(job, job.reference ? await this.deps.vault.read(id, 'reference') : null)
+  }
+
+  /** Writes a new job's reference files before its row: if that fails (a full disk), no folder stays behind. */
+  private async storeReference(id: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write()
+    } catch (error) {
+      await this.deps.vault.remove(id)
+      throw error
+    }
   }
 
   async delete(id: string): Promise<void> {

@@ -17,6 +17,16 @@ function fromFastifyError(error: FastifyError): ApiError | null {
   return null
 }
 
+/** The one place a full disk becomes a reply: 507, what happened and what to do, nothing saved. */
+function fromFullDisk(error: unknown): ApiError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return null
+  return new ApiError(
+    'insufficient_storage',
+    "The studio's disk is full, so nothing was saved. Free some space on the studio's machine and try again.",
+  )
+}
+
 export function fromZodError(error: ZodError): ApiError {
   const issue = error.issues[0]
   const field = issue?.path.map(String).join('.') || undefined
@@ -30,7 +40,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         ? error
         : error instanceof ZodError
           ? fromZodError(error)
-          : fromFastifyError(error)
+          : (fromFullDisk(error) ?? fromFastifyError(error))
     if (!apiError) {
       request.log.error({ err: error }, 'unhandled error')
       return reply

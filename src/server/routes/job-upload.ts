@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import { pipeline } from 'node:stream/promises'
 import type { FastifyRequest } from 'fastify'
 import { createJobFieldsSchema, type CreateJobFields } from '../../contract/api'
 import { ApiError } from '../errors'
@@ -40,8 +39,7 @@ export async function readJobUpload(request: FastifyRequest, vault: Vault): Prom
         part.file.resume()
         throw new ApiError('invalid_request', `Unexpected file field "${part.fieldname}"`, part.fieldname)
       }
-      referenceFile = vault.tempPath('reference')
-      await pipeline(part.file, fs.createWriteStream(referenceFile))
+      referenceFile = await vault.receive(part.file, 'reference')
       if (part.file.truncated) {
         throw new ApiError('payload_too_large', 'The reference image is larger than the upload limit', 'input_reference')
       }
@@ -60,7 +58,10 @@ export async function readJobUpload(request: FastifyRequest, vault: Vault): Prom
   }
 }
 
-/** A body that breaks the multipart grammar is the client's fault; a failing disk is ours. */
+/**
+ * A body that breaks the multipart grammar is the client's fault; a failing disk is ours (a full
+ * one answers 507: see the error handler).
+ */
 function asClientError(error: unknown): unknown {
   if (error instanceof ApiError || !(error instanceof Error)) return error
   const { code, syscall } = error as NodeJS.ErrnoException

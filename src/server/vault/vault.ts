@@ -71,6 +71,21 @@ export class Vault {
     }
   }
 
+  /**
+   * Streams a client's upload to a fresh temp file and returns its path. On any failure (a full
+   * disk among them) the partial file is removed before the error goes on.
+   */
+  async receive(body: Readable, label: string): Promise<string> {
+    const temp = this.tempPath(label)
+    try {
+      await pipeline(body, this.openTemp(temp))
+      return temp
+    } catch (error) {
+      await fsp.rm(temp, { force: true })
+      throw error
+    }
+  }
+
   /** Moves a finished temp file (e.g. an upload) into place. */
   async adopt(tempFile: string, jobId: string, asset: AssetName): Promise<void> {
     await this.commit(tempFile, jobId, asset)
@@ -78,8 +93,13 @@ export class Vault {
 
   async copy(fromJob: string, toJob: string, asset: AssetName): Promise<void> {
     const temp = this.tempPath(asset)
-    await fsp.copyFile(this.pathOf(fromJob, asset), temp)
-    await this.commit(temp, toJob, asset)
+    try {
+      await fsp.copyFile(this.pathOf(fromJob, asset), temp)
+      await this.commit(temp, toJob, asset)
+    } catch (error) {
+      await fsp.rm(temp, { force: true })
+      throw error
+    }
   }
 
   async read(jobId: string, asset: AssetName): Promise<Buffer> {
@@ -107,7 +127,7 @@ export class Vault {
     await fsp.mkdir(this.tempDir, { recursive: true })
   }
 
-  /** The stream a download is written through, to a temp file; tests put a full disk here. */
+  /** The stream a download or upload is written through, to a temp file; tests put a full disk here. */
   protected openTemp(file: string): Writable {
     return fs.createWriteStream(file, { highWaterMark: 1 << 20 })
   }
