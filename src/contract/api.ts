@@ -6,7 +6,7 @@ import {
   providerSchema,
   sizeSchema,
 } from './capabilities'
-import { groupIdSchema, jobSchema, jobStatusSchema } from './job'
+import { JOB_STATUSES, groupIdSchema, jobIdSchema, jobSchema, jobStatusSchema } from './job'
 
 export const promptSchema = z
   .string()
@@ -54,12 +54,20 @@ export const remixRequestSchema = z.object({ prompt: promptSchema })
 export type RemixRequest = z.infer<typeof remixRequestSchema>
 
 export const LIST_LIMIT_MAX = 100
+/** One status, or several as a repeated parameter (`status=queued&status=in_progress`). */
+const statusFilterSchema = z
+  .union([jobStatusSchema, z.array(jobStatusSchema).min(1).max(JOB_STATUSES.length)])
+  .transform((status) => [status].flat())
+
+/** The filters of GET /api/jobs: everything the studio's lists ask for, applied by the server. */
 export const listJobsQuerySchema = z.object({
-  status: jobStatusSchema.optional(),
+  status: statusFilterSchema.optional(),
   model: modelIdSchema.optional(),
   size: sizeSchema.optional(),
   q: z.string().trim().max(200).optional(),
   group: groupIdSchema.optional(),
+  /** Only the remixes of this take. */
+  remixOf: jobIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(30),
   cursor: z.string().max(200).optional(),
 })

@@ -12,9 +12,16 @@ export const JOB_STATUSES = [
 export const jobStatusSchema = z.enum(JOB_STATUSES)
 export type JobStatus = z.infer<typeof jobStatusSchema>
 
+/** Where a job ends: it changes no more. Server and web share this one definition. */
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed']
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_STATUSES.includes(status)
+}
+
+/** Every status of a job still on its way (the queue shows these; the watcher follows them). */
+export const ACTIVE_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter((status) => !isTerminal(status))
+export function isActive(status: JobStatus): boolean {
+  return !isTerminal(status)
 }
 
 export const jobIdSchema = z.string().regex(/^job_[A-Za-z0-9]{10,40}$/, 'Not a job id')

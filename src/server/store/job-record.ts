@@ -39,5 +39,3 @@ export type JobPatch = Partial<
     | 'costUsd'
   >
 >
-
-export const ACTIVE_STATUSES: readonly JobStatus[] = ['queued', 'in_progress', 'archiving']

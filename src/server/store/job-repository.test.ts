@@ -51,13 +51,15 @@ describe('job repository', () => {
     expect(repo.update('job_aaaaaaaaaa01', { progress: 50 }, 'x')).toBeNull()
   })
 
-  it('lists newest first and filters by status, prompt text and group', () => {
+  it('lists newest first and filters by statuses, prompt text, group and source take', () => {
     repo.insert(record('job_aaaaaaaaaa01', { prompt: 'a red fox at dawn', status: 'completed' }))
     repo.insert(record('job_aaaaaaaaaa02', { prompt: '100% rain_drops', group: 'g' }))
     repo.insert(record('job_aaaaaaaaaa03', { prompt: 'A Red balloon', status: 'failed', group: 'g' }))
     const ids = (f: Parameters<JobRepository['list']>[0]) => repo.list(f).items.map((j) => j.id.slice(-2))
     expect(ids({ limit: 10 })).toEqual(['03', '02', '01'])
-    expect(ids({ limit: 10, status: 'completed' })).toEqual(['01'])
+    expect(ids({ limit: 10, status: ['completed'] })).toEqual(['01'])
+    expect(ids({ limit: 10, status: ['completed', 'failed'] })).toEqual(['03', '01'])
+    expect(ids({ limit: 10, status: ['queued', 'in_progress'] })).toEqual(['02'])
     expect(ids({ limit: 10, q: 'red' })).toEqual(['03', '01'])
     expect(ids({ limit: 10, q: '100%' })).toEqual(['02'])
     expect(ids({ limit: 10, q: 'n_d' })).toEqual(['02'])
@@ -67,6 +69,8 @@ describe('job repository', () => {
     expect(ids({ limit: 10, model: 'sora-2-pro' })).toEqual(['04'])
     expect(ids({ limit: 10, size: '1792x1024' })).toEqual(['04'])
     expect(ids({ limit: 10, size: '1280x720', model: 'sora-2' })).toEqual(['03', '02', '01'])
+    repo.insert(record('job_aaaaaaaaaa05', { remixOf: 'job_aaaaaaaaaa01' }))
+    expect(ids({ limit: 10, remixOf: 'job_aaaaaaaaaa01' })).toEqual(['05'])
   })
 
   it('pages stably while new jobs are added', () => {

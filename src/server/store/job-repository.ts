@@ -1,8 +1,7 @@
-import type { JobStatus } from '../../contract/job'
 import type { Statement } from 'better-sqlite3'
+import { ACTIVE_STATUSES, type JobStatus } from '../../contract/job'
 import type { Db } from './database'
 import type { JobPatch, JobRecord } from './job-record'
-import { ACTIVE_STATUSES } from './job-record'
 
 interface Row {
   seq: number
@@ -32,7 +31,8 @@ interface Row {
 }
 
 export interface ListFilter {
-  status?: JobStatus | undefined
+  /** Any of these statuses. */
+  status?: readonly JobStatus[] | undefined
   model?: string | undefined
   size?: string | undefined
   q?: string | undefined
@@ -127,7 +127,7 @@ export class JobRepository {
       .pluck()
     this.deleteStmt = db.prepare<[string]>('DELETE FROM jobs WHERE id = ?')
     this.activeStmt = db.prepare<[], Row>(
-      `SELECT * FROM jobs WHERE status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}) OR status = 'submitting' ORDER BY seq`,
+      `SELECT * FROM jobs WHERE status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}) ORDER BY seq`,
     )
   }
 
@@ -196,7 +196,7 @@ export class JobRepository {
     return this.deleteStmt.run(id).changes > 0
   }
 
-  /** Jobs the watcher still owes work: active upstream, or caught mid-submit by a crash. */
+  /** Active jobs: the watcher still owes them work (or, `submitting`, they were caught mid-submit by a crash). */
   unfinished(): JobRecord[] {
     return this.activeStmt.all().map(toRecord)
   }
@@ -223,9 +223,12 @@ export class JobRepository {
   private query(filter: ListFilter): ListPage {
     const where: string[] = []
     const params: Record<string, unknown> = { limit: filter.limit + 1 }
-    if (filter.status) {
-      where.push('status = @status')
-      params.status = filter.status
+    if (filter.status?.length) {
+      const names = filter.status.map((status, i) => {
+        params[`status${i}`] = status
+        return `@status${i}`
+      })
+      where.push(`status IN (${names.join(', ')})`)
     }
     for (const key of ['model', 'size'] as const) {
       if (filter[key]) {

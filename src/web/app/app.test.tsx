@@ -55,16 +55,17 @@ describe('studio shell', () => {
     const today = new Date().toISOString()
     const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString()
     server.use(
-      http.get('/api/jobs', () =>
-        HttpResponse.json<JobList>({
-          items: [
-            makeJob({ createdAt: today, costUsd: 0.8, status: 'completed' }),
-            makeJob({ createdAt: today, costUsd: 1.6, status: 'completed' }),
-            makeJob({ createdAt: lastWeek, costUsd: 6, status: 'completed' }),
-          ],
-          nextCursor: null,
-        }),
-      ),
+      http.get('/api/jobs', ({ request }) => {
+        const statuses = new URL(request.url).searchParams.getAll('status')
+        const items = [
+          makeJob({ createdAt: today, costUsd: 0.8, status: 'completed' }),
+          makeJob({ createdAt: today, costUsd: 1.6, status: 'completed' }),
+          makeJob({ createdAt: lastWeek, costUsd: 6, status: 'completed' }),
+        ]
+        // As the BFF does: only the statuses asked for, when any are.
+        const matching = items.filter((job) => !statuses.length || statuses.includes(job.status))
+        return HttpResponse.json<JobList>({ items: matching, nextCursor: null })
+      }),
     )
     renderWithQuery(<App />)
 

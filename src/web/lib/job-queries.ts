@@ -1,22 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
-import { jobListSchema, type JobList } from '../../contract/api'
-import type { ModelId, Size } from '../../contract/capabilities'
-import { isTerminal, jobSchema, type Job, type JobStatus } from '../../contract/job'
+import { LIST_LIMIT_MAX, jobListSchema, type JobList, type ListJobsQuery } from '../../contract/api'
+import { ACTIVE_STATUSES, isTerminal, jobSchema, type Job } from '../../contract/job'
 import { apiRequest } from './api-client'
 
-export interface JobFilters {
-  status?: JobStatus
-  model?: ModelId
-  size?: Size
-  q?: string
-  group?: string
-  /** Remixes of one take. The server does not filter on it yet; see `matchesFilters`. */
-  remixOf?: string
-  limit?: number
-}
+/** The filters of GET /api/jobs, as the contract defines them; the server applies every one. */
+export type JobFilters = Omit<ListJobsQuery, 'cursor' | 'limit'> & { limit?: number }
 
-/** The statuses of a job still on its way; the queue shows these. */
-export const ACTIVE_STATUSES = ['submitting', 'queued', 'in_progress', 'archiving'] as const
 export const GALLERY_PAGE_SIZE = 60
 /**
  * How often the queue looks for jobs started elsewhere (another tab, the API): often while
@@ -27,24 +16,13 @@ const ACTIVE_LIST_INTERVAL = { busy: 5000, idle: 15_000 }
 function listPath(filters: JobFilters, cursor?: string): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries({ ...filters, cursor })) {
-    if (value !== undefined && value !== '') params.set(key, String(value))
+    // A list travels as a repeated parameter: status=queued&status=in_progress.
+    for (const item of [value ?? []].flat()) {
+      if (item !== '') params.append(key, String(item))
+    }
   }
   const query = params.toString()
   return query ? `/api/jobs?${query}` : '/api/jobs'
-}
-
-/**
- * Whether a job belongs under the filters. The server applies them too; this keeps a page right
- * when it ignores one it does not know yet (remixOf).
- */
-export function matchesFilters(job: Job, filters: JobFilters): boolean {
-  if (filters.status && job.status !== filters.status) return false
-  if (filters.model && job.model !== filters.model) return false
-  if (filters.size && job.size !== filters.size) return false
-  if (filters.group && job.group !== filters.group) return false
-  if (filters.remixOf && job.remixOf !== filters.remixOf) return false
-  const q = filters.q?.trim().toLowerCase()
-  return !q || job.prompt.toLowerCase().includes(q)
 }
 
 export async function listJobs(
@@ -52,20 +30,17 @@ export async function listJobs(
   cursor?: string,
   signal?: AbortSignal,
 ): Promise<JobList> {
-  const page = await apiRequest(listPath(filters, cursor), jobListSchema, { signal })
-  return { ...page, items: page.items.filter((job) => matchesFilters(job, filters)) }
+  return apiRequest(listPath(filters, cursor), jobListSchema, { signal })
 }
 
 export function getJob(id: string, signal?: AbortSignal): Promise<Job> {
   return apiRequest(`/api/jobs/${encodeURIComponent(id)}`, jobSchema, { signal })
 }
 
-/** Every unfinished job, newest first: one request per active status, as `status` takes one. */
+/** Every unfinished job, newest first, in one request. */
 async function listActiveJobs(signal: AbortSignal): Promise<Job[]> {
-  const pages = await Promise.all(
-    ACTIVE_STATUSES.map((status) => listJobs({ status, limit: 100 }, undefined, signal)),
-  )
-  return pages.flatMap((page) => page.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const page = await listJobs({ status: [...ACTIVE_STATUSES], limit: LIST_LIMIT_MAX }, undefined, signal)
+  return page.items
 }
 
 /** How soon to look again at a job: quick while it moves, never once it is done. */

@@ -57,13 +57,15 @@ function stateAt(entry: ScriptedJob): Job {
  * shows each job as it last answered; `galleryReads` counts reads of the completed takes.
  */
 export function scriptedBff(entries: ScriptedJob[]) {
-  const counts = { galleryReads: 0 }
+  /** The statuses each GET /api/jobs asked for, in order. */
+  const counts = { galleryReads: 0, listRequests: [] as string[][] }
   const current = (entry: ScriptedJob) => (entry.polls.length ? stateAt(entry) : entry.job)
   const handlers = [
     http.get('/api/jobs', ({ request }) => {
-      const status = new URL(request.url).searchParams.get('status')
-      if (status === 'completed') counts.galleryReads += 1
-      const items = entries.map(current).filter((job) => job.status === status)
+      const statuses = new URL(request.url).searchParams.getAll('status')
+      counts.listRequests.push(statuses)
+      if (statuses.join() === 'completed') counts.galleryReads += 1
+      const items = entries.map(current).filter((job) => statuses.includes(job.status))
       return HttpResponse.json<JobList>({ items, nextCursor: null })
     }),
     http.get('/api/jobs/:id', ({ params }) => {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { act, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ACTIVE_STATUSES } from '../../../contract/job'
 import { jobQueries } from '../../lib/job-queries'
 import { makeJob, scriptedBff, type ScriptedJob } from '../../testing/job-script'
 import { renderWithQuery } from '../../testing/render'
@@ -40,6 +41,18 @@ describe('render queue polling (fake timers)', () => {
 
     // Each gap is the interval chosen from the answer before it.
     expect(gaps(entry.polls)).toEqual([2000, 1000, 1000, 500, 500])
+  })
+
+  it('asks for every unfinished job in one request, every 5 s while something renders', async () => {
+    const entry: ScriptedJob = { job: makeJob({ status: 'in_progress' }), script: ['in_progress'], polls: [] }
+    const bff = scriptedBff([entry])
+    server.use(...bff.handlers)
+    renderWithQuery(<RenderQueue />)
+
+    await advance(0)
+    expect(screen.getByRole('listitem', { name: entry.job.prompt })).toBeInTheDocument()
+    await advance(10_000)
+    expect(bff.counts.listRequests).toEqual([0, 5, 10].map(() => [...ACTIVE_STATUSES]))
   })
 
   it('stops polling once the job reaches a terminal state', async () => {
