@@ -7,8 +7,9 @@ import type { Plugin } from 'vite'
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
 
-/** Text the browser fetches: worth compressing. Images and fonts are compressed already. */
-const TEXT = /\.(?:js|mjs|css|html|svg|json|map|txt|webmanifest)$/
+/** Text the browser fetches: worth compressing. Images and fonts are compressed already; source
+ * maps are fetched only by developer tools, so they are not worth a slower build. */
+const TEXT = /\.(?:js|mjs|css|html|svg|json|txt|webmanifest)$/
 /** Below this a compressed copy saves less than its extra headers cost. */
 export const PRECOMPRESS_MIN_BYTES = 1024
 

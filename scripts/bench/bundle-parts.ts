@@ -22,6 +22,43 @@ function decodeSegment(segment: string): number[] {
   return values
 }
 
+/**
+ * A lookup from a position in a built chunk (0-based line and column, as V8 profiles give them)
+ * to the source file it came from, e.g. `src/web/features/gallery/take-tile.tsx` or
+ * `react-dom`, read from the chunk's source map.
+ */
+export function sourceLocator(file: string): (line: number, column: number) => string {
+  const map = JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')) as {
+    sources: string[]
+    mappings: string
+  }
+  let source = 0
+  const lines = map.mappings.split(';').map((line) => {
+    let column = 0
+    const segments: Array<[number, number]> = []
+    for (const segment of line.split(',').filter(Boolean)) {
+      const [dColumn = 0, dSource] = decodeSegment(segment)
+      column += dColumn
+      if (dSource !== undefined) {
+        source += dSource
+        segments.push([column, source])
+      }
+    }
+    return segments
+  })
+  return (line, column) => {
+    const segments = lines[line] ?? []
+    let found: [number, number] | undefined
+    for (const segment of segments) {
+      if (segment[0] > column) break
+      found = segment
+    }
+    const name = found ? (map.sources[found[1]] ?? '?') : '?'
+    const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(name)
+    return modules?.[1] ?? name.replace(/^(?:\.\.\/)+/, '')
+  }
+}
+
 /** node_modules/@scope/name → @scope/name, node_modules/name → name, src/web/features/x/… → src/web/features/x. */
 function partOf(source: string): string {
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { FieldMessage } from '../../components/ui/field-message'
 import { Skeleton } from '../../components/ui/skeleton'
 import { COMPARE_MAX, useCompareParam, useTakeParam } from '../../lib/url-state'
@@ -6,8 +6,12 @@ import { GalleryToolbar, NO_FILTERS, type GalleryFilterState } from './gallery-t
 import { useCompareKey } from './use-compare-key'
 import { SelectionBar } from './selection-bar'
 import { TakeGrid, type TakeGridHandle } from './take-grid'
-import { TakeViewer } from './viewer/take-viewer'
 import { useGalleryTakes } from './use-gallery-takes'
+
+// Loaded when a take is first opened: the first screen does not carry the viewer's code.
+const TakeViewer = lazy(() =>
+  import('./viewer/take-viewer').then((module) => ({ default: module.TakeViewer })),
+)
 
 /** TAKES: the finished takes as a grid, searchable and filterable, with the viewer on top. */
 export function Gallery() {
@@ -98,16 +102,18 @@ export function Gallery() {
         />
       )}
       {takeId && (
-        <TakeViewer
-          id={takeId}
-          order={takes.jobs}
-          onNavigate={setTakeId}
-          onClose={() => setTakeId(null)}
-          onDeleted={(focusId) => {
-            lastOpen.current = focusId
-            setTakeId(null)
-          }}
-        />
+        <Suspense fallback={null}>
+          <TakeViewer
+            id={takeId}
+            order={takes.jobs}
+            onNavigate={setTakeId}
+            onClose={() => setTakeId(null)}
+            onDeleted={(focusId) => {
+              lastOpen.current = focusId
+              setTakeId(null)
+            }}
+          />
+        </Suspense>
       )}
     </section>
   )
