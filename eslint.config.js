@@ -6,8 +6,8 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-// The one-way imports of docs/architecture: contract ← server, contract ← web; only
-// server/upstream knows the provider. A wrong import fails lint instead of waiting for review.
+// The one-way imports of docs/architecture: contract ← server, contract ← web, lib ← server and
+// simulator; only server/upstream knows the provider. A wrong import fails lint instead of waiting for review.
 const layerZones = [
   {
     target: './src/web',
@@ -23,6 +23,16 @@ const layerZones = [
     target: './src/simulator',
     from: ['./src/server', './src/web'],
     message: 'The simulator stands alone: it may use src/contract, never the BFF or the web app.',
+  },
+  {
+    target: './src/lib',
+    from: ['./src/server', './src/web', './src/simulator', './src/contract'],
+    message: 'src/lib holds small Node helpers shared by the server and the simulator; it depends on neither.',
+  },
+  {
+    target: './src/web',
+    from: './src/lib',
+    message: 'src/lib is Node-only (processes, crypto): the browser cannot run it.',
   },
   {
     target: './src/contract',

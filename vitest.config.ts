@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/{contract,server,simulator}/**/*.test.ts'],
+          include: ['src/{contract,lib,server,simulator}/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

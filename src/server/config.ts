@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { z } from 'zod'
+import { defaultFfmpegPath } from '../lib/ffmpeg'
 import { providerSchema, type Provider } from '../contract/capabilities'
 import { tokenWeakness } from './security/token-strength'
 
@@ -113,10 +113,6 @@ function upstreamFor(provider: Provider, env: z.infer<typeof envSchema>): Upstre
   return { baseURL: baseURL.replace(/\/+$/, ''), apiKey, keyName: keyVar }
 }
 
-function installedFfmpeg(): string {
-  const installer = createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }
-  return installer.path
-}
 
 export function isLoopback(host: string): boolean {
   return LOOPBACK_HOSTS.includes(host) || host.startsWith('127.')
@@ -151,7 +147,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.DAILIES_TRUST_PROXY),
     rendersPerMinute: env.DAILIES_RATE_LIMIT,
     simulator: { timeScale: env.DAILIES_SIM_TIME_SCALE, apiKey: env.DAILIES_SIM_KEY ?? null },
-    ffmpegPath: env.FFMPEG_PATH ?? installedFfmpeg(),
+    ffmpegPath: env.FFMPEG_PATH ?? defaultFfmpegPath(),
     logLevel: env.LOG_LEVEL,
   }
 }

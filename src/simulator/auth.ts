@@ -1,15 +1,9 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import { sameSecret } from '../lib/same-secret'
 import { SimError } from './errors'
 
 function mask(key: string): string {
   return key.length > 8 ? `${key.slice(0, 3)}***${key.slice(-4)}` : '***'
-}
-
-function sameKey(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 /** Bearer auth like the provider's, on when the simulator is given a key. */
@@ -28,7 +22,7 @@ function check(header: string | undefined, apiKey: string): SimError | null {
       { code: 'invalid_api_key' },
     )
   }
-  if (!sameKey(given, apiKey)) {
+  if (!sameSecret(given, apiKey)) {
     return new SimError(401, `Incorrect API key provided: ${mask(given)}.`, {
       code: 'invalid_api_key',
     })

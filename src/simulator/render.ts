@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runFfmpeg } from './ffmpeg'
+import { runFfmpeg } from '../lib/ffmpeg'
 import { buildFilterGraph, captionCharsPerLine, FPS, wrapText } from './scene'
 
 export const MEDIA_FILES = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { escapeFilterValue as esc } from './ffmpeg'
+import { escapeFilterValue as esc } from './drawtext'
 
 /** Frames per second of every clip: smooth enough to see motion, cheap enough for CI. */
 export const FPS = 24

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process'
 import fsp from 'node:fs/promises'
+import { runFfmpeg } from '../../lib/ffmpeg'
 import { ApiError } from '../errors'
 
 /** How far before the end to start decoding when the last frame is asked for. */
@@ -20,13 +20,13 @@ export async function extractFrame(
   // With -update 1 every decoded frame overwrites the file, so the last one stays.
   const frames = lastFrame ? ['-update', '1'] : ['-frames:v', '1']
   const args = [
-    '-hide_banner', '-nostdin', '-loglevel', 'error', '-y',
+    '-y',
     ...seek, '-i', video,
     '-vf', `scale=${opts.width}:${opts.height}`,
     ...frames, '-f', 'image2', '-c:v', 'png', outFile,
   ]
   try {
-    await run(ffmpegPath, args)
+    await runFfmpeg(ffmpegPath, args)
     const png = await fsp.readFile(outFile)
     if (png.length === 0) throw new Error('empty frame')
     return png
@@ -35,14 +35,4 @@ export async function extractFrame(
   } finally {
     await fsp.rm(outFile, { force: true })
   }
-}
-
-function run(binary: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] })
-    let stderr = ''
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)))
-    child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr.trim() || `ffmpeg exited ${code}`))))
-  })
 }

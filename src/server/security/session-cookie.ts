@@ -1,18 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ApiError } from '../errors'
 import type { SignInVerdict } from './sign-in-limits'
 
 export const SESSION_COOKIE = 'dailies_session'
-
-/**
- * Equal in constant time, whatever the lengths: both sides are hashed to 32 bytes first, so
- * neither the time taken nor an early length check tells a guesser anything.
- */
-export function sameSecret(presented: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest()
-  return timingSafeEqual(digest(presented), digest(expected))
-}
 
 /** httpOnly, SameSite=Strict, and Secure whenever the browser reached us over HTTPS. */
 function cookieOptions(request: FastifyRequest) {

@@ -1,7 +1,8 @@
 import cookie from '@fastify/cookie'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ApiError } from '../errors'
-import { SESSION_COOKIE, sameSecret, setSessionCookie, tooManyTries } from './session-cookie'
+import { sameSecret } from '../../lib/same-secret'
+import { SESSION_COOKIE, setSessionCookie, tooManyTries } from './session-cookie'
 import type { SignIn } from './sign-in'
 import { signInRoutes } from './sign-in-routes'
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { sameSecret, setSessionCookie, tooManyTries } from './session-cookie'
+import { sameSecret } from '../../lib/same-secret'
+import { setSessionCookie, tooManyTries } from './session-cookie'
 import type { SignIn } from './sign-in'
 import { SIGN_IN_CSS, signInPage, type SignInNotice } from './sign-in-page'
 

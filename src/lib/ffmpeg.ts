@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 
+/** The one way the studio (frames) and the simulator (renders) find and run ffmpeg. */
+
 const require = createRequire(import.meta.url)
 
 /** The ffmpeg binary shipped by @ffmpeg-installer/ffmpeg (callers may pass their own). */
@@ -12,17 +14,16 @@ export function defaultFfmpegPath(): string {
   throw new Error('@ffmpeg-installer/ffmpeg did not provide a binary path')
 }
 
-/** drawtext needs an explicit font: the build has no usable fontconfig defaults. */
-export function defaultFontPath(): string {
-  return require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
-}
-
 export class FfmpegError extends Error {
   override readonly name = 'FfmpegError'
 }
 
 /** Runs ffmpeg to completion; an abort kills it and rejects once the process is gone. */
-export function runFfmpeg(ffmpegPath: string, args: string[], signal: AbortSignal): Promise<void> {
+export function runFfmpeg(
+  ffmpegPath: string,
+  args: string[],
+  signal: AbortSignal = new AbortController().signal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(new FfmpegError('aborted'))
@@ -49,13 +50,4 @@ export function runFfmpeg(ffmpegPath: string, args: string[], signal: AbortSigna
       else reject(new FfmpegError(`ffmpeg exited with ${code ?? sig}: ${stderr.trim()}`))
     })
   })
-}
-
-/**
- * Escapes a filter option value for a filtergraph: once for the option parser (`\ ' :`), then
- * once more for the graph parser (`\ ' [ ] , ;`), since both strip a level of escaping.
- */
-export function escapeFilterValue(value: string): string {
-  const option = value.replace(/[\\':]/g, (c) => `\\${c}`)
-  return option.replace(/[\\'[\],;]/g, (c) => `\\${c}`)
 }
