@@ -40,3 +40,48 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   insufficient_storage: 507,
   internal: 500,
 }
+
+/** Codes a client adds for failures that never reach a JSON reply. */
+export const CLIENT_ERROR_CODES = ['network_error', 'http_error', 'bad_response'] as const
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number]
+export type ApiErrorCode = ErrorCode | ClientErrorCode
+
+const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code)
+
+/**
+ * An /api error, one class for both sides: the server throws it (its code picks the HTTP status)
+ * and the web app receives it (with the status that came; 0 when no reply arrived).
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  readonly status: number
+
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** The request field at fault, for a form to put the message next to it. */
+    readonly field?: string,
+    /** Headers the reply carries with it (Retry-After…). */
+    readonly headers: Record<string, string> = {},
+    options?: ErrorOptions & { status?: number },
+  ) {
+    super(message, options)
+    this.status = options?.status ?? (isErrorCode(code) ? ERROR_STATUS[code] : 0)
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    const field = this.field ? { field: this.field } : {}
+    return { error: { code: this.code, message: this.message, ...field } }
+  }
+}
+
+/** The error a failed /api reply stands for: the envelope's words when it sent one. */
+export function apiErrorFromReply(status: number, body: unknown, statusText = ''): ApiError {
+  const envelope = errorEnvelopeSchema.safeParse(body)
+  if (envelope.success && isErrorCode(envelope.data.error.code)) {
+    const { code, message, field } = envelope.data.error
+    return new ApiError(code, message, field, {}, { status })
+  }
+  const answered = `${status} ${statusText}`.trim()
+  return new ApiError('http_error', `The studio server answered ${answered}`, undefined, {}, { status })
+}

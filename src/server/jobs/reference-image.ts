@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises'
 import sharp from 'sharp'
 import type { Fit } from '../../contract/api'
 import { UPLOAD_LIMITS, sizeDimensions, type Size } from '../../contract/capabilities'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 
 export type ImageType = 'png' | 'jpeg' | 'webp'
 

@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises'
 import { runFfmpeg } from '../../lib/ffmpeg'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 
 /** How far before the end to start decoding when the last frame is asked for. */
 const TAIL_SECONDS = 0.5

@@ -1,4 +1,4 @@
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 
 /** Cursors are opaque to clients; inside, the position of the last item seen. */
 export function encodeCursor(seq: number): string {

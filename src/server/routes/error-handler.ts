@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { ZodError } from 'zod'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 
 // A handler may have set a media type before failing; the envelope is always JSON.
 const JSON_TYPE = 'application/json; charset=utf-8'

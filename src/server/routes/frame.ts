@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { frameQuerySchema } from '../../contract/api'
 import { sizeDimensions } from '../../contract/capabilities'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 import { extractFrame } from '../media/frame'
 import type { JobRepository } from '../store/job-repository'
 import type { Vault } from '../vault/vault'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { FastifyRequest } from 'fastify'
 import { createJobFieldsSchema, type CreateJobFields } from '../../contract/api'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 import type { Vault } from '../vault/vault'
 import { fromZodError } from './error-handler'
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { jobListSchema, listJobsQuerySchema, remixRequestSchema, type JobList } from '../../contract/api'
 import { jobIdSchema, jobSchema, type Job } from '../../contract/job'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 import type { JobService } from '../jobs/job-service'
 import { presentJob } from '../jobs/present'
 import type { JobRepository } from '../store/job-repository'

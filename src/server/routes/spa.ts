@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 
 /** Starting renders costs money: the routes that start one share a per-client limit. */
 export async function renderRateLimit(app: FastifyInstance): Promise<void> {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 import type { SignInVerdict } from './sign-in-limits'
 
 export const SESSION_COOKIE = 'dailies_session'

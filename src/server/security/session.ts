@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { ApiError } from '../errors'
+import { ApiError } from '../../contract/errors'
 import { sameSecret } from '../../lib/same-secret'
 import { SESSION_COOKIE, setSessionCookie, tooManyTries } from './session-cookie'
 import type { SignIn } from './sign-in'

@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { healthSchema } from '../../contract/api'
 import { server } from '../testing/server'
-import { ApiError, apiRequest } from './api-client'
+import { ApiError } from '../../contract/errors'
+import { apiRequest } from './api-client'
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error: unknown = await promise.then(

@@ -1,27 +1,5 @@
 import type { z } from 'zod'
-import { errorEnvelopeSchema } from '../../contract/errors'
-
-/**
- * Codes the browser adds to the contract's own (src/contract/errors.ts) for failures that
- * never reach a JSON reply: the server is unreachable, or answers something unexpected.
- */
-export type ClientErrorCode = 'network_error' | 'http_error' | 'bad_response'
-
-/** An /api failure as the UI shows it: the server's words when it sent the error envelope. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError'
-  constructor(
-    /** HTTP status; 0 when no reply arrived. */
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** The request field at fault, for a form to put the message next to it. */
-    readonly field?: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options)
-  }
-}
+import { ApiError, apiErrorFromReply } from '../../contract/errors'
 
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text()
@@ -52,31 +30,16 @@ export async function apiRequest<T>(
     })
   } catch (cause) {
     if (init?.signal?.aborted) throw cause
-    throw new ApiError(0, 'network_error', 'The studio server cannot be reached', undefined, {
-      cause,
-    })
+    throw new ApiError('network_error', 'The studio server cannot be reached', undefined, {}, { cause })
   }
   const body = await readBody(response)
-  if (!response.ok) {
-    const envelope = errorEnvelopeSchema.safeParse(body)
-    if (envelope.success) {
-      const { code, message, field } = envelope.data.error
-      throw new ApiError(response.status, code, message, field)
-    }
-    const statusText = `${response.status} ${response.statusText}`.trim()
-    throw new ApiError(response.status, 'http_error', `The studio server answered ${statusText}`)
-  }
+  if (!response.ok) throw apiErrorFromReply(response.status, body, response.statusText)
   const parsed = schema.safeParse(body)
   if (!parsed.success) {
-    throw new ApiError(
-      response.status,
-      'bad_response',
-      `Unexpected reply from ${path}`,
-      undefined,
-      {
-        cause: parsed.error,
-      },
-    )
+    throw new ApiError('bad_response', `Unexpected reply from ${path}`, undefined, {}, {
+      status: response.status,
+      cause: parsed.error,
+    })
   }
   return parsed.data
 }

@@ -1,7 +1,6 @@
 import type { CreateJobFields } from '../../contract/api'
-import { errorEnvelopeSchema } from '../../contract/errors'
+import { ApiError, apiErrorFromReply } from '../../contract/errors'
 import { jobSchema, type Job } from '../../contract/job'
-import { ApiError } from './api-client'
 
 export interface CreateJobRequest extends CreateJobFields {
   /** The reference image, sent as the `input_reference` part. */
@@ -35,16 +34,12 @@ function parseReply(xhr: XMLHttpRequest): Job {
     body = null
   }
   if (xhr.status < 200 || xhr.status >= 300) {
-    const envelope = errorEnvelopeSchema.safeParse(body)
-    if (envelope.success) {
-      const { code, message, field } = envelope.data.error
-      throw new ApiError(xhr.status, code, message, field)
-    }
-    throw new ApiError(xhr.status, 'http_error', `The studio server answered ${xhr.status}`)
+    throw apiErrorFromReply(xhr.status, body, xhr.statusText)
   }
   const job = jobSchema.safeParse(body)
   if (!job.success) {
-    throw new ApiError(xhr.status, 'bad_response', 'Unexpected reply from /api/jobs', undefined, {
+    throw new ApiError('bad_response', 'Unexpected reply from /api/jobs', undefined, {}, {
+      status: xhr.status,
       cause: job.error,
     })
   }
@@ -74,7 +69,7 @@ export function createJob(request: CreateJobRequest, options: CreateJobOptions =
       }
     })
     xhr.addEventListener('error', () => {
-      reject(new ApiError(0, 'network_error', 'The studio server cannot be reached'))
+      reject(new ApiError('network_error', 'The studio server cannot be reached'))
     })
     xhr.addEventListener('abort', () => {
       reject(new DOMException('The upload was cancelled', 'AbortError'))

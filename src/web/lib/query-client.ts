@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
-import { ApiError } from './api-client'
+import { ApiError } from '../../contract/errors'
 
 const MAX_RETRIES = 2
 

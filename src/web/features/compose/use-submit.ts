@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { CreateJobFields } from '../../../contract/api'
-import { ApiError } from '../../lib/api-client'
+import { ApiError } from '../../../contract/errors'
 import { useCreateTakes, type CreateTakesResult } from '../../lib/use-create-takes'
 import type { ComposeFormApi } from './form-context'
 import type { Feedback } from './submit-feedback'
