@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { GridRow } from './grid-layout'
 import { GroupCluster, GROUP_HEADER_PX } from './group-cluster'
 import { TakeTile } from './take-tile'
@@ -13,8 +14,11 @@ interface GridRowViewProps {
   onCompare: (ids: string[]) => void
 }
 
-/** One virtual row of the grid, placed where the virtualizer says. */
-export function GridRowView({
+/**
+ * One virtual row of the grid, placed where the virtualizer says. Memoised: a scroll re-renders
+ * the grid every frame, but a row already in view keeps its props and is left alone.
+ */
+export const GridRowView = memo(function GridRowView({
   row,
   columns,
   top,
@@ -53,4 +57,4 @@ export function GridRowView({
       )}
     </div>
   )
-}
+})
