@@ -17,7 +17,11 @@ type ServedAsset = z.infer<typeof servedAssetSchema>
 const EXTENSIONS: Record<ServedAsset, string> = { video: 'mp4', thumbnail: 'webp', spritesheet: 'jpg', reference: 'png' }
 // Vault files never change once written; a new take is a new job id.
 const CACHE_CONTROL = 'private, max-age=31536000, immutable'
-const READ_BUFFER = 1 << 20
+/**
+ * 64 KiB reads, Node's default: larger ones (1 MiB was tried) each take fresh memory from the
+ * system, so many whole-file downloads at once ran slower and held far more RSS (bench 5).
+ */
+const READ_BUFFER = 1 << 16
 
 function assertAvailable(job: JobRecord, asset: ServedAsset): void {
   if (asset === 'reference') {
