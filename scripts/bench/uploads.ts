@@ -17,6 +17,7 @@ const UPLOADS = 10
 const IMAGE_BYTES = 20_000_000
 /** MB the RSS may grow by: about twice the 10 uploads together (10 × 20 MB); see the README. */
 const RSS_BUDGET = 400
+const UPLOAD_RATIO_TARGET = 2
 
 /** A PNG of random pixels (so it does not compress) of about 20 MB: 2581² px, 6.7 MP. */
 async function noisePng(): Promise<Buffer> {
@@ -111,6 +112,7 @@ export const benchUploads: Bench = async (ctx) => {
     )
 
   const growth = (after.peak - before.rss) / MB
+  const uploadRatio = mean(replies.map((r) => r.ms)) / mean(raw.map((r) => r.ms))
   const times = replies.map((r) => r.ms / 1000)
   return [
     row(
@@ -129,6 +131,13 @@ export const benchUploads: Bench = async (ctx) => {
       '6',
       'same bodies piped to disk by plain node:http',
       `mean ${fixed(mean(raw.map((r) => r.ms / 1000)))} s`,
+    ),
+    row(
+      '6',
+      'upload to 201 ÷ piped to disk (means)',
+      fixed(uploadRatio, 2),
+      `≤ ${UPLOAD_RATIO_TARGET}`,
+      uploadRatio <= UPLOAD_RATIO_TARGET,
     ),
   ]
 }
