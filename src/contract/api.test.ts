@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { createJobFieldsSchema, listJobsQuerySchema, remixRequestSchema } from './api'
+import { createJobFieldsSchemaFor, listJobsQuerySchema, remixRequestSchema } from './api'
+import { BUILT_IN_MODELS } from './built-in-models'
+import { catalogModelsFor, modelEntrySchema } from './catalog'
 import { errorEnvelopeSchema } from './errors'
 import { jobSchema } from './job'
 
+// The check is fed by a catalog value: here the built-in catalog as the simulator serves it.
+const createJobFieldsSchema = createJobFieldsSchemaFor(
+  catalogModelsFor(BUILT_IN_MODELS.map((e) => modelEntrySchema.parse(e)), 'simulator'),
+)
 const valid = { prompt: 'a lantern over a night market', model: 'sora-2', size: '1280x720', seconds: '8' }
 
 function fieldOf(input: unknown): string | undefined {
@@ -63,6 +69,7 @@ describe('replies', () => {
     provider: 'simulator',
     prompt: 'p',
     model: 'sora-2',
+    providerModel: null,
     size: '720x1280',
     seconds: 4,
     status: 'completed',
@@ -73,6 +80,7 @@ describe('replies', () => {
     remixOf: null,
     group: null,
     reference: null,
+    lastReference: null,
     media: { video: '/api/jobs/job_0123456789ab/video', thumbnail: null, spritesheet: null },
     costUsd: 0.4,
   }

@@ -1,11 +1,6 @@
 import { z } from 'zod'
-import {
-  MODEL_TABLE,
-  PROMPT_MAX_LENGTH,
-  modelIdSchema,
-  providerSchema,
-  sizeSchema,
-} from './capabilities'
+import { PROMPT_MAX_LENGTH, providerSchema } from './capabilities'
+import { settingsIssues, type CatalogModel } from './catalog'
 import { JOB_STATUSES, groupIdSchema, jobIdSchema, jobSchema, jobStatusSchema } from './job'
 
 export const promptSchema = z
@@ -17,38 +12,36 @@ export const promptSchema = z
 export const fitSchema = z.enum(['cover', 'contain'])
 export type Fit = z.infer<typeof fitSchema>
 
+const modelNameSchema = z.string().trim().min(1, 'Choose a model').max(100)
+const sizeNameSchema = z.string().trim().min(1, 'Choose a size').max(40)
+
 /**
- * The fields of POST /api/jobs (multipart; the image travels as the `input_reference` part).
- * Shared by the BFF and the compose form, so both refuse the same things with the same words.
+ * The fields of POST /api/jobs (multipart; the first frame travels as the `input_reference` part,
+ * the last frame as `last_frame`). Which model, size and duration are valid is the live catalog's
+ * call: see createJobFieldsSchemaFor.
  */
-export const createJobFieldsSchema = z
-  .object({
-    prompt: promptSchema,
-    model: modelIdSchema,
-    size: sizeSchema,
-    seconds: z.coerce.number().int('Duration is a whole number of seconds'),
-    fit: fitSchema.default('cover'),
-    group: groupIdSchema.optional(),
-  })
-  .superRefine((fields, ctx) => {
-    const spec = MODEL_TABLE[fields.model]
-    if (!spec.sizes.includes(fields.size)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['size'],
-        message: `${spec.label} renders ${spec.sizes.join(' or ')}, not ${fields.size}`,
-      })
-    }
-    if (!spec.seconds.includes(fields.seconds)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['seconds'],
-        message: `${spec.label} renders ${spec.seconds.join(', ')} seconds, not ${fields.seconds}`,
-      })
-    }
-  })
+export const createJobFieldsSchema = z.object({
+  prompt: promptSchema,
+  model: modelNameSchema,
+  size: sizeNameSchema,
+  seconds: z.coerce.number().int('Duration is a whole number of seconds'),
+  fit: fitSchema.default('cover'),
+  group: groupIdSchema.optional(),
+})
 export type CreateJobFields = z.output<typeof createJobFieldsSchema>
 export type CreateJobInput = z.input<typeof createJobFieldsSchema>
+
+/** The one check of a new take's fields, fed by a catalog value: the BFF's and the form's. */
+export function createJobFieldsSchemaFor(models: readonly CatalogModel[]) {
+  return createJobFieldsSchema.superRefine((fields, ctx) => {
+    for (const issue of settingsIssues(models, fields)) {
+      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
+    }
+  })
+}
+
+/** Multipart part names of the two reference images. */
+export const REFERENCE_PARTS = { first: 'input_reference', last: 'last_frame' } as const
 
 export const remixRequestSchema = z.object({ prompt: promptSchema })
 export type RemixRequest = z.infer<typeof remixRequestSchema>
@@ -62,8 +55,8 @@ const statusFilterSchema = z
 /** The filters of GET /api/jobs: everything the studio's lists ask for, applied by the server. */
 export const listJobsQuerySchema = z.object({
   status: statusFilterSchema.optional(),
-  model: modelIdSchema.optional(),
-  size: sizeSchema.optional(),
+  model: z.string().min(1).max(100).optional(),
+  size: z.string().min(1).max(40).optional(),
   q: z.string().trim().max(200).optional(),
   group: groupIdSchema.optional(),
   /** Only the remixes of this take. */

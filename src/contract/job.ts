@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { modelIdSchema, providerSchema, sizeSchema } from './capabilities'
+import { providerSchema } from './capabilities'
 
 export const JOB_STATUSES = [
   'submitting',
@@ -8,14 +8,19 @@ export const JOB_STATUSES = [
   'archiving',
   'completed',
   'failed',
+  'cancelled',
 ] as const
 export const jobStatusSchema = z.enum(JOB_STATUSES)
 export type JobStatus = z.infer<typeof jobStatusSchema>
 
 /** Where a job ends: it changes no more. Server and web share this one definition. */
-export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed']
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled']
 export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_STATUSES.includes(status)
+}
+/** A take the person may still cancel: the provider has it and has not finished. */
+export function isCancellable(status: JobStatus): boolean {
+  return status === 'queued' || status === 'in_progress'
 }
 
 /** Every status of a job still on its way (the queue shows these; the watcher follows them). */
@@ -29,13 +34,20 @@ export const groupIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A group id is 1–64 letters, digits, - or _')
 
+const referenceSchema = z
+  .object({ url: z.string(), width: z.number().int(), height: z.number().int() })
+  .nullable()
+
 export const jobSchema = z.object({
   id: jobIdSchema,
   upstreamId: z.string().nullable(),
   provider: providerSchema,
   prompt: z.string(),
-  model: modelIdSchema,
-  size: sizeSchema,
+  /** As requested: any string, so a take of a model that left the catalog still lists. */
+  model: z.string(),
+  /** The provider's own name for what rendered it (e.g. `veo_3_1-4K` for `veo3.1`), when it said. */
+  providerModel: z.string().nullable(),
+  size: z.string(),
   seconds: z.number().int(),
   status: jobStatusSchema,
   progress: z.number().min(0).max(100),
@@ -44,12 +56,14 @@ export const jobSchema = z.object({
   completedAt: z.iso.datetime().nullable(),
   remixOf: jobIdSchema.nullable(),
   group: groupIdSchema.nullable(),
-  reference: z
-    .object({ url: z.string(), width: z.number().int(), height: z.number().int() })
-    .nullable(),
+  /** The first frame (or the one reference image). */
+  reference: referenceSchema,
+  /** The last frame, for models that take two references. */
+  lastReference: referenceSchema,
   media: z
     .object({ video: z.string(), thumbnail: z.string().nullable(), spritesheet: z.string().nullable() })
     .nullable(),
-  costUsd: z.number(),
+  /** null when the provider's price is not known. */
+  costUsd: z.number().nullable(),
 })
 export type Job = z.infer<typeof jobSchema>

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Provider } from '../contract/capabilities'
 import { compressReplies } from './compression'
+import type { ModelCatalog } from './catalog/model-catalog'
 import type { JobService } from './jobs/job-service'
 import { RequestLog } from './request-log'
 import { installErrorHandler } from './routes/error-handler'
@@ -23,6 +24,7 @@ import type { Vault } from './vault/vault'
 
 export interface AppDeps {
   provider: Provider
+  catalog: ModelCatalog
   repo: JobRepository
   vault: Vault
   jobs: JobService
@@ -54,15 +56,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, {
     limits: {
       fileSize: UPLOAD_LIMITS.maxBytes,
-      files: 1,
+      // The first and the last frame.
+      files: 2,
       fields: 10,
       // A prompt of PROMPT_MAX_LENGTH characters, each up to 4 bytes of UTF-8.
       fieldSize: PROMPT_MAX_LENGTH * 4 + 1024,
-      parts: 12,
+      parts: 13,
     },
   })
   healthRoutes(app, deps.provider)
-  capabilitiesRoutes(app, deps.provider)
+  capabilitiesRoutes(app, deps.catalog)
   sessionRoutes(app, deps.signIn)
   jobRoutes(app, deps)
   frameRoutes(app, deps)

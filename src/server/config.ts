@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { defaultFfmpegPath } from '../lib/ffmpeg'
 import { providerSchema, type Provider } from '../contract/capabilities'
 import { tokenWeakness } from './security/token-strength'
+import type { ModelEntry } from '../contract/catalog'
+import { CatalogFileError, loadCatalog } from './catalog/catalog-file'
 
 /** The only reader of process.env. Everything configurable is parsed here, once. */
 
@@ -45,6 +47,8 @@ export const envSchema = z.object({
   DAILIES_SIM_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
   DAILIES_SIM_KEY: z.string().min(1).optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
+  DAILIES_MODELS: z.string().min(1).optional(),
+  DAILIES_JOB_MAX_AGE_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -72,6 +76,10 @@ export interface Config {
   /** The ffmpeg the BFF (frames) and the embedded simulator (renders) run. */
   ffmpegPath: string
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
+  /** The model catalog: built-in entries with the DAILIES_MODELS file laid over them. */
+  models: ModelEntry[]
+  /** A take not finished this long after it started fails (DAILIES_JOB_MAX_AGE_MINUTES). */
+  jobMaxAgeMs: number
 }
 
 export interface SignInConfig {
@@ -149,5 +157,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     simulator: { timeScale: env.DAILIES_SIM_TIME_SCALE, apiKey: env.DAILIES_SIM_KEY ?? null },
     ffmpegPath: env.FFMPEG_PATH ?? defaultFfmpegPath(),
     logLevel: env.LOG_LEVEL,
+    models: loadModels(env.DAILIES_MODELS ?? null),
+    jobMaxAgeMs: env.DAILIES_JOB_MAX_AGE_MINUTES * 60_000,
+  }
+}
+
+function loadModels(file: string | null): ModelEntry[] {
+  try {
+    return loadCatalog(file === null ? null : path.resolve(file))
+  } catch (error) {
+    if (error instanceof CatalogFileError) throw new ConfigError(error.message)
+    throw error
   }
 }

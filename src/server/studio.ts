@@ -4,6 +4,9 @@ import type { DestinationStream } from 'pino'
 import { startSimulator } from '../simulator/server'
 import { buildApp } from './app'
 import { SIGN_IN_DEFAULTS, type Config, type UpstreamConfig } from './config'
+import { loadCatalog } from './catalog/catalog-file'
+import { discoverModels } from './catalog/discovery'
+import { ModelCatalog } from './catalog/model-catalog'
 import { JobService } from './jobs/job-service'
 import { createSignIn } from './security/sign-in'
 import { Watcher, type PollSchedule } from './jobs/watcher'
@@ -18,7 +21,7 @@ export type StudioConfig = Pick<
   Config,
   'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute' | 'ffmpegPath'
 > &
-  Partial<Pick<Config, 'signIn' | 'trustProxy'>>
+  Partial<Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs'>>
 
 export interface StudioOverrides {
   schedule?: Partial<PollSchedule>
@@ -37,6 +40,9 @@ export interface Studio {
   repo: JobRepository
   vault: Vault
   watcher: Watcher
+  catalog: ModelCatalog
+  /** Settles once the provider's model list has been asked for (discovery never blocks the start). */
+  discovery: Promise<void>
   /** The embedded simulator's base URL, when it is the provider. */
   simulatorURL: string | null
   close(): Promise<void>
@@ -52,6 +58,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
           timeScale: config.simulator.timeScale,
           apiKey: config.simulator.apiKey,
           ffmpegPath: config.ffmpegPath,
+          models: config.models ?? loadCatalog(null),
         })
       : null
   const upstreamConfig: UpstreamConfig = config.upstream ?? {
@@ -68,10 +75,22 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   await vault.sweepTemp()
   const repo = new JobRepository(db)
   const now = overrides.now ?? (() => new Date())
-  const watcher = new Watcher({ repo, vault, upstream, now, log: logger, ...(overrides.schedule ? { schedule: overrides.schedule } : {}) })
-  const jobs = new JobService({ repo, vault, upstream, watcher, provider: config.provider, now, log: logger })
+  const watcher = new Watcher({
+    repo,
+    vault,
+    upstream,
+    now,
+    log: logger,
+    ...(overrides.schedule ? { schedule: overrides.schedule } : {}),
+    ...(config.jobMaxAgeMs ? { maxAgeMs: config.jobMaxAgeMs } : {}),
+  })
+  const catalog = new ModelCatalog(config.models ?? loadCatalog(null), config.provider)
+  const stopDiscovery = new AbortController()
+  const discovery = discoverModels(upstream, catalog, logger, stopDiscovery.signal)
+  const jobs = new JobService({ repo, vault, upstream, watcher, catalog, provider: config.provider, now, log: logger })
   const app = await buildApp({
     provider: config.provider,
+    catalog,
     repo,
     vault,
     jobs,
@@ -91,8 +110,12 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     repo,
     vault,
     watcher,
+    catalog,
+    discovery,
     simulatorURL: simulator?.baseURL ?? null,
     async close() {
+      stopDiscovery.abort()
+      await discovery
       await app.close()
       await watcher.stop()
       db.close()

@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { sizeDimensions } from '../contract/capabilities'
 import { failureFor, renderDurationMs, type FailurePlan } from './faults'
 import { Limiter } from './limiter'
 import { renderMedia, type RenderTools } from './render'
@@ -8,6 +7,8 @@ import { EXPIRY_SECONDS, isTerminal, unixNow, type VideoRecord } from './video'
 
 export interface EngineDeps {
   store: VideoStore
+  /** Render pixels of a stored job's size. */
+  pixelsOf: (rec: VideoRecord) => { width: number; height: number }
   /** Wall time multiplier; 0 = as fast as ffmpeg allows. */
   timeScale: number
   tools: RenderTools
@@ -99,7 +100,7 @@ export class Engine {
 
   private async render(run: Run, rec: VideoRecord): Promise<void> {
     const { store, tools, log } = this.deps
-    const { width, height } = sizeDimensions(rec.size)
+    const { width, height } = this.deps.pixelsOf(rec)
     try {
       await this.limiter.run(() => {
         this.update(run, (r) => (r.status === 'queued' ? { ...r, status: 'in_progress' } : r))
@@ -112,6 +113,7 @@ export class Engine {
           seconds: Number(rec.seconds),
           remixOf: rec.remixed_from_video_id,
           referencePath: rec.reference ? store.mediaPath(rec.id, rec.reference) : null,
+          lastReferencePath: rec.last_reference ? store.mediaPath(rec.id, rec.last_reference) : null,
           outDir: store.mediaDir(rec.id),
         }
         return renderMedia(tools, job, run.abort.signal)
@@ -150,12 +152,24 @@ export class Engine {
     this.end(run)
   }
 
+  /** Stops a running job for good: DELETE of a gateway task. */
+  cancel(id: string): void {
+    const run = this.runs.get(id)
+    if (!run) return
+    this.update(run, (r) => ({ ...r, status: 'cancelled' }))
+    run.abort.abort()
+    this.end(run)
+  }
+
   private fail(run: Run, failure: FailurePlan): void {
     const { error } = failure
+    const progress = (r: VideoRecord) => Math.max(r.progress, failure.at)
     this.update(run, (r) =>
-      error
-        ? { ...r, status: 'failed', progress: Math.max(r.progress, failure.at), error }
-        : { ...r, progress: Math.max(r.progress, failure.at), lost: true },
+      failure.status
+        ? { ...r, status: failure.status, progress: progress(r) }
+        : error
+          ? { ...r, status: 'failed', progress: progress(r), error }
+          : { ...r, progress: progress(r), lost: true },
     )
     run.abort.abort()
     this.end(run)

@@ -12,6 +12,8 @@ export const FAULT_NAMES = [
   'slow',
   'lost',
   'expire',
+  'gateway-status',
+  'status-expired',
 ] as const
 export type FaultName = (typeof FAULT_NAMES)[number]
 
@@ -52,6 +54,8 @@ export interface FailurePlan {
   at: number
   /** null: the job is lost (404 from then on) rather than failed. */
   error: { code: string; message: string } | null
+  /** `expired`: the provider discards the job with that status and no error. */
+  status?: 'expired'
 }
 
 /** How a job that was accepted goes wrong, if it does. */
@@ -75,6 +79,7 @@ export function failureFor(faults: readonly FaultName[]): FailurePlan | null {
     }
   }
   if (faults.includes('lost')) return { at: 50, error: null }
+  if (faults.includes('status-expired')) return { at: 50, error: null, status: 'expired' }
   return null
 }
 

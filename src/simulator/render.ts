@@ -20,6 +20,8 @@ export interface RenderJob {
   remixOf: string | null
   /** A PNG of exactly width × height, drawn as the backdrop. */
   referencePath: string | null
+  /** A second PNG of width × height: the clip ends on it (first + last frame renders). */
+  lastReferencePath?: string | null
   outDir: string
 }
 
@@ -62,6 +64,7 @@ export async function renderMedia(
     seconds: job.seconds,
     prompt: job.prompt,
     hasReference: job.referencePath !== null,
+    hasLastReference: !!job.referencePath && !!job.lastReferencePath,
     fontPath: tools.fontPath,
     captionFile,
     headerFile,
@@ -73,8 +76,9 @@ export async function renderMedia(
     thumbnail: at('thumbnail.part.webp'),
     spritesheet: at('spritesheet.part.jpg'),
   }
+  const still = (file: string) => ['-loop', '1', '-framerate', String(FPS), '-t', String(job.seconds), '-i', file]
   const reference = job.referencePath
-    ? ['-loop', '1', '-framerate', String(FPS), '-t', String(job.seconds), '-i', job.referencePath]
+    ? [...still(job.referencePath), ...(job.lastReferencePath ? still(job.lastReferencePath) : [])]
     : []
   const encode = ['-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '28', '-pix_fmt', 'yuv420p']
   const output = [

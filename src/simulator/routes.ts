@@ -9,12 +9,14 @@ import { readBody } from './input'
 import { listVideos } from './list'
 import { MEDIA_FILES, type MediaVariant } from './render'
 import type { VideoStore } from './store'
+import type { SimModel } from './models'
 import { parseCreate, parseRemix } from './validate'
 import { isTerminal, isVideoId, newVideoId, toResource, unixNow, type VideoRecord } from './video'
 
 export interface RouteDeps {
   store: VideoStore
   engine: Engine
+  models: ReadonlyMap<string, SimModel>
 }
 
 type Query = Record<string, string | string[] | undefined>
@@ -25,13 +27,14 @@ interface ById {
 
 type NewVideoFields = Pick<
   VideoRecord,
-  'prompt' | 'model' | 'size' | 'seconds' | 'remixed_from_video_id'
+  'prompt' | 'model' | 'resolved_model' | 'gateway' | 'size' | 'seconds' | 'remixed_from_video_id'
 >
 
 const VARIANTS = Object.keys(MEDIA_FILES) as MediaVariant[]
 const REFERENCE_FILE = 'reference.png'
+const LAST_REFERENCE_FILE = 'last-reference.png'
 
-export function videoRoutes(app: FastifyInstance, { store, engine }: RouteDeps): void {
+export function videoRoutes(app: FastifyInstance, { store, engine, models }: RouteDeps): void {
   /** A known, not-lost video, or the provider's 404. */
   const lookup = (id: string): VideoRecord => {
     const rec = isVideoId(id) ? store.get(id) : undefined
@@ -40,7 +43,7 @@ export function videoRoutes(app: FastifyInstance, { store, engine }: RouteDeps):
   }
 
   const newRecord = (fields: NewVideoFields): VideoRecord => ({
-    id: newVideoId(),
+    id: newVideoId(fields.gateway),
     seq: store.nextSeq(),
     status: 'queued',
     progress: 0,
@@ -51,6 +54,7 @@ export function videoRoutes(app: FastifyInstance, { store, engine }: RouteDeps):
     lost: false,
     faults: parseFaults(fields.prompt),
     reference: null,
+    last_reference: null,
     ...fields,
   })
 
@@ -61,16 +65,28 @@ export function videoRoutes(app: FastifyInstance, { store, engine }: RouteDeps):
   }
 
   app.post('/videos', async (request) => {
-    const input = await parseCreate(await readBody(request))
-    const refusal = refusalFor(parseFaults(input.prompt), input.model)
-    if (refusal) throw refusal
+    const input = await parseCreate(await readBody(request), models)
     const { prompt, model, size, seconds } = input
-    const rec = newRecord({ prompt, model, size, seconds, remixed_from_video_id: null })
-    if (input.reference) {
-      // Normalised to PNG: the bundled ffmpeg decodes every PNG, not every WebP.
+    const refusal = refusalFor(parseFaults(prompt), model.id)
+    if (refusal) throw refusal
+    const rec = newRecord({
+      prompt,
+      model: model.id,
+      resolved_model: model.resolvedId === model.id ? null : model.resolvedId,
+      gateway: model.gateway,
+      size,
+      seconds,
+      remixed_from_video_id: null,
+    })
+    const pixels = model.sizes.find((s) => s.size === size) ?? { width: 1280, height: 720 }
+    const files = [REFERENCE_FILE, LAST_REFERENCE_FILE]
+    for (const [index, bytes] of input.references.entries()) {
+      const file = files[index] ?? REFERENCE_FILE
+      // Normalised to a PNG of the render size: ffmpeg decodes every PNG, not every WebP.
       await mkdir(store.mediaDir(rec.id), { recursive: true })
-      await sharp(input.reference).png().toFile(store.mediaPath(rec.id, REFERENCE_FILE))
-      rec.reference = REFERENCE_FILE
+      await sharp(bytes).resize(pixels.width, pixels.height, { fit: 'cover' }).png().toFile(store.mediaPath(rec.id, file))
+      if (index === 0) rec.reference = file
+      else rec.last_reference = file
     }
     return accept(rec)
   })
@@ -110,8 +126,8 @@ export function videoRoutes(app: FastifyInstance, { store, engine }: RouteDeps):
     }
     const refusal = refusalFor(parseFaults(prompt), source.model)
     if (refusal) throw refusal
-    const { model, size, seconds } = source
-    const rec = newRecord({ prompt, model, size, seconds, remixed_from_video_id: source.id })
+    const { model, resolved_model, gateway, size, seconds } = source
+    const rec = newRecord({ prompt, model, resolved_model, gateway, size, seconds, remixed_from_video_id: source.id })
     if (source.reference) {
       await mkdir(store.mediaDir(rec.id), { recursive: true })
       await copyFile(
@@ -123,6 +139,11 @@ export function videoRoutes(app: FastifyInstance, { store, engine }: RouteDeps):
     return accept(rec)
   })
 
+  app.get('/models', () => ({
+    object: 'list',
+    data: [...models.values()].map((m) => ({ id: m.id, object: 'model', created: 0, owned_by: 'dailies-simulator' })),
+  }))
+
   app.get<{ Querystring: Query }>('/videos', (request) =>
     listVideos(
       store.all().filter((r) => !r.lost),
@@ -132,6 +153,11 @@ export function videoRoutes(app: FastifyInstance, { store, engine }: RouteDeps):
 
   app.delete<ById>('/videos/:id', async (request) => {
     const rec = lookup(request.params.id)
+    if (!isTerminal(rec) && rec.gateway) {
+      // A gateway task is cancelled by DELETE; OpenAI refuses to delete a running video.
+      engine.cancel(rec.id)
+      return { id: rec.id, object: 'video.deleted', deleted: true }
+    }
     if (!isTerminal(rec)) {
       throw simErrors.notReady(
         `Video '${rec.id}' is still ${rec.status}; only completed or failed videos can be deleted.`,

@@ -11,6 +11,11 @@ export interface SceneSpec {
   prompt: string
   /** Whether input 0 is a reference image to use as the backdrop. */
   hasReference: boolean
+  /**
+   * Whether input 1 is a last frame: the backdrop fades from input 0 to it, and the first and
+   * last half second show the two images alone, so the clip starts and ends on them exactly.
+   */
+  hasLastReference?: boolean
   fontPath: string
   captionFile: string
   headerFile: string
@@ -66,6 +71,9 @@ export function captionCharsPerLine(width: number, height: number): number {
   return Math.floor((width * 0.86) / (captionFontSize(width, height) * 0.58))
 }
 
+/** How long the clip shows a first or last frame alone. */
+export const CLEAN_END_SECONDS = 0.5
+
 function drawtext(font: string, source: string, size: number, extra: string[]): string {
   // Text files are drawn verbatim: with expansion on, a `%` in a prompt would drop the text.
   const expansion = source.startsWith('textfile') ? ['expansion=none'] : []
@@ -85,32 +93,47 @@ export function buildFilterGraph(spec: SceneSpec): string {
   const font = `fontfile=${esc(spec.fontPath)}`
   const caption = captionFontSize(w, h)
   const small = Math.round(short / 36)
-  const backdrop = spec.hasReference
-    ? `[0:v]scale=${w}:${h},setsar=1,format=yuv420p[bg]`
-    : `color=c=${hslHex(hue, 0.45, 0.3)}:s=${w}x${h}:r=${FPS}:d=${d},format=yuv420p[bg]`
+  const clean = CLEAN_END_SECONDS
+  const fade = Math.max(0.1, d - 2 * clean)
+  const backdrop = spec.hasLastReference
+    ? [
+        `[0:v]scale=${w}:${h},setsar=1,format=yuv420p[first]`,
+        // An alpha fade and an overlay: a per-pixel blend expression is ten times slower here.
+        `[1:v]scale=${w}:${h},setsar=1,format=yuva420p,fade=t=in:st=${clean}:d=${fade}:alpha=1[last]`,
+        `[first][last]overlay=format=yuv420[bg]`,
+      ].join(';\n')
+    : spec.hasReference
+      ? `[0:v]scale=${w}:${h},setsar=1,format=yuv420p[bg]`
+      : `color=c=${hslHex(hue, 0.45, 0.3)}:s=${w}x${h}:r=${FPS}:d=${d},format=yuv420p[bg]`
+  // Everything drawn over the backdrop stays off the first and last half second of such a clip.
+  const enable = spec.hasLastReference ? [`enable='between(t,${clean},${d - clean})'`] : []
+  const overlayEnable = enable.length ? `:${enable[0]}` : ''
   return [
     backdrop,
     `color=c=${hslHex((hue + 180) % 360, 0.6, 0.5)}@0.6:s=${Math.round(w / 10)}x${h}:r=${FPS}:d=${d},format=yuva420p[band]`,
     // The pattern changes at 8 fps only: testsrc2 is the costly source in this ffmpeg build.
     `testsrc2=s=${pattern}x${pattern}:r=8:d=${d},hue=h=${hue}:s=1.3,format=yuv420p[pat]`,
-    `[bg][band]overlay=x='(W-w)*(0.5+0.5*sin(t*0.9))':y=0:format=yuv420[b1]`,
-    `[b1][pat]overlay=x='(W-w)*(0.5+0.42*sin(t*1.7))':y='(H-h)*(0.5+0.4*cos(t*1.1))':format=yuv420[m]`,
+    `[bg][band]overlay=x='(W-w)*(0.5+0.5*sin(t*0.9))':y=0:format=yuv420${overlayEnable}[b1]`,
+    `[b1][pat]overlay=x='(W-w)*(0.5+0.42*sin(t*1.7))':y='(H-h)*(0.5+0.4*cos(t*1.1))':format=yuv420${overlayEnable}[m]`,
     `[m]${[
       drawtext(font, `textfile=${esc(spec.captionFile)}`, caption, [
         `line_spacing=${Math.round(caption / 4)}`,
         `boxborderw=${Math.round(caption / 2)}`,
         'x=(w-text_w)/2',
         'y=(h-text_h)/2',
+        ...enable,
       ]),
       drawtext(font, `textfile=${esc(spec.headerFile)}`, small, [
         `boxborderw=${Math.round(small / 2)}`,
         `x=${small}`,
         `y=${small}`,
+        ...enable,
       ]),
       drawtext(font, `text=${esc('%{pts:hms}')}`, small * 2, [
         `boxborderw=${Math.round(small / 2)}`,
         `x=${small}`,
         `y=h-text_h-${small}`,
+        ...enable,
       ]),
     ].join(',')}[v]`,
   ].join(';\n')

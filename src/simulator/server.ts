@@ -6,6 +6,8 @@ import { Engine } from './engine'
 import { installErrorHandler } from './errors'
 import { defaultFfmpegPath } from '../lib/ffmpeg'
 import { defaultFontPath } from './drawtext'
+import type { ModelEntry } from '../contract/catalog'
+import { simulatorModels } from './models'
 import { videoRoutes } from './routes'
 import { VideoStore } from './store'
 
@@ -21,6 +23,8 @@ export interface SimulatorOptions {
   logger?: FastifyServerOptions['logger']
   /** ffmpeg processes at once (default 2). */
   concurrency?: number
+  /** The models to serve (default: the built-in catalog); retired entries answer model_not_found. */
+  models?: readonly ModelEntry[]
 }
 
 export interface SimulatorControl {
@@ -36,8 +40,14 @@ export async function buildSimulator(opts: SimulatorOptions): Promise<SimulatorA
   const app = Fastify({ logger: opts.logger ?? false, forceCloseConnections: true })
   const store = new VideoStore(opts.dataDir, (message, err) => app.log.warn({ err }, message))
   const records = await store.load()
+  const models = simulatorModels(opts.models)
   const engine = new Engine({
     store,
+    pixelsOf: (rec) => {
+      const size = models.get(rec.model)?.sizes.find((s) => s.size === rec.size)
+      const [w, h] = rec.size.split('x').map(Number)
+      return size ?? { width: w || 1280, height: h || 720 }
+    },
     timeScale: opts.timeScale ?? 1,
     tools: { ffmpegPath: opts.ffmpegPath ?? defaultFfmpegPath(), fontPath: defaultFontPath() },
     log: app.log,
@@ -50,7 +60,7 @@ export async function buildSimulator(opts: SimulatorOptions): Promise<SimulatorA
   if (opts.apiKey) installAuth(app, opts.apiKey)
   await app.register(
     (v1, _opts, done) => {
-      videoRoutes(v1, { store, engine })
+      videoRoutes(v1, { store, engine, models })
       done()
     },
     { prefix: '/v1' },

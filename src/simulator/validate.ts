@@ -1,27 +1,18 @@
 import sharp from 'sharp'
-import {
-  MODEL_IDS,
-  MODEL_TABLE,
-  PROMPT_MAX_LENGTH,
-  SECONDS,
-  SIZES,
-  sizeDimensions,
-  type ModelId,
-  type Size,
-} from '../contract/capabilities'
+import { PROMPT_MAX_LENGTH } from '../contract/capabilities'
 import { SimError, simErrors } from './errors'
 import { rejectUnknown, type RawBody } from './input'
+import type { SimModel } from './models'
 
 export interface CreateRequest {
   prompt: string
-  model: ModelId
-  size: Size
+  model: SimModel
+  size: string
   seconds: string
-  /** The uploaded image, already checked to be exactly `size`. */
-  reference: Buffer | null
+  /** The uploaded images in order (first frame, last frame), checked to suit the model. */
+  references: Buffer[]
 }
 
-const SECOND_VALUES = SECONDS.map(String)
 const CREATE_FIELDS = ['prompt', 'model', 'seconds', 'size', 'input_reference']
 const IMAGE_FORMATS = ['jpeg', 'png', 'webp']
 
@@ -45,11 +36,11 @@ export function parsePrompt(value: unknown): string {
   return value
 }
 
-function parseModel(value: unknown): ModelId {
-  if (value === undefined) return 'sora-2'
-  if (typeof value !== 'string') throw simErrors.invalidType('model', 'a string', value)
-  const model = MODEL_IDS.find((m) => m === value)
-  if (!model) throw simErrors.modelNotFound(value)
+function parseModel(value: unknown, models: ReadonlyMap<string, SimModel>): SimModel {
+  const id = value === undefined ? 'sora-2' : value
+  if (typeof id !== 'string') throw simErrors.invalidType('model', 'a string', id)
+  const model = models.get(id)
+  if (!model) throw simErrors.modelNotFound(id)
   return model
 }
 
@@ -63,58 +54,86 @@ function parseEnum<T extends string>(param: string, value: unknown, allowed: rea
   return found
 }
 
-async function parseReference(body: RawBody, size: Size): Promise<Buffer | null> {
+async function parseReferences(
+  body: RawBody,
+  model: SimModel,
+  pixels: { width: number; height: number },
+): Promise<Buffer[]> {
   if (body.fields.input_reference !== undefined) {
     throw new SimError(400, 'input_reference must be a file', {
       param: 'input_reference',
       code: 'invalid_type',
     })
   }
-  const file = body.files.find((f) => f.field === 'input_reference')
-  if (!file) return null
+  const files = body.files.filter((f) => f.field === 'input_reference')
+  if (files.length > model.references) {
+    throw new SimError(
+      400,
+      `Model '${model.id}' takes at most ${model.references} input_reference file(s), got ${files.length}.`,
+      { param: 'input_reference', code: 'invalid_value' },
+    )
+  }
   const badFormat = () =>
     new SimError(
       400,
       "Invalid file format for 'input_reference'. Supported formats are: 'image/jpeg', 'image/png', and 'image/webp'.",
       { param: 'input_reference', code: 'invalid_image_format' },
     )
-  const meta = await sharp(file.bytes)
-    .metadata()
-    .catch(() => {
-      throw badFormat()
-    })
-  if (!meta.format || !IMAGE_FORMATS.includes(meta.format)) throw badFormat()
-  const { width, height } = sizeDimensions(size)
-  if (meta.width !== width || meta.height !== height) {
-    throw new SimError(400, 'Inpaint image must match the requested width and height', {
-      param: 'input_reference',
-      code: 'invalid_value',
-    })
+  for (const file of files) {
+    const meta = await sharp(file.bytes)
+      .metadata()
+      .catch(() => {
+        throw badFormat()
+      })
+    if (!meta.format || !IMAGE_FORMATS.includes(meta.format)) throw badFormat()
+    // Sora demands the exact size; the gateway's Veo wrapper fits whatever it gets.
+    if (!model.gateway && (meta.width !== pixels.width || meta.height !== pixels.height)) {
+      throw new SimError(400, 'Inpaint image must match the requested width and height', {
+        param: 'input_reference',
+        code: 'invalid_value',
+      })
+    }
   }
-  return file.bytes
+  return files.map((f) => f.bytes)
 }
 
 /** Checks a create request in the order and with the messages the provider uses. */
-export async function parseCreate(body: RawBody): Promise<CreateRequest> {
+export async function parseCreate(
+  body: RawBody,
+  models: ReadonlyMap<string, SimModel>,
+): Promise<CreateRequest> {
   rejectUnknown(body, CREATE_FIELDS, ['input_reference'])
   const { fields } = body
   const prompt = parsePrompt(fields.prompt)
-  const model = parseModel(fields.model)
-  const seconds =
-    fields.seconds === undefined ? '4' : parseEnum('seconds', fields.seconds, SECOND_VALUES)
-  const size = fields.size === undefined ? '720x1280' : parseEnum('size', fields.size, SIZES)
-  const spec = MODEL_TABLE[model]
-  if (!spec.sizes.includes(size)) {
+  const model = parseModel(fields.model, models)
+  const all = [...models.values()]
+  const allSeconds = [...new Set(all.flatMap((m) => m.seconds))]
+  const allSizes = [...new Set(all.flatMap((m) => m.sizes.map((s) => s.size)))]
+  let seconds: string
+  if (model.fixedSeconds !== null) {
+    const fixed = String(model.fixedSeconds)
+    if (fields.seconds !== undefined && fields.seconds !== fixed) {
+      throw simErrors.invalidValue('seconds', typeof fields.seconds === 'string' ? fields.seconds : JSON.stringify(fields.seconds), [fixed])
+    }
+    seconds = fixed
+  } else {
+    seconds = fields.seconds === undefined ? '4' : parseEnum('seconds', fields.seconds, allSeconds)
+  }
+  const defaultSize = model.sizes.find((s) => s.size === '720x1280')?.size ?? model.sizes[0]?.size ?? ''
+  const size = fields.size === undefined ? defaultSize : parseEnum('size', fields.size, allSizes)
+  const spec = model.sizes.find((s) => s.size === size)
+  if (!spec) {
     throw new SimError(
       400,
-      `Invalid value: '${size}'. Model '${model}' supports sizes ${spec.sizes.map((s) => `'${s}'`).join(', ')}.`,
+      `Invalid value: '${size}'. Model '${model.id}' supports sizes ${model.sizes.map((s) => `'${s.size}'`).join(', ')}.`,
       { param: 'size', code: 'invalid_value' },
     )
   }
-  if (!spec.seconds.map(String).includes(seconds))
-    throw simErrors.invalidValue('seconds', seconds, SECOND_VALUES)
-  const reference = await parseReference(body, size)
-  return { prompt, model, size, seconds, reference }
+  if (model.fixedSeconds === null && !model.seconds.includes(seconds)) {
+    throw simErrors.invalidValue('seconds', seconds, allSeconds)
+  }
+  const references = await parseReferences(body, model, spec)
+  return { prompt, model, size, seconds, references }
 }
 
 export function parseRemix(body: RawBody): string {

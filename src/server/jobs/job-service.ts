@@ -1,16 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { CreateJobFields } from '../../contract/api'
-import { estimateCostUsd, type Provider } from '../../contract/capabilities'
-import { isTerminal } from '../../contract/job'
+import { REFERENCE_PARTS, type CreateJobFields } from '../../contract/api'
+import type { Provider } from '../../contract/capabilities'
+import { estimateCostUsd, unavailableModelMessage } from '../../contract/catalog'
 import { ApiError } from '../../contract/errors'
+import { isCancellable, isTerminal } from '../../contract/job'
+import type { ModelCatalog } from '../catalog/model-catalog'
 import { notFound } from '../errors'
 import type { JobRepository } from '../store/job-repository'
 import type { JobRecord } from '../store/job-record'
 import type { Upstream, UpstreamVideo } from '../upstream/types'
 import type { Vault } from '../vault/vault'
+import { cancelRefusal, CANCEL_UNCONFIRMED } from './cancel-words'
 import { newJobId } from './ids'
 import { jobErrorFrom } from './job-errors'
-import { fitReference } from './reference-image'
+import { fitReference, type FittedReference } from './reference-image'
 import type { Watcher } from './watcher'
 
 export interface JobServiceDeps {
@@ -18,14 +21,27 @@ export interface JobServiceDeps {
   vault: Vault
   upstream: Upstream
   watcher: Watcher
+  catalog: ModelCatalog
   provider: Provider
   now: () => Date
   log: FastifyBaseLogger
 }
 
-type NewJob = Pick<JobRecord, 'prompt' | 'model' | 'size' | 'seconds' | 'fit' | 'remixOf' | 'group' | 'reference'>
+type NewJob = Pick<
+  JobRecord,
+  'prompt' | 'model' | 'size' | 'seconds' | 'fit' | 'remixOf' | 'group' | 'reference' | 'lastReference'
+>
 
-/** Create, remix, retry and delete: each writes the job before the provider hears of it. */
+/** Temp files in the vault holding the client's first and last frame, where sent. */
+export interface UploadedReferences {
+  first: string | null
+  last: string | null
+}
+
+const stored = (fitted: FittedReference | null) =>
+  fitted ? { hash: fitted.hash, width: fitted.width, height: fitted.height } : null
+
+/** Create, remix, retry, cancel and delete: each writes the job before the provider hears of it. */
 export class JobService {
   constructor(private readonly deps: JobServiceDeps) {}
 
@@ -35,29 +51,46 @@ export class JobService {
     return job
   }
 
-  /** `upload` is a temp file in the vault holding the client's reference image, if any. */
-  async create(fields: CreateJobFields, upload: string | null): Promise<JobRecord> {
-    const fitted = upload ? await fitReference(upload, fields.size, fields.fit) : null
+  /** `uploads` are temp files in the vault holding the client's first and last frame, if any. */
+  async create(fields: CreateJobFields, uploads: UploadedReferences): Promise<JobRecord> {
+    const pixels = this.deps.catalog.dimensionsOf(fields.model, fields.size)
+    if (!pixels) throw new ApiError('invalid_request', `No size ${fields.size} for ${fields.model}`, 'size')
+    const fit = (file: string | null, field: string) =>
+      file ? fitReference(file, pixels, fields.fit, field) : Promise.resolve(null)
+    const first = await fit(uploads.first, REFERENCE_PARTS.first)
+    const last = await fit(uploads.last, REFERENCE_PARTS.last)
     const id = newJobId()
-    if (upload && fitted) {
+    if (first || last) {
       await this.storeReference(id, async () => {
-        await this.deps.vault.adopt(upload, id, 'reference-original')
-        await this.deps.vault.writeFile(id, 'reference', fitted.png)
+        if (uploads.first && first) {
+          await this.deps.vault.adopt(uploads.first, id, 'reference-original')
+          await this.deps.vault.writeFile(id, 'reference', first.png)
+        }
+        if (uploads.last && last) {
+          await this.deps.vault.adopt(uploads.last, id, 'last-frame-original')
+          await this.deps.vault.writeFile(id, 'last-frame', last.png)
+        }
       })
     }
     const job = this.insert(id, {
       ...fields,
       group: fields.group ?? null,
       remixOf: null,
-      reference: fitted ? { hash: fitted.hash, width: fitted.width, height: fitted.height } : null,
+      reference: stored(first),
+      lastReference: stored(last),
     })
-    return this.submitCreate(job, fitted?.png ?? null)
+    return this.submitCreate(job, [first?.png, last?.png].filter((png) => png !== undefined))
   }
 
   async remix(sourceId: string, prompt: string): Promise<JobRecord> {
     const source = this.get(sourceId)
     if (source.status !== 'completed' || !source.upstreamId) {
       throw new ApiError('conflict', 'Only a completed take can be remixed')
+    }
+    this.requireOffered(source.model)
+    const model = this.deps.catalog.model(source.model)
+    if (model && !model.remix) {
+      throw new ApiError('invalid_request', `${model.label} (${model.id}) does not offer remix: generate a new take instead`, 'model')
     }
     const upstreamId = source.upstreamId
     const job = this.insert(newJobId(), {
@@ -69,11 +102,12 @@ export class JobService {
       remixOf: source.id,
       group: null,
       reference: null,
+      lastReference: null,
     })
     return this.submit(job, () => this.deps.upstream.remix(upstreamId, prompt))
   }
 
-  /** A new job with the same settings (and reference image); a remix is remixed again. */
+  /** A new job with the same settings (and reference images); a remix is remixed again. */
   async retry(sourceId: string): Promise<JobRecord> {
     const source = this.get(sourceId)
     if (!isTerminal(source.status)) throw new ApiError('conflict', 'This job is still rendering')
@@ -82,15 +116,45 @@ export class JobService {
       if (!parent) throw new ApiError('conflict', 'The take this remixed has been deleted')
       return this.remix(parent.id, source.prompt)
     }
+    this.requireOffered(source.model)
     const id = newJobId()
+    const { vault } = this.deps
     if (source.reference) {
       await this.storeReference(id, async () => {
-        await this.deps.vault.copy(source.id, id, 'reference-original')
-        await this.deps.vault.copy(source.id, id, 'reference')
+        await vault.copy(source.id, id, 'reference-original')
+        await vault.copy(source.id, id, 'reference')
+        if (source.lastReference) {
+          await vault.copy(source.id, id, 'last-frame-original')
+          await vault.copy(source.id, id, 'last-frame')
+        }
       })
     }
     const job = this.insert(id, { ...source, remixOf: null })
-    return this.submitCreate(job, job.reference ? await this.deps.vault.read(id, 'reference') : null)
+    const pngs = [
+      ...(job.reference ? [await vault.read(id, 'reference')] : []),
+      ...(job.lastReference ? [await vault.read(id, 'last-frame')] : []),
+    ]
+    return this.submitCreate(job, pngs)
+  }
+
+  /**
+   * Stops a take the provider is rendering: the job is `cancelled` at once (and polling stops);
+   * the provider hears of it through DELETE, and a take it finishes anyway is never saved.
+   */
+  async cancel(id: string): Promise<JobRecord> {
+    const job = this.get(id)
+    if (!isCancellable(job.status) || !job.upstreamId) throw new ApiError('conflict', cancelRefusal(job.status))
+    const now = () => this.deps.now().toISOString()
+    this.deps.repo.update(id, { status: 'cancelled', costUsd: 0, error: null }, now())
+    this.deps.watcher.forget(id)
+    this.deps.log.info({ jobId: id, upstreamId: job.upstreamId }, 'job cancelled')
+    try {
+      await this.deps.upstream.delete(job.upstreamId)
+    } catch (error) {
+      this.deps.log.warn({ err: error, jobId: id, upstreamId: job.upstreamId }, 'provider did not confirm the cancel')
+      this.deps.repo.update(id, { error: CANCEL_UNCONFIRMED }, now())
+    }
+    return this.get(id)
   }
 
   /** Writes a new job's reference files before its row: if that fails (a full disk), no folder stays behind. */
@@ -115,12 +179,19 @@ export class JobService {
     }
   }
 
+  /** A take of a model that was retired or removed is kept, but no new take may use it. */
+  private requireOffered(model: string): void {
+    const message = unavailableModelMessage(this.deps.catalog.models(), model)
+    if (message) throw new ApiError('invalid_request', message, 'model')
+  }
+
   private insert(id: string, fields: NewJob): JobRecord {
     const now = this.deps.now().toISOString()
     const job: JobRecord = {
       ...fields,
       id,
       upstreamId: null,
+      providerModel: null,
       provider: this.deps.provider,
       status: 'submitting',
       progress: 0,
@@ -130,23 +201,26 @@ export class JobService {
       completedAt: null,
       hasThumbnail: false,
       hasSpritesheet: false,
-      costUsd: estimateCostUsd(this.deps.provider, fields),
+      costUsd: estimateCostUsd(this.deps.catalog.model(fields.model), fields.size, fields.seconds),
     }
     this.deps.repo.insert(job)
     return job
   }
 
-  private submitCreate(job: JobRecord, referencePng: Buffer | null): Promise<JobRecord> {
-    const reference = referencePng
-      ? { reference: { bytes: referencePng, filename: 'reference.png', contentType: 'image/png' } }
-      : {}
+  private submitCreate(job: JobRecord, referencePngs: Buffer[]): Promise<JobRecord> {
+    const fixed = this.deps.catalog.model(job.model)?.fixedSeconds ?? false
+    const references = referencePngs.map((bytes, index) => ({
+      bytes,
+      filename: index === 0 ? 'first-frame.png' : 'last-frame.png',
+      contentType: 'image/png',
+    }))
     return this.submit(job, () =>
       this.deps.upstream.create({
         prompt: job.prompt,
         model: job.model,
         size: job.size,
-        seconds: job.seconds,
-        ...reference,
+        seconds: fixed ? null : job.seconds,
+        references,
       }),
     )
   }
@@ -156,8 +230,12 @@ export class JobService {
     const now = () => this.deps.now().toISOString()
     try {
       const video = await call()
-      this.deps.log.info({ jobId: job.id, upstreamId: video.id }, 'job submitted')
-      this.deps.repo.update(job.id, { upstreamId: video.id, status: 'queued', progress: video.progress }, now())
+      this.deps.log.info({ jobId: job.id, upstreamId: video.id, providerModel: video.model }, 'job submitted')
+      this.deps.repo.update(
+        job.id,
+        { upstreamId: video.id, providerModel: video.model, status: 'queued', progress: video.progress },
+        now(),
+      )
       this.deps.watcher.track(job.id)
     } catch (error) {
       this.deps.log.warn({ err: error, jobId: job.id }, 'provider refused the job')

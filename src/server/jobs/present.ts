@@ -10,6 +10,7 @@ export function presentJob(job: JobRecord): Job {
     provider: job.provider,
     prompt: job.prompt,
     model: job.model,
+    providerModel: job.providerModel,
     size: job.size,
     seconds: job.seconds,
     status: job.status,
@@ -21,6 +22,9 @@ export function presentJob(job: JobRecord): Job {
     group: job.group,
     reference: job.reference
       ? { url: `${base}/reference`, width: job.reference.width, height: job.reference.height }
+      : null,
+    lastReference: job.lastReference
+      ? { url: `${base}/last-frame`, width: job.lastReference.width, height: job.lastReference.height }
       : null,
     media:
       job.status === 'completed'

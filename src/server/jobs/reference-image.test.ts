@@ -24,7 +24,7 @@ describe('reference images', () => {
 
   it('fits with cover to exactly the size, cropping', async () => {
     const file = await imageFile('wide.jpg', 400, 100, 'jpeg')
-    const fitted = await fitReference(file, '720x1280', 'cover')
+    const fitted = await fitReference(file, { width: 720, height: 1280 }, 'cover')
     const meta = await sharp(fitted.png).metadata()
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 720, 1280])
     const { data } = await sharp(fitted.png).extract({ left: 0, top: 0, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true })
@@ -33,7 +33,7 @@ describe('reference images', () => {
 
   it('fits with contain to exactly the size, letterboxing on black', async () => {
     const file = await imageFile('wide.png', 400, 100, 'png')
-    const fitted = await fitReference(file, '720x1280', 'contain')
+    const fitted = await fitReference(file, { width: 720, height: 1280 }, 'contain')
     const { data, info } = await sharp(fitted.png).raw().toBuffer({ resolveWithObject: true })
     expect([info.width, info.height]).toEqual([720, 1280])
     expect([data[0], data[1], data[2]]).toEqual([0, 0, 0])
@@ -43,14 +43,14 @@ describe('reference images', () => {
   it('refuses an SVG or any other file by its bytes, with 415', async () => {
     const svg = path.join(dir, 'x.png')
     fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
-    await expect(fitReference(svg, '1280x720', 'cover')).rejects.toMatchObject({ status: 415, field: 'input_reference' })
+    await expect(fitReference(svg, { width: 1280, height: 720 }, 'cover')).rejects.toMatchObject({ status: 415, field: 'input_reference' })
   })
 
   it('refuses a truncated image with 415', async () => {
     const file = await imageFile('t.png', 100, 100, 'png')
     const cut = path.join(dir, 'cut.png')
     fs.writeFileSync(cut, fs.readFileSync(file).subarray(0, 40))
-    await expect(fitReference(cut, '1280x720', 'cover')).rejects.toMatchObject({ status: 415 })
+    await expect(fitReference(cut, { width: 1280, height: 720 }, 'cover')).rejects.toMatchObject({ status: 415 })
   })
 
   it('refuses a decompression bomb by its pixel count, with 413', async () => {
@@ -60,6 +60,6 @@ describe('reference images', () => {
       .png({ compressionLevel: 9 })
       .toFile(bomb)
     expect(fs.statSync(bomb).size).toBeLessThan(1_000_000)
-    await expect(fitReference(bomb, '1280x720', 'cover')).rejects.toMatchObject({ status: 413 })
+    await expect(fitReference(bomb, { width: 1280, height: 720 }, 'cover')).rejects.toMatchObject({ status: 413 })
   })
 })

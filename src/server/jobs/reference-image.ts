@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fsp from 'node:fs/promises'
 import sharp from 'sharp'
 import type { Fit } from '../../contract/api'
-import { UPLOAD_LIMITS, sizeDimensions, type Size } from '../../contract/capabilities'
+import { UPLOAD_LIMITS } from '../../contract/capabilities'
 import { ApiError } from '../../contract/errors'
 
 export type ImageType = 'png' | 'jpeg' | 'webp'
@@ -37,25 +37,30 @@ export interface FittedReference {
  * Checks an uploaded file is a PNG, JPEG or WebP within the pixel limit, and fits it to the
  * exact size the provider demands (cover crops, contain letterboxes on black).
  */
-export async function fitReference(file: string, size: Size, fit: Fit): Promise<FittedReference> {
+export async function fitReference(
+  file: string,
+  { width, height }: { width: number; height: number },
+  fit: Fit,
+  /** The request field the image came in, named in refusals. */
+  field = 'input_reference',
+): Promise<FittedReference> {
   const type = sniffImageType(await readHead(file))
   if (!type) {
-    throw new ApiError('unsupported_media_type', 'The reference must be a PNG, JPEG or WebP image', 'input_reference')
+    throw new ApiError('unsupported_media_type', 'The reference must be a PNG, JPEG or WebP image', field)
   }
   const limitInputPixels = UPLOAD_LIMITS.maxPixels
   const meta = await sharp(file, { limitInputPixels: false }).metadata().catch(() => null)
   if (!meta?.width || !meta.height) {
-    throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be read`, 'input_reference')
+    throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be read`, field)
   }
   if (meta.width * meta.height > limitInputPixels) {
     const megapixels = ((meta.width * meta.height) / 1e6).toFixed(0)
     throw new ApiError(
       'payload_too_large',
       `The reference is ${meta.width}x${meta.height} (${megapixels} MP); the limit is ${limitInputPixels / 1e6} MP`,
-      'input_reference',
+      field,
     )
   }
-  const { width, height } = sizeDimensions(size)
   const png = await sharp(file, { limitInputPixels })
     .rotate()
     .resize(width, height, { fit, background: { r: 0, g: 0, b: 0, alpha: 1 } })
@@ -63,7 +68,7 @@ export async function fitReference(file: string, size: Size, fit: Fit): Promise<
     .png()
     .toBuffer()
     .catch(() => {
-      throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be decoded`, 'input_reference')
+      throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be decoded`, field)
     })
   return { type, png, width, height, hash: createHash('sha256').update(png).digest('hex') }
 }

@@ -7,6 +7,7 @@ export function sidecarFor(job: JobRecord, files: Record<string, number>): strin
       id: job.id,
       prompt: job.prompt,
       model: job.model,
+      providerModel: job.providerModel,
       size: job.size,
       seconds: job.seconds,
       fit: job.fit,
@@ -15,6 +16,10 @@ export function sidecarFor(job: JobRecord, files: Record<string, number>): strin
       remixOf: job.remixOf,
       group: job.group,
       referenceHash: job.reference?.hash ?? null,
+      references: [
+        ...(job.reference ? [{ role: 'first-frame', file: 'reference.png', ...job.reference }] : []),
+        ...(job.lastReference ? [{ role: 'last-frame', file: 'last-frame.png', ...job.lastReference }] : []),
+      ],
       costUsd: job.costUsd,
       createdAt: job.createdAt,
       completedAt: job.completedAt,

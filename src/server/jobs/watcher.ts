@@ -5,6 +5,7 @@ import type { JobPatch, JobRecord } from '../store/job-record'
 import { UpstreamError, type Upstream, type UpstreamVideo } from '../upstream/types'
 import type { Vault } from '../vault/vault'
 import { FilesGoneError, archiveTake } from './archive'
+import { TIMED_OUT } from './cancel-words'
 import { EXPIRED_FILES, INTERRUPTED, LOST_UPSTREAM, archiveTrouble } from './job-errors'
 
 export interface PollSchedule {
@@ -20,6 +21,9 @@ export interface PollSchedule {
 
 export const DEFAULT_SCHEDULE: PollSchedule = { minMs: 1000, maxMs: 3000, errorMaxMs: 30_000, concurrency: 8 }
 
+/** How long a take may stay queued or in progress before the studio stops waiting. */
+export const DEFAULT_MAX_AGE_MS = 60 * 60_000
+
 interface Tracked {
   timer: NodeJS.Timeout | null
   intervalMs: number
@@ -34,6 +38,8 @@ export interface WatcherDeps {
   log: FastifyBaseLogger
   schedule?: Partial<PollSchedule>
   random?: () => number
+  /** A job not finished this long after it was created fails (default 60 min). */
+  maxAgeMs?: number
 }
 
 /**
@@ -46,11 +52,15 @@ export class Watcher {
   private readonly running = new Set<Promise<void>>()
   private readonly schedule: PollSchedule
   private readonly random: () => number
+  private readonly maxAgeMs: number
+  /** Jobs whose unknown status word has been logged: once per job is enough. */
+  private readonly unknownLogged = new Set<string>()
   private stopped = false
 
   constructor(private readonly deps: WatcherDeps) {
     this.schedule = { ...DEFAULT_SCHEDULE, ...deps.schedule }
     this.random = deps.random ?? Math.random
+    this.maxAgeMs = deps.maxAgeMs ?? DEFAULT_MAX_AGE_MS
   }
 
   /** After a start: every unfinished job is followed again; one caught mid-submit is failed. */
@@ -75,6 +85,7 @@ export class Watcher {
     const state = this.tracked.get(jobId)
     if (state?.timer) clearTimeout(state.timer)
     this.tracked.delete(jobId)
+    this.unknownLogged.delete(jobId)
   }
 
   get activeCount(): number {
@@ -121,20 +132,35 @@ export class Watcher {
     if (!job || isTerminal(job.status) || !job.upstreamId) return null
     const withUpstream = { ...job, upstreamId: job.upstreamId }
     if (job.status === 'archiving') return this.archive(withUpstream)
+    if (this.tooOld(job)) return this.giveUp(withUpstream)
 
     let video: UpstreamVideo
     try {
       video = await this.deps.upstream.retrieve(job.upstreamId)
     } catch (error) {
+      if (this.cancelledMeanwhile(jobId)) return null
       if (error instanceof UpstreamError && error.kind === 'not_found') {
         this.patch(jobId, { status: 'failed', error: LOST_UPSTREAM, costUsd: 0 })
         return null
       }
       return this.backoff(jobId, error)
     }
+    // A cancel while the poll was out wins: nothing the provider says now is kept.
+    if (this.cancelledMeanwhile(jobId)) return null
     const state = this.tracked.get(jobId)
     if (state) state.failures = 0
+    if (video.unknownStatus !== null && !this.unknownLogged.has(jobId)) {
+      this.unknownLogged.add(jobId)
+      const entry = { jobId, upstreamId: video.id, word: video.unknownStatus }
+      this.deps.log.warn(entry, `unknown upstream status, read as ${video.status}`)
+    }
+    if (video.model && video.model !== job.providerModel) this.patch(jobId, { providerModel: video.model })
 
+    if (video.status === 'cancelled') {
+      this.patch(jobId, { status: 'cancelled', costUsd: 0 })
+      this.deps.log.info({ jobId, upstreamId: video.id }, 'job cancelled at the provider')
+      return null
+    }
     if (video.status === 'failed') {
       const error = video.error ?? { code: 'failed', message: 'The provider could not render this take.' }
       this.patch(jobId, { status: 'failed', error, costUsd: 0 })
@@ -154,6 +180,10 @@ export class Watcher {
     const completedAt = this.deps.now().toISOString()
     try {
       const result = await archiveTake(this.deps.upstream, this.deps.vault, job, completedAt)
+      if (this.cancelledMeanwhile(job.id)) {
+        await this.deps.vault.removeAssets(job.id, ['video', 'thumbnail', 'spritesheet', 'sidecar'])
+        return null
+      }
       this.patch(job.id, { status: 'completed', progress: 100, completedAt, error: null, ...result })
       this.deps.log.info({ jobId: job.id, upstreamId: job.upstreamId }, 'take archived')
       return null
@@ -170,6 +200,25 @@ export class Watcher {
       else this.deps.log.warn(entry, 'archive failed, will retry')
       return this.backoff(job.id, error)
     }
+  }
+
+  private tooOld(job: JobRecord): boolean {
+    return this.deps.now().getTime() - Date.parse(job.createdAt) > this.maxAgeMs
+  }
+
+  /** Fails a take the provider never finished, and asks the provider to stop it. */
+  private giveUp(job: JobRecord & { upstreamId: string }): null {
+    this.patch(job.id, { status: 'failed', error: TIMED_OUT(Math.round(this.maxAgeMs / 60_000)), costUsd: 0 })
+    this.deps.log.warn({ jobId: job.id, upstreamId: job.upstreamId }, 'job exceeded the age limit')
+    this.deps.upstream.delete(job.upstreamId).catch((error: unknown) => {
+      this.deps.log.info({ err: error, jobId: job.id }, 'provider did not stop the timed-out job')
+    })
+    return null
+  }
+
+  private cancelledMeanwhile(jobId: string): boolean {
+    const status = this.deps.repo.get(jobId)?.status
+    return status === undefined || status === 'cancelled'
   }
 
   private nextPollDelay(jobId: string, moved: boolean): number {

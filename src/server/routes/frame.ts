@@ -2,15 +2,22 @@ import type { FastifyInstance } from 'fastify'
 import { frameQuerySchema } from '../../contract/api'
 import { sizeDimensions } from '../../contract/capabilities'
 import { ApiError } from '../../contract/errors'
+import type { ModelCatalog } from '../catalog/model-catalog'
 import { extractFrame } from '../media/frame'
 import type { JobRepository } from '../store/job-repository'
 import type { Vault } from '../vault/vault'
 import { parseJobId } from './jobs'
 
 /** GET /api/jobs/:id/frame?t= — one frame of a finished take as PNG, by default its last. */
+function pixelsOf(size: string): { width: number; height: number } {
+  const { width, height } = sizeDimensions(size)
+  if (width >= 64 && height >= 64) return { width, height }
+  return width >= height ? { width: 1280, height: Math.round((1280 * height) / width / 2) * 2 } : { width: Math.round((1280 * width) / height / 2) * 2, height: 1280 }
+}
+
 export function frameRoutes(
   app: FastifyInstance,
-  deps: { repo: JobRepository; vault: Vault; ffmpegPath: string },
+  deps: { repo: JobRepository; vault: Vault; ffmpegPath: string; catalog: ModelCatalog },
 ): void {
   app.get('/api/jobs/:id/frame', async (request, reply) => {
     const id = parseJobId(request.params)
@@ -21,7 +28,8 @@ export function frameRoutes(
     const png = await extractFrame(deps.ffmpegPath, deps.vault.pathOf(id, 'video'), deps.vault.tempPath('frame'), {
       at: t ?? null,
       durationSeconds: job.seconds,
-      ...sizeDimensions(job.size),
+      // An orientation hint (`16x9`) of a model no longer in the catalog: the pixels of 720p.
+      ...(deps.catalog.dimensionsOf(job.model, job.size) ?? pixelsOf(job.size)),
     })
     return reply.type('image/png').header('cache-control', 'private, max-age=3600').send(png)
   })

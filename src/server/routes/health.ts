@@ -1,12 +1,18 @@
 import type { FastifyInstance } from 'fastify'
 import type { Health } from '../../contract/api'
-import { capabilitiesFor, type Capabilities, type Provider } from '../../contract/capabilities'
+import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Capabilities, type Provider } from '../../contract/capabilities'
+import type { ModelCatalog } from '../catalog/model-catalog'
 
 export function healthRoutes(app: FastifyInstance, provider: Provider): void {
   app.get('/api/health', (): Health => ({ ok: true, provider }))
 }
 
-export function capabilitiesRoutes(app: FastifyInstance, provider: Provider): void {
-  const capabilities = capabilitiesFor(provider)
-  app.get('/api/capabilities', (): Capabilities => capabilities)
+/** The live catalog as this provider serves it; discovery may change it after the start. */
+export function capabilitiesRoutes(app: FastifyInstance, catalog: ModelCatalog): void {
+  app.get('/api/capabilities', (): Capabilities => ({
+    provider: catalog.provider,
+    promptMaxLength: PROMPT_MAX_LENGTH,
+    models: catalog.models(),
+    upload: { ...UPLOAD_LIMITS, types: [...UPLOAD_LIMITS.types] },
+  }))
 }

@@ -1,26 +1,42 @@
 import fs from 'node:fs'
 import type { FastifyRequest } from 'fastify'
-import { createJobFieldsSchema, type CreateJobFields } from '../../contract/api'
+import { REFERENCE_PARTS, createJobFieldsSchemaFor, type CreateJobFields } from '../../contract/api'
+import { referenceIssue } from '../../contract/catalog'
 import { ApiError } from '../../contract/errors'
+import type { ModelCatalog } from '../catalog/model-catalog'
+import type { UploadedReferences } from '../jobs/job-service'
 import type { Vault } from '../vault/vault'
 import { fromZodError } from './error-handler'
 
 export interface ParsedUpload {
   fields: CreateJobFields
-  /** The reference image streamed to a vault temp file, or null when none was sent. */
-  referenceFile: string | null
+  /** The reference images streamed to vault temp files, or null where none was sent. */
+  references: UploadedReferences
+}
+
+const ROLE_OF_PART: Record<string, keyof UploadedReferences> = {
+  [REFERENCE_PARTS.first]: 'first',
+  [REFERENCE_PARTS.last]: 'last',
+}
+
+export async function removeUploads(vault: Vault, references: UploadedReferences): Promise<void> {
+  for (const file of [references.first, references.last]) if (file) await vault.removeTemp(file)
 }
 
 /**
  * Reads POST /api/jobs: fields into the contract schema, the image part streamed to disk under a
  * name of ours. On any refusal the temp file is removed, so a bad request leaves nothing behind.
  */
-export async function readJobUpload(request: FastifyRequest, vault: Vault): Promise<ParsedUpload> {
+export async function readJobUpload(
+  request: FastifyRequest,
+  vault: Vault,
+  catalog: ModelCatalog,
+): Promise<ParsedUpload> {
   if (!request.isMultipart()) {
     throw new ApiError('unsupported_media_type', 'Send the job as multipart/form-data')
   }
   const raw: Record<string, string> = {}
-  let referenceFile: string | null = null
+  const references: UploadedReferences = { first: null, last: null }
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
@@ -35,25 +51,33 @@ export async function readJobUpload(request: FastifyRequest, vault: Vault): Prom
         raw[part.fieldname] = part.value
         continue
       }
-      if (part.fieldname !== 'input_reference' || referenceFile) {
+      const role = ROLE_OF_PART[part.fieldname]
+      if (!role || references[role]) {
         part.file.resume()
         throw new ApiError('invalid_request', `Unexpected file field "${part.fieldname}"`, part.fieldname)
       }
-      referenceFile = await vault.receive(part.file, 'reference')
+      const file = await vault.receive(part.file, 'reference')
+      references[role] = file
       if (part.file.truncated) {
-        throw new ApiError('payload_too_large', 'The reference image is larger than the upload limit', 'input_reference')
+        throw new ApiError('payload_too_large', 'The reference image is larger than the upload limit', part.fieldname)
       }
-      if (part.filename === '' && fs.statSync(referenceFile).size === 0) {
+      if (part.filename === '' && fs.statSync(file).size === 0) {
         // A form with no file chosen still sends an empty part.
-        await vault.removeTemp(referenceFile)
-        referenceFile = null
+        await vault.removeTemp(file)
+        references[role] = null
       }
     }
-    const parsed = createJobFieldsSchema.safeParse(raw)
+    const parsed = createJobFieldsSchemaFor(catalog.models()).safeParse(raw)
     if (!parsed.success) throw fromZodError(parsed.error)
-    return { fields: parsed.data, referenceFile }
+    const model = catalog.model(parsed.data.model)
+    const problem = model && referenceIssue(model, references.first !== null, references.last !== null)
+    if (problem) {
+      const field = model.references === 1 && references.last ? REFERENCE_PARTS.last : REFERENCE_PARTS.first
+      throw new ApiError('invalid_request', problem, field)
+    }
+    return { fields: parsed.data, references }
   } catch (error) {
-    if (referenceFile) await vault.removeTemp(referenceFile)
+    await removeUploads(vault, references)
     throw asClientError(error)
   }
 }

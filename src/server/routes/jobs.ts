@@ -8,10 +8,12 @@ import type { JobRepository } from '../store/job-repository'
 import type { Vault } from '../vault/vault'
 import { renderLimit } from '../security/rate-limit'
 import { decodeCursor, encodeCursor } from './cursor'
-import { readJobUpload } from './job-upload'
+import type { ModelCatalog } from '../catalog/model-catalog'
+import { readJobUpload, removeUploads } from './job-upload'
 
 export interface JobRoutesDeps {
   jobs: JobService
+  catalog: ModelCatalog
   repo: JobRepository
   vault: Vault
   rendersPerMinute: number
@@ -24,7 +26,7 @@ export function parseJobId(params: unknown): string {
   return parsed.data
 }
 
-export function jobRoutes(app: FastifyInstance, { jobs, repo, vault, rendersPerMinute }: JobRoutesDeps): void {
+export function jobRoutes(app: FastifyInstance, { jobs, catalog, repo, vault, rendersPerMinute }: JobRoutesDeps): void {
   const config = renderLimit(rendersPerMinute)
   // Reply schemas: the fast serialiser (serializer.ts) writes these, the busiest replies.
   app.get('/api/jobs', { schema: { response: { 200: jobListSchema } } }, (request): JobList => {
@@ -43,12 +45,12 @@ export function jobRoutes(app: FastifyInstance, { jobs, repo, vault, rendersPerM
   )
 
   app.post('/api/jobs', { config }, async (request, reply): Promise<Job> => {
-    const upload = await readJobUpload(request, vault)
+    const upload = await readJobUpload(request, vault, catalog)
     try {
-      const job = await jobs.create(upload.fields, upload.referenceFile)
+      const job = await jobs.create(upload.fields, upload.references)
       return reply.status(201).send(presentJob(job))
     } finally {
-      if (upload.referenceFile) await vault.removeTemp(upload.referenceFile)
+      await removeUploads(vault, upload.references)
     }
   })
 
@@ -62,6 +64,10 @@ export function jobRoutes(app: FastifyInstance, { jobs, repo, vault, rendersPerM
     const job = await jobs.retry(parseJobId(request.params))
     return reply.status(201).send(presentJob(job))
   })
+
+  app.post('/api/jobs/:id/cancel', async (request): Promise<Job> =>
+    presentJob(await jobs.cancel(parseJobId(request.params))),
+  )
 
   app.delete('/api/jobs/:id', async (request, reply) => {
     await jobs.delete(parseJobId(request.params))

@@ -11,10 +11,10 @@ import type { JobRecord } from '../store/job-record'
 import { ASSETS, type Vault } from '../vault/vault'
 import { parseJobId } from './jobs'
 
-const servedAssetSchema = z.enum(['video', 'thumbnail', 'spritesheet', 'reference'])
+const servedAssetSchema = z.enum(['video', 'thumbnail', 'spritesheet', 'reference', 'last-frame'])
 type ServedAsset = z.infer<typeof servedAssetSchema>
 
-const EXTENSIONS: Record<ServedAsset, string> = { video: 'mp4', thumbnail: 'webp', spritesheet: 'jpg', reference: 'png' }
+const EXTENSIONS: Record<ServedAsset, string> = { video: 'mp4', thumbnail: 'webp', spritesheet: 'jpg', reference: 'png', 'last-frame': 'png' }
 // Vault files never change once written; a new take is a new job id.
 const CACHE_CONTROL = 'private, max-age=31536000, immutable'
 /**
@@ -26,6 +26,10 @@ const READ_BUFFER = 1 << 16
 function assertAvailable(job: JobRecord, asset: ServedAsset): void {
   if (asset === 'reference') {
     if (!job.reference) throw new ApiError('not_found', 'This job has no reference image')
+    return
+  }
+  if (asset === 'last-frame') {
+    if (!job.lastReference) throw new ApiError('not_found', 'This job has no last frame')
     return
   }
   if (job.status !== 'completed') throw new ApiError('conflict', 'This take is not finished yet')

@@ -1,5 +1,5 @@
 import type { Fit } from '../../contract/api'
-import type { ModelId, Provider, Size } from '../../contract/capabilities'
+import type { Provider } from '../../contract/capabilities'
 import type { JobStatus } from '../../contract/job'
 
 /** A job as the studio keeps it: the API's Job plus what only the server needs. */
@@ -8,8 +8,11 @@ export interface JobRecord {
   upstreamId: string | null
   provider: Provider
   prompt: string
-  model: ModelId
-  size: Size
+  /** As requested; any string, so takes of a model that left the catalog still load. */
+  model: string
+  /** The provider's resolved model id, when it said. */
+  providerModel: string | null
+  size: string
   seconds: number
   fit: Fit
   status: JobStatus
@@ -20,16 +23,26 @@ export interface JobRecord {
   completedAt: string | null
   remixOf: string | null
   group: string | null
-  reference: { hash: string; width: number; height: number } | null
+  /** The first frame (or the one reference image). */
+  reference: StoredReference | null
+  lastReference: StoredReference | null
   hasThumbnail: boolean
   hasSpritesheet: boolean
-  costUsd: number
+  /** null when the provider's price is not known. */
+  costUsd: number | null
+}
+
+export interface StoredReference {
+  hash: string
+  width: number
+  height: number
 }
 
 export type JobPatch = Partial<
   Pick<
     JobRecord,
     | 'upstreamId'
+    | 'providerModel'
     | 'status'
     | 'progress'
     | 'error'

@@ -28,6 +28,11 @@ interface Row {
   has_thumbnail: number
   has_spritesheet: number
   cost_usd: number
+  provider_model: string | null
+  last_reference_hash: string | null
+  last_reference_width: number | null
+  last_reference_height: number | null
+  cost_known: number
 }
 
 export interface ListFilter {
@@ -50,8 +55,9 @@ function toRecord(row: Row): JobRecord {
     upstreamId: row.upstream_id,
     provider: row.provider as JobRecord['provider'],
     prompt: row.prompt,
-    model: row.model as JobRecord['model'],
-    size: row.size as JobRecord['size'],
+    model: row.model,
+    providerModel: row.provider_model,
+    size: row.size,
     seconds: row.seconds,
     fit: row.fit as JobRecord['fit'],
     status: row.status as JobStatus,
@@ -63,17 +69,11 @@ function toRecord(row: Row): JobRecord {
     completedAt: row.completed_at,
     remixOf: row.remix_of,
     group: row.group_id,
-    reference:
-      row.reference_hash !== null
-        ? {
-            hash: row.reference_hash,
-            width: row.reference_width ?? 0,
-            height: row.reference_height ?? 0,
-          }
-        : null,
+    reference: storedReference(row.reference_hash, row.reference_width, row.reference_height),
+    lastReference: storedReference(row.last_reference_hash, row.last_reference_width, row.last_reference_height),
     hasThumbnail: row.has_thumbnail === 1,
     hasSpritesheet: row.has_spritesheet === 1,
-    costUsd: row.cost_usd,
+    costUsd: row.cost_known === 1 ? row.cost_usd : null,
   }
 }
 
@@ -90,7 +90,12 @@ const PAGE_MEMO_SIZE = 64
 function frozen(job: JobRecord): JobRecord {
   if (job.error) Object.freeze(job.error)
   if (job.reference) Object.freeze(job.reference)
+  if (job.lastReference) Object.freeze(job.lastReference)
   return Object.freeze(job)
+}
+
+function storedReference(hash: string | null, width: number | null, height: number | null): JobRecord['reference'] {
+  return hash !== null ? { hash, width: width ?? 0, height: height ?? 0 } : null
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -118,10 +123,12 @@ export class JobRepository {
     this.insertStmt = db.prepare(`
       INSERT INTO jobs (id, upstream_id, provider, prompt, model, size, seconds, fit, status, progress,
         error_code, error_message, created_at, updated_at, completed_at, remix_of, group_id,
-        reference_hash, reference_width, reference_height, has_thumbnail, has_spritesheet, cost_usd)
+        reference_hash, reference_width, reference_height, has_thumbnail, has_spritesheet, cost_usd,
+        provider_model, last_reference_hash, last_reference_width, last_reference_height, cost_known)
       VALUES (@id, @upstreamId, @provider, @prompt, @model, @size, @seconds, @fit, @status, @progress,
         @errorCode, @errorMessage, @createdAt, @updatedAt, @completedAt, @remixOf, @group,
-        @referenceHash, @referenceWidth, @referenceHeight, @hasThumbnail, @hasSpritesheet, @costUsd)`)
+        @referenceHash, @referenceWidth, @referenceHeight, @hasThumbnail, @hasSpritesheet, @costUsd,
+        @providerModel, @lastReferenceHash, @lastReferenceWidth, @lastReferenceHeight, @costKnown)`)
     this.versionStmt = db
       .prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
       .pluck()
@@ -132,15 +139,21 @@ export class JobRepository {
   }
 
   insert(job: JobRecord): void {
+    const { reference, lastReference, ...fields } = job
     this.insertStmt.run({
-      ...job,
+      ...fields,
       errorCode: job.error?.code ?? null,
       errorMessage: job.error?.message ?? null,
-      referenceHash: job.reference?.hash ?? null,
-      referenceWidth: job.reference?.width ?? null,
-      referenceHeight: job.reference?.height ?? null,
+      referenceHash: reference?.hash ?? null,
+      referenceWidth: reference?.width ?? null,
+      referenceHeight: reference?.height ?? null,
+      lastReferenceHash: lastReference?.hash ?? null,
+      lastReferenceWidth: lastReference?.width ?? null,
+      lastReferenceHeight: lastReference?.height ?? null,
       hasThumbnail: job.hasThumbnail ? 1 : 0,
       hasSpritesheet: job.hasSpritesheet ? 1 : 0,
+      costUsd: job.costUsd ?? 0,
+      costKnown: job.costUsd === null ? 0 : 1,
     })
   }
 
@@ -158,7 +171,7 @@ export class JobRepository {
       status: 'status',
       progress: 'progress',
       completedAt: 'completed_at',
-      costUsd: 'cost_usd',
+      providerModel: 'provider_model',
     }
     for (const [key, value] of Object.entries(patch)) {
       if (key === 'error') {
@@ -166,6 +179,10 @@ export class JobRepository {
         sets.push('error_code = @errorCode', 'error_message = @errorMessage')
         params.errorCode = error?.code ?? null
         params.errorMessage = error?.message ?? null
+      } else if (key === 'costUsd') {
+        sets.push('cost_usd = @costUsd', 'cost_known = @costKnown')
+        params.costUsd = value ?? 0
+        params.costKnown = value === null ? 0 : 1
       } else if (key === 'hasThumbnail' || key === 'hasSpritesheet') {
         const name = key === 'hasThumbnail' ? 'has_thumbnail' : 'has_spritesheet'
         sets.push(`${name} = @${key}`)

@@ -54,4 +54,13 @@ export const MIGRATIONS: readonly string[] = [
     user_agent TEXT NOT NULL
   );
   `,
+  // The open model catalog (issue 10): the provider's resolved model, a last-frame reference,
+  // and costs that may be unknown.
+  `
+  ALTER TABLE jobs ADD COLUMN provider_model TEXT;
+  ALTER TABLE jobs ADD COLUMN last_reference_hash TEXT;
+  ALTER TABLE jobs ADD COLUMN last_reference_width INTEGER;
+  ALTER TABLE jobs ADD COLUMN last_reference_height INTEGER;
+  ALTER TABLE jobs ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;
+  `,
 ]

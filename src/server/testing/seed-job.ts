@@ -14,6 +14,7 @@ export function jobRecord(fields: Partial<JobRecord> = {}): JobRecord {
     provider: 'custom',
     prompt: 'a seeded take',
     model: 'sora-2',
+    providerModel: null,
     size: '720x1280',
     seconds: 4,
     fit: 'cover',
@@ -26,6 +27,7 @@ export function jobRecord(fields: Partial<JobRecord> = {}): JobRecord {
     remixOf: null,
     group: null,
     reference: null,
+    lastReference: null,
     hasThumbnail: false,
     hasSpritesheet: false,
     costUsd: 0.4,
@@ -45,6 +47,7 @@ export function fakeVideo(id: string, status: UpstreamVideo['status'] = 'queued'
   return {
     id,
     status,
+    unknownStatus: null,
     progress: status === 'completed' ? 100 : 0,
     model: 'sora-2',
     size: '720x1280',

@@ -1,7 +1,6 @@
-import OpenAI, { toFile } from 'openai'
-import type { VideoSeconds, VideoSize } from 'openai/resources/videos'
+import OpenAI from 'openai'
 import { toUpstreamError, type CallContext, type ProviderInfo } from './errors'
-import { readContent, readDeleted, readPage, readVideo } from './replies'
+import { readContent, readDeleted, readModelIds, readPage, readVideo } from './replies'
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry'
 import { captureErrorBodies, requestIdOf } from './transport'
 import { UpstreamError, type Upstream, type UpstreamVideo } from './types'
@@ -98,46 +97,39 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     return withRetry(policy, { ...hooks, onRetry }, run)
   }
 
-  const videoReader = (ctx: CallContext) => (response: Response) =>
-    readVideo(response, provider, (video, word) =>
-      log.warn(
-        { ...ctx, videoId: video.id, word },
-        `unknown upstream status, read as ${video.status}`,
-      ),
-    )
+  const videoReader = () => (response: Response) => readVideo(response, provider)
 
   return {
     async create(input, signal) {
       const ctx: CallContext = { op: 'create', model: input.model }
-      const { reference } = input
-      const file = reference
-        ? await toFile(reference.bytes, reference.filename, { type: reference.contentType })
-        : undefined
-      const body = {
-        prompt: input.prompt,
-        model: input.model,
-        // The SDK's types list today's values; the capability table owns the real ones.
-        size: input.size as VideoSize,
-        // A string on the wire: providers refuse `seconds` sent as a number.
-        seconds: String(input.seconds) as VideoSeconds,
-        ...(file ? { input_reference: file } : {}),
+      // Built by hand: the SDK would name a second file `input_reference[]`, and gateways read
+      // two ordered `input_reference` parts as first frame and last frame.
+      const form = new FormData()
+      form.append('prompt', input.prompt)
+      form.append('model', input.model)
+      form.append('size', input.size)
+      // A string on the wire: providers refuse `seconds` sent as a number.
+      if (input.seconds != null) form.append('seconds', String(input.seconds))
+      for (const reference of input.references ?? []) {
+        const blob = new Blob([new Uint8Array(reference.bytes)], { type: reference.contentType })
+        form.append('input_reference', blob, reference.filename)
       }
-      const send = () => client.videos.create(body, { signal, maxRetries: 0 }).asResponse()
-      const video = await exchange(ctx, signal, send, videoReader(ctx))
-      log.info({ op: 'create', videoId: video.id, model: input.model }, 'upstream video created')
+      const send = () => client.post('/videos', { body: form, signal, maxRetries: 0 }).asResponse()
+      const video = await exchange(ctx, signal, send, videoReader())
+      log.info({ op: 'create', videoId: video.id, model: input.model, providerModel: video.model }, 'upstream video created')
       return video
     },
 
     retrieve(id, signal) {
       const ctx: CallContext = { op: 'retrieve', videoId: id }
       const send = () => client.videos.retrieve(id, { signal }).asResponse()
-      return retried(ctx, signal, () => exchange(ctx, signal, send, videoReader(ctx)))
+      return retried(ctx, signal, () => exchange(ctx, signal, send, videoReader()))
     },
 
     async remix(id, prompt, signal) {
       const ctx: CallContext = { op: 'remix', videoId: id }
       const send = () => client.videos.remix(id, { prompt }, { signal, maxRetries: 0 }).asResponse()
-      const video: UpstreamVideo = await exchange(ctx, signal, send, videoReader(ctx))
+      const video: UpstreamVideo = await exchange(ctx, signal, send, videoReader())
       log.info({ op: 'remix', videoId: video.id, remixOf: id }, 'upstream remix created')
       // Some gateways leave the link out of their reply; we know it.
       return { ...video, remixedFromId: video.remixedFromId ?? id }
@@ -173,6 +165,18 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
           throw error
         }
       })
+    },
+
+    async listModels(signal) {
+      const ctx: CallContext = { op: 'models' }
+      const send = () => client.get('/models', { signal, maxRetries: 0 }).asResponse()
+      try {
+        return await exchange(ctx, signal, send, (response) => readModelIds(response, provider))
+      } catch (error) {
+        // No such endpoint on this provider: it simply has not said.
+        if (error instanceof UpstreamError && [404, 405, 501].includes(error.details.status ?? 0)) return null
+        throw error
+      }
     },
   }
 }

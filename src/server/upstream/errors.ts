@@ -5,7 +5,7 @@ import { UpstreamError, type ContentVariant } from './types'
 
 /** What a call was about, so that an error can say it in the user's terms. */
 export interface CallContext {
-  op: 'create' | 'retrieve' | 'remix' | 'download' | 'list' | 'delete'
+  op: 'create' | 'retrieve' | 'remix' | 'download' | 'list' | 'delete' | 'models'
   videoId?: string
   model?: string
   variant?: ContentVariant

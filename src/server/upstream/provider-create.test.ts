@@ -30,11 +30,12 @@ describe('create', () => {
       filename: 'ref.png',
       contentType: 'image/png',
     }
-    const video = await upstream().create({ ...input, reference })
+    const video = await upstream().create({ ...input, references: [reference] })
 
     expect(video).toEqual({
       id: 'video_69b25d5f',
       status: 'queued',
+      unknownStatus: null,
       progress: 0,
       model: 'sora-2',
       size: '1280x720',

@@ -9,24 +9,27 @@ import {
   type VideoContent,
   type VideoPage,
 } from './types'
-import { toUpstreamVideo, toVideoPage, wireDeleted, wireVideo, wireVideoList } from './wire'
+import { toUpstreamVideo, toVideoPage, wireDeleted, wireModelList, wireVideo, wireVideoList } from './wire'
 
 /** Readers of successful replies: each throws an UpstreamError when the reply is not what it should be. */
 
-export async function readVideo(
-  response: Response,
-  p: ProviderInfo,
-  onUnknownStatus: (video: UpstreamVideo, word: string) => void,
-): Promise<UpstreamVideo> {
+export async function readVideo(response: Response, p: ProviderInfo): Promise<UpstreamVideo> {
   const parsed = wireVideo.safeParse(await readJson(response, p))
   if (!parsed.success) {
     throw badReply(p, response.status, 'was not a video object', {
       requestId: requestIdOf(response),
     })
   }
-  const { video, unknownStatus } = toUpstreamVideo(parsed.data)
-  if (unknownStatus !== null) onUnknownStatus(video, unknownStatus)
-  return video
+  return toUpstreamVideo(parsed.data)
+}
+
+/** The ids of GET /models; a reply without a `data` list is not a model list. */
+export async function readModelIds(response: Response, p: ProviderInfo): Promise<string[]> {
+  const parsed = wireModelList.safeParse(await readJson(response, p))
+  if (!parsed.success) {
+    throw badReply(p, response.status, 'was not a list of models', { requestId: requestIdOf(response) })
+  }
+  return parsed.data.data
 }
 
 export async function readPage(
@@ -43,7 +46,7 @@ export async function readPage(
   const videos: UpstreamVideo[] = []
   for (const item of parsed.data.data) {
     const one = wireVideo.safeParse(item)
-    if (one.success) videos.push(toUpstreamVideo(one.data).video)
+    if (one.success) videos.push(toUpstreamVideo(one.data))
     else onUnreadable(item)
   }
   return toVideoPage(parsed.data, videos)

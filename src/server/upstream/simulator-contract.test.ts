@@ -79,7 +79,7 @@ describe('against the simulator', () => {
       model: 'sora-2',
       size: '720x1280',
       seconds: 4,
-      reference,
+      references: [reference],
     })
     referenced = await settle(created.id)
     expect(referenced).toMatchObject({ status: 'completed', size: '720x1280', seconds: 4 })
@@ -91,7 +91,7 @@ describe('against the simulator', () => {
       filename: 'square.png',
       contentType: 'image/png',
     }
-    const input = { prompt: 'A square', model: 'sora-2', size: '720x1280', seconds: 4, reference }
+    const input = { prompt: 'A square', model: 'sora-2', size: '720x1280', seconds: 4, references: [reference] }
     const error = await failure(upstream.create(input))
     expect(error.kind).toBe('invalid')
     expect(error.details).toMatchObject({ status: 400, param: 'input_reference' })

@@ -3,12 +3,14 @@ import type { Readable } from 'node:stream'
 /** The provider's video, in the studio's words. Only server/upstream/ knows the wire format. */
 export interface UpstreamVideo {
   id: string
-  status: 'queued' | 'in_progress' | 'completed' | 'failed'
+  status: 'queued' | 'in_progress' | 'completed' | 'failed' | 'cancelled'
+  /** The provider's status word when the studio did not know it (read as in progress). */
+  unknownStatus: string | null
   /** 0–100; providers report it coarsely or not at all. */
   progress: number
   model: string | null
   size: string | null
-  seconds: number | null
+  seconds?: number | null
   prompt: string | null
   createdAt: Date | null
   completedAt: Date | null
@@ -23,8 +25,10 @@ export interface CreateVideoInput {
   prompt: string
   model: string
   size: string
-  seconds: number
-  reference?: { bytes: Buffer; filename: string; contentType: string }
+  /** Left out for a model whose duration is fixed: such providers refuse or ignore it. */
+  seconds?: number | null
+  /** In order: the first frame (or the one image), then the last frame. */
+  references?: Array<{ bytes: Buffer; filename: string; contentType: string }>
 }
 
 export interface VideoContent {
@@ -52,6 +56,8 @@ export interface Upstream {
     signal?: AbortSignal,
   ): Promise<VideoPage>
   delete(id: string, signal?: AbortSignal): Promise<void>
+  /** The model ids of GET /models, or null when the provider has no such endpoint. */
+  listModels(signal?: AbortSignal): Promise<string[] | null>
 }
 
 /**

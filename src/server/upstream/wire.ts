@@ -62,33 +62,48 @@ export const wireVideoList = z.object({
 
 export const wireDeleted = z.object({ deleted: nullish(z.boolean()) })
 
-type Status = UpstreamVideo['status']
+export const wireModelList = z.object({
+  data: z.array(z.unknown()).transform((items) =>
+    items.flatMap((item) => {
+      const id = (item as { id?: unknown } | null)?.id
+      return typeof id === 'string' && id !== '' ? [id] : []
+    }),
+  ),
+})
+
+type Status = UpstreamVideo['status'] | 'expired'
 
 /**
- * The spec's four statuses, plus the words other gateways use. Unknown words read as
- * `in_progress` (so the job keeps being polled) unless the reply carries an error, which
- * makes it `failed`; `known: false` lets the caller log the surprise.
+ * The spec's four statuses plus every gateway spelling we know (case-insensitive): CometAPI's
+ * `NOT_START` / `SUCCESS` / `FAILURE`, `running`, `expired`, `cancelled`… An unknown word reads as
+ * `in_progress` (the job keeps being polled) unless the reply carries an error, which makes it
+ * `failed`; `known: false` lets the caller log the surprise.
  */
-const STATUS_WORDS: Record<string, Status> = {
+export const STATUS_WORDS: Record<string, Status> = {
   queued: 'queued',
   pending: 'queued',
   submitted: 'queued',
   created: 'queued',
   waiting: 'queued',
+  not_start: 'queued',
+  not_started: 'queued',
+  in_queue: 'queued',
   in_progress: 'in_progress',
   processing: 'in_progress',
   running: 'in_progress',
   generating: 'in_progress',
   started: 'in_progress',
   completed: 'completed',
+  complete: 'completed',
   succeeded: 'completed',
   success: 'completed',
   done: 'completed',
   failed: 'failed',
   failure: 'failed',
   error: 'failed',
-  cancelled: 'failed',
-  canceled: 'failed',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
 }
 
 export function mapStatus(
@@ -104,6 +119,12 @@ export function mapStatus(
   return { status: hasError ? 'failed' : key === '' ? 'queued' : 'in_progress', known: false }
 }
 
+/** What a job says when the provider discarded its video before the studio had it. */
+export const EXPIRED_UPSTREAM = {
+  code: 'expired',
+  message: 'The provider discarded this video (it expired) before it was finished or saved. Retry to render it again.',
+}
+
 function toError(error: WireVideo['error'], status: Status): UpstreamVideo['error'] {
   if (error == null) return null
   const parts = typeof error === 'string' ? { code: null, message: error } : error
@@ -117,17 +138,17 @@ function toError(error: WireVideo['error'], status: Status): UpstreamVideo['erro
 }
 
 /** The studio's video from the wire's; `unknownStatus` carries a status word we had to guess at. */
-export function toUpstreamVideo(wire: WireVideo): {
-  video: UpstreamVideo
-  unknownStatus: string | null
-} {
-  const { status, known } = mapStatus(wire.status, toError(wire.error, 'failed') !== null)
+export function toUpstreamVideo(wire: WireVideo): UpstreamVideo {
+  const mapped = mapStatus(wire.status, toError(wire.error, 'failed') !== null)
+  const expired = mapped.status === 'expired'
+  const status = mapped.status === 'expired' ? 'failed' : mapped.status
   const progress = wire.progress ?? 0
-  const video: UpstreamVideo = {
+  return {
     id: wire.id,
     status,
+    unknownStatus: mapped.known ? null : (wire.status ?? null),
     progress: status === 'completed' ? 100 : Math.round(Math.min(100, Math.max(0, progress))),
-    model: wire.model ?? null,
+    model: wire.model || null,
     size: wire.size ?? null,
     seconds: wire.seconds ?? null,
     prompt: wire.prompt ?? null,
@@ -135,9 +156,8 @@ export function toUpstreamVideo(wire: WireVideo): {
     completedAt: wire.completed_at ?? null,
     expiresAt: wire.expires_at ?? null,
     remixedFromId: wire.remixed_from_video_id ?? null,
-    error: toError(wire.error, status),
+    error: expired ? EXPIRED_UPSTREAM : toError(wire.error, status),
   }
-  return { video, unknownStatus: known ? null : (wire.status ?? null) }
 }
 
 export function toVideoPage(

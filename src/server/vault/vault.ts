@@ -13,6 +13,8 @@ export const ASSETS = {
   spritesheet: { file: 'spritesheet.jpg', contentType: 'image/jpeg' },
   reference: { file: 'reference.png', contentType: 'image/png' },
   'reference-original': { file: 'reference-original', contentType: 'application/octet-stream' },
+  'last-frame': { file: 'last-frame.png', contentType: 'image/png' },
+  'last-frame-original': { file: 'last-frame-original', contentType: 'application/octet-stream' },
   sidecar: { file: 'job.json', contentType: 'application/json' },
 } as const
 export type AssetName = keyof typeof ASSETS
@@ -111,6 +113,11 @@ export class Vault {
       () => true,
       () => false,
     )
+  }
+
+  /** Removes some of a job's files, e.g. a take saved after it was cancelled. */
+  async removeAssets(jobId: string, assets: readonly AssetName[]): Promise<void> {
+    await Promise.all(assets.map((asset) => fsp.rm(this.pathOf(jobId, asset), { force: true })))
   }
 
   async remove(jobId: string): Promise<void> {

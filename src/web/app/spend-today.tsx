@@ -14,7 +14,7 @@ export function SpendToday() {
   if (!data) return null
   const now = new Date()
   const today = data.items.filter((job) => isToday(job.createdAt, now))
-  const total = today.reduce((sum, job) => sum + job.costUsd, 0)
+  const total = today.reduce((sum, job) => sum + (job.costUsd ?? 0), 0)
   // All of the newest 100 are from today and there are more: the tally is a floor.
   const more = today.length === data.items.length && data.nextCursor !== null
   return (

@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react'
 import type { Fit } from '../../contract/api'
-import type { ModelId, Size } from '../../contract/capabilities'
 
 /**
  * Settings handed to the composer from elsewhere ("Reuse settings", "Continue from here").
@@ -8,8 +7,8 @@ import type { ModelId, Size } from '../../contract/capabilities'
  */
 export interface ComposerPreset {
   prompt: string
-  model: ModelId
-  size: Size
+  model: string
+  size: string
   seconds: number
   fit?: Fit
   reference?: { url: string; fileName: string } | null

@@ -1,4 +1,4 @@
-import { sizeDimensions, type Size } from '../../contract/capabilities'
+import { sizeDimensions } from '../../contract/capabilities'
 
 const usd = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -7,17 +7,18 @@ const usd = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
 })
 
-export function formatUsd(amount: number): string {
-  return usd.format(amount)
+/** A price the provider has not published reads "unknown", never a made-up number. */
+export function formatUsd(amount: number | null): string {
+  return amount === null ? 'unknown' : usd.format(amount)
 }
 
-/** "1280 × 720" */
-export function formatSize(size: Size): string {
+/** "1280 × 720"; an orientation hint such as `16x9` reads "16:9". */
+export function formatSize(size: string): string {
   const { width, height } = sizeDimensions(size)
-  return `${width} × ${height}`
+  return width < 64 && height < 64 ? `${width}:${height}` : `${width} × ${height}`
 }
 
-export function orientationOf(size: Size): 'landscape' | 'portrait' | 'square' {
+export function orientationOf(size: string): 'landscape' | 'portrait' | 'square' {
   const { width, height } = sizeDimensions(size)
   return width > height ? 'landscape' : width < height ? 'portrait' : 'square'
 }

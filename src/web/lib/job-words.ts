@@ -1,4 +1,4 @@
-import { MODEL_TABLE } from '../../contract/capabilities'
+import { BUILT_IN_MODELS } from '../../contract/built-in-models'
 import type { Job, JobStatus } from '../../contract/job'
 import { formatSize } from './format'
 
@@ -9,6 +9,7 @@ const STATUS_WORDS: Record<JobStatus, string> = {
   archiving: 'Saving to the vault',
   completed: 'Finished',
   failed: 'Failed',
+  cancelled: 'Cancelled',
 }
 
 /** A job's status as a person would say it. */
@@ -26,8 +27,9 @@ export function firstLine(prompt: string): string {
   )
 }
 
-export function modelLabel(model: Job['model']): string {
-  return MODEL_TABLE[model].label
+/** A model's name; a model the studio no longer knows keeps its id. */
+export function modelLabel(model: Job['model'], models: ReadonlyArray<{ id: string; label: string }> = BUILT_IN_MODELS): string {
+  return models.find((m) => m.id === model)?.label ?? model
 }
 
 /** "Sora 2 · 1280 × 720 · 8 s" */

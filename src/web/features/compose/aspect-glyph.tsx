@@ -1,8 +1,8 @@
-import { sizeDimensions, type Size } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/capabilities'
 import { cn } from '../../components/ui/cn'
 
 /** The frame's outline at a glance: 16:9 lies down, 9:16 stands up. */
-export function AspectGlyph({ size, className }: { size: Size; className?: string }) {
+export function AspectGlyph({ size, className }: { size: string; className?: string }) {
   const { width, height } = sizeDimensions(size)
   const box = 18
   const scale = box / Math.max(width, height)

@@ -62,7 +62,11 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
         {handoff.note && <HandoffNote note={handoff.note} onDismiss={handoff.dismissNote} />}
         <PromptField maxLength={capabilities.promptMaxLength} />
         <div className="grid gap-3">
-          <ModelField capabilities={capabilities} onModelChange={compose.changeModel} />
+          <ModelField
+            capabilities={capabilities}
+            onModelChange={compose.changeModel}
+            notice={notices.model}
+          />
           <SizeField
             model={model}
             note={notices.size}

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { capabilitiesFor, type Capabilities } from '../../../contract/capabilities'
+import type { Capabilities } from '../../../contract/capabilities'
+import { testCapabilities } from '../../testing/capabilities'
 import { renderWithQuery } from '../../testing/render'
 import { server } from '../../testing/server'
 import { ComposePanel } from './compose-panel'
@@ -14,15 +15,23 @@ const radioNames = (group: string) =>
     .map((radio) => radio.getAttribute('aria-label'))
 
 describe('options follow the capabilities', () => {
-  it('offers the models with their price per second, and only the chosen model’s sizes', async () => {
+  it('offers the models by family with what each does and costs, and only the chosen model’s sizes', async () => {
     const { user } = renderWithQuery(<ComposePanel />)
 
     const model = await screen.findByRole('combobox', { name: 'Model' })
+    expect(within(model).getAllByRole('group').map((g) => g.getAttribute('label'))).toEqual(['Sora', 'Veo'])
     expect(
       within(model)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Sora 2 · $0.10/s', 'Sora 2 Pro · $0.30–$0.50/s'])
+    ).toEqual([
+      'Sora 2 · 4, 8, 12 s · 9:16, 16:9 · 1 image · $0.10/s',
+      'Sora 2 Pro · 4, 8, 12 s · 9:16, 16:9, 4:7, 7:4 · 1 image · $0.30–$0.50/s',
+      'Veo 3.1 · 8 s · 16:9, 9:16 · first + last frame · price unknown',
+      'Veo 3.1 Pro · 8 s · 16:9, 9:16 · first + last frame · price unknown',
+      'Veo 3 · 8 s · 16:9, 9:16 · first + last frame · price unknown',
+      'Veo 3 Fast · 8 s · 16:9, 9:16 · first + last frame · price unknown',
+    ])
     expect(radioNames('Size')).toEqual(['9:16 portrait, 720 × 1280', '16:9 landscape, 1280 × 720'])
     expect(radioNames('Duration')).toEqual(['4 seconds', '8 seconds', '12 seconds'])
 
@@ -36,7 +45,7 @@ describe('options follow the capabilities', () => {
   })
 
   it('takes durations and prices from the server, not from the code', async () => {
-    const caps = capabilitiesFor('cometapi')
+    const caps = testCapabilities('cometapi', ['sora-2', 'sora-2-pro'])
     const custom: Capabilities = {
       ...caps,
       models: caps.models.map((m) => ({ ...m, seconds: [5, 10] })),
@@ -45,11 +54,13 @@ describe('options follow the capabilities', () => {
     renderWithQuery(<ComposePanel />)
 
     const model = await screen.findByRole('combobox', { name: 'Model' })
-    expect(
-      within(model)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual(['Sora 2 · $0.08/s', 'Sora 2 Pro · $0.24/s'])
+    const enabled = within(model)
+      .getAllByRole('option')
+      .filter((o) => !(o as HTMLOptionElement).disabled)
+    expect(enabled.map((o) => o.textContent)).toEqual([
+      'Sora 2 · 5, 10 s · 9:16, 16:9 · 1 image · $0.08/s',
+      'Sora 2 Pro · 5, 10 s · 9:16, 16:9, 4:7, 7:4 · 1 image · $0.24/s',
+    ])
     expect(radioNames('Duration')).toEqual(['5 seconds', '10 seconds'])
   })
 

@@ -3,6 +3,7 @@ import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { capabilityQueries } from '../../lib/capability-queries'
 import { ComposeForm } from './compose-form'
+import { NothingOffered } from './nothing-offered'
 
 /** The studio's left column: the composer, once the server has said what it can render. */
 export function ComposePanel() {
@@ -40,8 +41,10 @@ export function ComposePanel() {
             Retry
           </Button>
         </div>
-      ) : (
+      ) : capabilities.data.models.some((m) => m.availability === 'offered') ? (
         <ComposeForm capabilities={capabilities.data} />
+      ) : (
+        <NothingOffered models={capabilities.data.models} />
       )}
     </div>
   )

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { capabilitiesFor } from '../../../contract/capabilities'
+import { testCapabilities } from '../../testing/capabilities'
 import { makeJob } from '../../testing/job-script'
 import { renderWithQuery } from '../../testing/render'
 import { server } from '../../testing/server'
@@ -55,8 +55,8 @@ describe('invalid input', () => {
     server.use(
       http.get('/api/capabilities', () =>
         HttpResponse.json({
-          ...capabilitiesFor('simulator'),
-          upload: { ...capabilitiesFor('simulator').upload, maxBytes: 1024 },
+          ...testCapabilities('simulator'),
+          upload: { ...testCapabilities('simulator').upload, maxBytes: 1024 },
         }),
       ),
     )

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { fitSchema } from '../../../contract/api'
-import { modelIdSchema, sizeSchema } from '../../../contract/capabilities'
 
 export const MAX_TAKES = 4
 const KEY = 'dailies:compose-draft:v1'
@@ -8,8 +7,8 @@ const KEY = 'dailies:compose-draft:v1'
 // Each field on its own: a draft from an older build keeps whatever still makes sense.
 const draftSchema = z.object({
   prompt: z.string().optional().catch(undefined),
-  model: modelIdSchema.optional().catch(undefined),
-  size: sizeSchema.optional().catch(undefined),
+  model: z.string().max(100).optional().catch(undefined),
+  size: z.string().max(40).optional().catch(undefined),
   seconds: z.number().int().positive().optional().catch(undefined),
   fit: fitSchema.optional().catch(undefined),
   takes: z.number().int().min(1).max(MAX_TAKES).optional().catch(undefined),

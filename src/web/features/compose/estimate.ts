@@ -1,4 +1,4 @@
-import type { Capabilities, Size } from '../../../contract/capabilities'
+import type { Capabilities } from '../../../contract/capabilities'
 import { formatUsd } from '../../lib/format'
 import { findModel } from './settings'
 
@@ -10,12 +10,12 @@ export interface Estimate {
 
 export function estimate(
   caps: Capabilities,
-  choice: { model: string; size: Size; seconds: number; takes: number },
+  choice: { model: string; size: string; seconds: number; takes: number },
 ): Estimate | null {
   const price = findModel(caps, choice.model)?.sizes.find(
     (s) => s.size === choice.size,
   )?.pricePerSecond
-  if (price === undefined) return null
+  if (price === undefined || price === null) return null
   const perTake = Math.round(price * choice.seconds * 100) / 100
   return { pricePerSecond: price, totalUsd: perTake * choice.takes }
 }
@@ -28,7 +28,7 @@ export function describeSubmit(takes: number, seconds: number, cost: Estimate | 
 }
 
 /** "1280 × 720" → "16:9" */
-export function aspectLabel(size: Size): string {
+export function aspectLabel(size: string): string {
   const [w, h] = size.split('x').map(Number) as [number, number]
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
   const d = gcd(w, h)

@@ -1,10 +1,10 @@
 import type { Fit } from '../../../contract/api'
-import { sizeDimensions, type Size } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/capabilities'
 
 /** What `fit` will do to this image in this frame, in words a person checks against the preview. */
 export function fitCaption(
   fit: Fit,
-  size: Size,
+  size: string,
   image: { width: number | null; height: number | null },
 ): string {
   const frame = sizeDimensions(size)

@@ -1,25 +1,30 @@
 import { useController } from 'react-hook-form'
-import type { Capabilities, ModelId } from '../../../contract/capabilities'
+import type { Capabilities } from '../../../contract/capabilities'
 import { Field } from '../../components/ui/field'
 import { Select } from '../../components/ui/select'
-import { formatUsd } from '../../lib/format'
 import { useComposeFormContext } from './form-context'
+import { modelSummary } from './model-summary'
 import type { ModelCapabilities } from './settings'
 
-function priceLabel(model: ModelCapabilities): string {
-  const prices = model.sizes.map((s) => s.pricePerSecond)
-  const low = Math.min(...prices)
-  const high = Math.max(...prices)
-  return low === high ? `${formatUsd(low)}/s` : `${formatUsd(low)}–${formatUsd(high)}/s`
+function byFamily(models: ModelCapabilities[]): Array<[string, ModelCapabilities[]]> {
+  const families = new Map<string, ModelCapabilities[]>()
+  for (const model of models) families.set(model.family, [...(families.get(model.family) ?? []), model])
+  return [...families]
 }
 
-/** The model, with what a second of it costs here; switching is handled by the form. */
+/**
+ * The models this provider offers, grouped by family, each with what it does and costs; the
+ * retired and not-offered ones are listed apart and cannot be chosen. Switching is the form's.
+ */
 export function ModelField({
   capabilities,
   onModelChange,
+  notice,
 }: {
   capabilities: Capabilities
-  onModelChange: (model: ModelId) => void
+  onModelChange: (model: string) => void
+  /** Said when the model asked for was not available, e.g. by Reuse settings. */
+  notice: string | null
 }) {
   const { control } = useComposeFormContext()
   const {
@@ -27,24 +32,46 @@ export function ModelField({
     fieldState,
   } = useController({ control, name: 'model' })
   const error = fieldState.error?.message
+  const offered = capabilities.models.filter((m) => m.availability === 'offered')
+  const unavailable = capabilities.models.filter((m) => m.availability !== 'offered')
+  const chosen = offered.find((m) => m.id === value)
 
   return (
-    <Field label="Model" htmlFor="compose-model" messageId="compose-model-message" error={error}>
+    <Field
+      label="Model"
+      htmlFor="compose-model"
+      messageId="compose-model-message"
+      error={error}
+      note={notice ?? chosen?.description ?? null}
+    >
       <Select
         id="compose-model"
         ref={ref}
         name={name}
         value={value}
         onBlur={onBlur}
-        onChange={(event) => onModelChange(event.target.value as ModelId)}
+        onChange={(event) => onModelChange(event.target.value)}
         aria-invalid={!!error || undefined}
         aria-describedby="compose-model-message"
       >
-        {capabilities.models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.label} · {priceLabel(model)}
-          </option>
+        {byFamily(offered).map(([family, models]) => (
+          <optgroup key={family} label={family}>
+            {models.map((model) => (
+              <option key={model.id} value={model.id}>
+                {modelSummary(model)}
+              </option>
+            ))}
+          </optgroup>
         ))}
+        {unavailable.length > 0 && (
+          <optgroup label="Not available here">
+            {unavailable.map((model) => (
+              <option key={model.id} value={model.id} disabled>
+                {model.label} — {model.availability === 'retired' ? 'retired' : 'not offered by this provider'}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </Select>
     </Field>
   )

@@ -1,5 +1,4 @@
 import type { Fit } from '../../../contract/api'
-import type { Size } from '../../../contract/capabilities'
 import { Button } from '../../components/ui/button'
 import { SegmentedControl } from '../../components/ui/segmented-control'
 import { formatBytes } from '../../lib/format'
@@ -8,7 +7,7 @@ import type { ReferenceImage } from './use-reference'
 
 export interface ReferenceDetailsProps {
   image: ReferenceImage
-  size: Size
+  size: string
   fit: Fit
   onFitChange: (fit: Fit) => void
   onRemove: () => void

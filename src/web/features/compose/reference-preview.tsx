@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react'
 import type { Fit } from '../../../contract/api'
-import { sizeDimensions, type Size } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/capabilities'
 import { cn } from '../../components/ui/cn'
 
 export interface ReferencePreviewProps {
   file: File
-  size: Size
+  size: string
   fit: Fit
   onMeasured: (width: number, height: number) => void
   onUnreadable: () => void

@@ -1,5 +1,4 @@
 import { useController } from 'react-hook-form'
-import type { Size } from '../../../contract/capabilities'
 import { Field } from '../../components/ui/field'
 import { SegmentedControl } from '../../components/ui/segmented-control'
 import { formatSize, formatUsd, orientationOf } from '../../lib/format'
@@ -33,7 +32,7 @@ export function SizeField({
       error={error}
       note={note}
     >
-      <SegmentedControl<Size>
+      <SegmentedControl<string>
         label="Size"
         labelledBy="compose-size-label"
         name="size"

@@ -2,23 +2,22 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useEffect, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { createJobFieldsSchema, type CreateJobFields } from '../../../contract/api'
-import type { Capabilities, ModelId } from '../../../contract/capabilities'
+import type { Capabilities } from '../../../contract/capabilities'
 import { loadDraft, saveDraft } from './draft'
 import type { ComposeFormApi, ComposeValues } from './form-context'
 import { reconcile, type RenderSettings } from './settings'
 
-export type Notices = { size: string | null; seconds: string | null }
-const NO_NOTICES: Notices = { size: null, seconds: null }
+export type Notices = { model: string | null; size: string | null; seconds: string | null }
 
 function initialState(caps: Capabilities) {
   const draft = loadDraft()
-  const { settings } = reconcile(caps, draft)
+  const { settings, notices } = reconcile(caps, draft)
   const values: ComposeValues = {
     prompt: draft.prompt ?? '',
     ...settings,
     fit: draft.fit ?? 'cover',
   }
-  return { values, takes: draft.takes ?? 1 }
+  return { values, takes: draft.takes ?? 1, notices }
 }
 
 /**
@@ -32,7 +31,8 @@ export function useComposeForm(caps: Capabilities) {
     defaultValues: initial.values,
   })
   const [takes, setTakes] = useState(initial.takes)
-  const [notices, setNotices] = useState<Notices>(NO_NOTICES)
+  // A draft whose model went away says so at the Model field.
+  const [notices, setNotices] = useState<Notices>(initial.notices)
   const values = useWatch({ control: form.control })
 
   // Every change is written at once: a few kB to localStorage, and nothing is lost on a crash.
@@ -70,7 +70,7 @@ export function useComposeForm(caps: Capabilities) {
     notices,
     clearNotice: (which: keyof Notices) => setNotices((n) => ({ ...n, [which]: null })),
     applySettings,
-    changeModel: (model: ModelId) => applySettings({ ...current(), model }),
+    changeModel: (model: string) => applySettings({ ...current(), model }),
     values: {
       model: values.model ?? initial.values.model,
       size: values.size ?? initial.values.size,

@@ -1,4 +1,5 @@
-import { MODEL_IDS, SIZES, type ModelId, type Size } from '../../../contract/capabilities'
+import { useQuery } from '@tanstack/react-query'
+import { capabilityQueries } from '../../lib/capability-queries'
 import { Select } from '../../components/ui/select'
 import { formatSize } from '../../lib/format'
 import { modelLabel } from '../../lib/job-words'
@@ -7,8 +8,10 @@ export type StatusFilter = 'completed' | 'failed' | 'all'
 export interface GalleryFilterState {
   search: string
   status: StatusFilter
-  model: ModelId | ''
-  size: Size | ''
+  /** '' for every model. */
+  model: string
+  /** '' for every size. */
+  size: string
 }
 export const NO_FILTERS: GalleryFilterState = {
   search: '',
@@ -27,6 +30,9 @@ export function GalleryToolbar({
   value: GalleryFilterState
   onChange: (next: GalleryFilterState) => void
 }) {
+  // Every catalog model, retired ones too: their takes stay in the gallery.
+  const models = useQuery(capabilityQueries.current()).data?.models ?? []
+  const sizes = [...new Set(models.flatMap((m) => m.sizes.map((s) => s.size)))]
   return (
     <div role="search" aria-label="Takes" className="flex flex-wrap items-center gap-2">
       <input
@@ -54,24 +60,27 @@ export function GalleryToolbar({
         className={fieldClass}
         value={value.model}
         onChange={(event) =>
-          onChange({ ...value, model: event.currentTarget.value as ModelId | '' })
+          onChange({ ...value, model: event.currentTarget.value })
         }
       >
         <option value="">All models</option>
-        {MODEL_IDS.map((id) => (
-          <option key={id} value={id}>
-            {modelLabel(id)}
+        {models.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.availability === 'offered' ? m.label : `${m.label} (${m.availability === 'retired' ? 'retired' : 'not offered'})`}
           </option>
         ))}
+        {value.model && !models.some((m) => m.id === value.model) && (
+          <option value={value.model}>{modelLabel(value.model)}</option>
+        )}
       </Select>
       <Select
         aria-label="Filter by size"
         className={fieldClass}
         value={value.size}
-        onChange={(event) => onChange({ ...value, size: event.currentTarget.value as Size | '' })}
+        onChange={(event) => onChange({ ...value, size: event.currentTarget.value })}
       >
         <option value="">All sizes</option>
-        {SIZES.map((size) => (
+        {sizes.map((size) => (
           <option key={size} value={size}>
             {formatSize(size)}
           </option>
