@@ -38,7 +38,7 @@ describe('studio shell', () => {
     renderWithQuery(<App />)
 
     expect(await screen.findByText('CometAPI')).toBeInTheDocument()
-    expect(await screen.findByRole('option', { name: 'Sora 2 · $0.08/s' })).toBeInTheDocument()
+    expect(await screen.findByRole('option', { name: 'Sora 2 · 4, 8, 12 s · 9:16, 16:9 · 1 image · $0.08/s' })).toBeInTheDocument()
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument()
   })
 
