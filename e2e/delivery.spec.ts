@@ -2,8 +2,8 @@ import { expect, test } from './fixtures'
 import { searchTakes, settled, startJob, tile, unique, viewerOf } from './review-support'
 
 /**
- * How the studio reaches the browser: the first screen comes compressed and cacheable, and the
- * viewer's code arrives only when a take is opened.
+ * How the studio reaches the browser: the first screen comes compressed and cacheable, the
+ * gallery's code in a chunk of its own, and the viewer's only when a take is opened.
  */
 test('the first screen is compressed, and the viewer loads on demand', async ({ page, request }) => {
   const prompt = unique('A lighthouse keeper climbing stairs')
@@ -29,6 +29,8 @@ test('the first screen is compressed, and the viewer loads on demand', async ({ 
     expect(script.encoding, script.url).toBe('br')
     expect(script.cache, script.url).toBe('public, max-age=31536000, immutable')
   }
+  // The gallery is a chunk of its own, fetched right after the first screen's code.
+  expect(scripts.some((s) => /\/gallery-[\w-]+\.js$/.test(s.url)), 'gallery chunk').toBe(true)
   const viewerChunk = (s: { url: string }) => /\/take-viewer-[\w-]+\.js$/.test(s.url)
   expect(scripts.some(viewerChunk), 'viewer code on the first screen').toBe(false)
 

@@ -1,12 +1,21 @@
 import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { CompareRoute } from '../features/compare/compare-route'
 import { ComposePanel } from '../features/compose/compose-panel'
-import { Gallery } from '../features/gallery/gallery'
 import { RenderQueue } from '../features/jobs/render-queue'
 import { healthQueries } from '../lib/health-queries'
 import { ProviderBadge } from './provider-badge'
 import { SimulatorBanner } from './simulator-banner'
 import { SpendToday } from './spend-today'
+
+/**
+ * The gallery (with its virtualiser) is a chunk of its own, fetched as soon as the app starts and
+ * alongside the first list request, so the compose form paints without waiting for it; on a
+ * phone the gallery is below the fold anyway.
+ */
+const Gallery = lazy(() =>
+  import('../features/gallery/gallery').then((m) => ({ default: m.Gallery })),
+)
 
 export function App() {
   const health = useQuery(healthQueries.status())
@@ -47,10 +56,19 @@ export function App() {
         </aside>
         <main className="flex min-w-0 flex-1 flex-col lg:overflow-hidden">
           <RenderQueue />
-          <Gallery />
+          <Suspense fallback={<GalleryPlaceholder />}>
+            <Gallery />
+          </Suspense>
         </main>
       </div>
       <CompareRoute />
     </div>
+  )
+}
+
+/** Holds the gallery's place while its code arrives, so nothing below or beside it jumps. */
+function GalleryPlaceholder() {
+  return (
+    <div aria-hidden="true" className="flex min-h-[70dvh] flex-[1_1_0px] flex-col lg:min-h-0" />
   )
 }
