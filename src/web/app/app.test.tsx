@@ -30,7 +30,8 @@ describe('studio shell', () => {
     expect(await screen.findByRole('textbox', { name: 'Prompt' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Generate' })).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: /^Rendering/ })).toBeInTheDocument()
-    expect(screen.getByRole('heading', { name: /^Takes/ })).toBeInTheDocument()
+    // The gallery's code arrives in a chunk of its own, right after the first screen.
+    expect(await screen.findByRole('heading', { name: /^Takes/ })).toBeInTheDocument()
   })
 
   it('names a real provider and shows no simulator banner, with that provider’s prices', async () => {
