@@ -22,7 +22,7 @@ export async function startTestStudio(
   options: {
     upstream?: UpstreamConfig
     overrides?: StudioOverrides
-    config?: Partial<Pick<StudioConfig, 'token' | 'rendersPerMinute' | 'logLevel' | 'signIn' | 'trustProxy'>>
+    config?: Partial<Pick<StudioConfig, 'token' | 'rendersPerMinute' | 'logLevel' | 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs'>>
   } = {},
 ): Promise<TestStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-studio-'))
@@ -67,4 +67,4 @@ export async function startTestStudio(
   }
 }
 
-export const isDone = (job: Job) => job.status === 'completed' || job.status === 'failed'
+export const isDone = (job: Job) => job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled'
