@@ -105,6 +105,7 @@ export function completedRecord(index: number, fields: Partial<JobRecord> = {}):
     completedAt: completed,
     remixOf: null,
     group: `grp_${Math.floor(index / 4)}`,
+    take: String.fromCharCode(65 + (index % 4)),
     reference: null,
     lastReference: null,
     hasThumbnail: true,

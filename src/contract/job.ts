@@ -56,6 +56,8 @@ export const jobSchema = z.object({
   completedAt: z.iso.datetime().nullable(),
   remixOf: jobIdSchema.nullable(),
   group: groupIdSchema.nullable(),
+  /** The take's letter within its submit (A, B, C…); a retry keeps the letter of the take it retries. */
+  take: z.string().regex(/^[A-Z]{1,3}$/),
   /** The first frame (or the one reference image). */
   reference: referenceSchema,
   /** The last frame, for models that take two references. */

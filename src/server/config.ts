@@ -13,6 +13,9 @@ const PROFILE_BASE_URLS: Partial<Record<Provider, string>> = {
   openai: 'https://api.openai.com/v1',
 }
 
+/** How long a deleted take can be brought back (Undo) before it and its files are purged. */
+export const DEFAULT_DELETE_GRACE_S = 60
+
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1']
 
 export const SIGN_IN_DEFAULTS: SignInConfig = {
@@ -44,6 +47,7 @@ export const envSchema = z.object({
     .default(SIGN_IN_DEFAULTS.globalFailuresPerHour),
   DAILIES_TRUST_PROXY: z.string().min(1).optional(),
   DAILIES_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
+  DAILIES_DELETE_GRACE_S: z.coerce.number().min(0).max(86_400).default(DEFAULT_DELETE_GRACE_S),
   DAILIES_SIM_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
   DAILIES_SIM_KEY: z.string().min(1).optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
@@ -72,6 +76,8 @@ export interface Config {
   trustProxy: boolean | string[]
   /** Renders (create, remix, retry) each client may start per minute. */
   rendersPerMinute: number
+  /** Seconds a deleted job waits, files and all, for an Undo before it is purged. */
+  deleteGraceS: number
   simulator: { timeScale: number; apiKey: string | null }
   /** The ffmpeg the BFF (frames) and the embedded simulator (renders) run. */
   ffmpegPath: string
@@ -154,6 +160,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     trustProxy: parseTrustProxy(env.DAILIES_TRUST_PROXY),
     rendersPerMinute: env.DAILIES_RATE_LIMIT,
+    deleteGraceS: env.DAILIES_DELETE_GRACE_S,
     simulator: { timeScale: env.DAILIES_SIM_TIME_SCALE, apiKey: env.DAILIES_SIM_KEY ?? null },
     ffmpegPath: env.FFMPEG_PATH ?? defaultFfmpegPath(),
     logLevel: env.LOG_LEVEL,

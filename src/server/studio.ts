@@ -1,9 +1,9 @@
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import type { DestinationStream } from 'pino'
+import type { DestinationStream, Logger } from 'pino'
 import { startSimulator } from '../simulator/server'
 import { buildApp } from './app'
-import { SIGN_IN_DEFAULTS, type Config, type UpstreamConfig } from './config'
+import { DEFAULT_DELETE_GRACE_S, SIGN_IN_DEFAULTS, type Config, type UpstreamConfig } from './config'
 import { loadCatalog } from './catalog/catalog-file'
 import { discoverModels } from './catalog/discovery'
 import { ModelCatalog } from './catalog/model-catalog'
@@ -21,7 +21,7 @@ export type StudioConfig = Pick<
   Config,
   'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute' | 'ffmpegPath'
 > &
-  Partial<Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs'>>
+  Partial<Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs' | 'deleteGraceS'>>
 
 export interface StudioOverrides {
   schedule?: Partial<PollSchedule>
@@ -103,6 +103,9 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     logger,
     ...(overrides.distDir ? { distDir: overrides.distDir } : {}),
   })
+  // Deleted takes wait for an Undo only while the studio runs: a start purges the rest.
+  await jobs.purge()
+  const purger = startPurger(jobs, now, config.deleteGraceS ?? DEFAULT_DELETE_GRACE_S, logger)
   watcher.resume()
 
   return {
@@ -114,6 +117,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     discovery,
     simulatorURL: simulator?.baseURL ?? null,
     async close() {
+      clearInterval(purger)
       stopDiscovery.abort()
       await discovery
       await app.close()
@@ -122,4 +126,22 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
       await simulator?.close()
     },
   }
+}
+
+/** Purges, now and then, the deleted jobs whose grace period has run out. */
+function startPurger(jobs: JobService, now: () => Date, graceS: number, log: Logger): NodeJS.Timeout {
+  let running = false
+  const timer = setInterval(
+    () => {
+      if (running) return
+      running = true
+      jobs
+        .purge(new Date(now().getTime() - graceS * 1000))
+        .catch((error: unknown) => log.warn({ err: error }, 'purging deleted takes failed'))
+        .finally(() => (running = false))
+    },
+    Math.max(100, Math.min(graceS * 1000, 5000)),
+  )
+  timer.unref()
+  return timer
 }

@@ -7,7 +7,7 @@ import { isCancellable, isTerminal } from '../../contract/job'
 import type { ModelCatalog } from '../catalog/model-catalog'
 import { notFound } from '../errors'
 import type { JobRepository } from '../store/job-repository'
-import type { JobRecord } from '../store/job-record'
+import { takeLetter, type JobRecord } from '../store/job-record'
 import type { Upstream, UpstreamVideo } from '../upstream/types'
 import type { Vault } from '../vault/vault'
 import { cancelRefusal, CANCEL_UNCONFIRMED } from './cancel-words'
@@ -30,7 +30,10 @@ export interface JobServiceDeps {
 type NewJob = Pick<
   JobRecord,
   'prompt' | 'model' | 'size' | 'seconds' | 'fit' | 'remixOf' | 'group' | 'reference' | 'lastReference'
->
+> & {
+  /** A retry keeps the letter of the take it retries; otherwise the next letter of its submit. */
+  take?: string
+}
 
 /** Temp files in the vault holding the client's first and last frame, where sent. */
 export interface UploadedReferences {
@@ -82,7 +85,7 @@ export class JobService {
     return this.submitCreate(job, [first?.png, last?.png].filter((png) => png !== undefined))
   }
 
-  async remix(sourceId: string, prompt: string): Promise<JobRecord> {
+  async remix(sourceId: string, prompt: string, take?: string): Promise<JobRecord> {
     const source = this.get(sourceId)
     if (source.status !== 'completed' || !source.upstreamId) {
       throw new ApiError('conflict', 'Only a completed take can be remixed')
@@ -103,18 +106,23 @@ export class JobService {
       group: null,
       reference: null,
       lastReference: null,
+      ...(take ? { take } : {}),
     })
     return this.submit(job, () => this.deps.upstream.remix(upstreamId, prompt))
   }
 
-  /** A new job with the same settings (and reference images); a remix is remixed again. */
+  /**
+   * A new job with the same settings (and reference images); a remix is remixed again. It is
+   * another attempt at the same take, so it keeps the take's letter, but it is not a take of
+   * the old submit: that submit's failed takes must not gather the retry into a comparison.
+   */
   async retry(sourceId: string): Promise<JobRecord> {
     const source = this.get(sourceId)
     if (!isTerminal(source.status)) throw new ApiError('conflict', 'This job is still rendering')
     if (source.remixOf) {
       const parent = this.deps.repo.get(source.remixOf)
       if (!parent) throw new ApiError('conflict', 'The take this remixed has been deleted')
-      return this.remix(parent.id, source.prompt)
+      return this.remix(parent.id, source.prompt, source.take)
     }
     this.requireOffered(source.model)
     const id = newJobId()
@@ -129,7 +137,7 @@ export class JobService {
         }
       })
     }
-    const job = this.insert(id, { ...source, remixOf: null })
+    const job = this.insert(id, { ...source, remixOf: null, group: null, take: source.take })
     const pngs = [
       ...(job.reference ? [await vault.read(id, 'reference')] : []),
       ...(job.lastReference ? [await vault.read(id, 'last-frame')] : []),
@@ -167,16 +175,37 @@ export class JobService {
     }
   }
 
-  async delete(id: string): Promise<void> {
-    const job = this.get(id)
-    this.deps.repo.delete(id)
+  /**
+   * Soft delete: the job leaves every list and read at once, but its row and files stay until
+   * it is purged (after the grace period, or at the next start), so Undo can bring it back.
+   */
+  delete(id: string): void {
+    this.get(id)
     this.deps.watcher.forget(id)
-    await this.deps.vault.remove(id)
-    if (job.upstreamId) {
-      await this.deps.upstream.delete(job.upstreamId).catch((error: unknown) => {
-        this.deps.log.warn({ err: error, jobId: id, upstreamId: job.upstreamId }, 'upstream delete failed')
-      })
+    this.deps.repo.softDelete(id, this.deps.now().toISOString())
+  }
+
+  /** Undo of a delete not yet purged: the job is back as it was, and followed again if unfinished. */
+  restore(id: string): JobRecord {
+    const job = this.deps.repo.restore(id)
+    if (!job) throw notFound(`Deleted job ${id}`)
+    if (!isTerminal(job.status) && job.upstreamId) this.deps.watcher.track(job.id)
+    return job
+  }
+
+  /** Removes for good the jobs deleted at or before `cutoff` (all of them when omitted), files and all. */
+  async purge(cutoff?: Date): Promise<number> {
+    const doomed = this.deps.repo.deletedBefore(cutoff?.toISOString())
+    for (const { id, upstreamId } of doomed) {
+      this.deps.repo.delete(id)
+      await this.deps.vault.remove(id)
+      if (upstreamId) {
+        await this.deps.upstream.delete(upstreamId).catch((error: unknown) => {
+          this.deps.log.warn({ err: error, jobId: id, upstreamId }, 'upstream delete failed')
+        })
+      }
     }
+    return doomed.length
   }
 
   /** A take of a model that was retired or removed is kept, but no new take may use it. */
@@ -187,8 +216,10 @@ export class JobService {
 
   private insert(id: string, fields: NewJob): JobRecord {
     const now = this.deps.now().toISOString()
+    const take = fields.take ?? (fields.group ? takeLetter(this.deps.repo.takesInGroup(fields.group)) : 'A')
     const job: JobRecord = {
       ...fields,
+      take,
       id,
       upstreamId: null,
       providerModel: null,

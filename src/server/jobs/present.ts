@@ -20,6 +20,7 @@ export function presentJob(job: JobRecord): Job {
     completedAt: job.completedAt,
     remixOf: job.remixOf,
     group: job.group,
+    take: job.take,
     reference: job.reference
       ? { url: `${base}/reference`, width: job.reference.width, height: job.reference.height }
       : null,

@@ -3,22 +3,23 @@ import { contentDisposition, downloadName } from './download-name'
 
 describe('download names', () => {
   it('builds a readable name from the prompt', () => {
-    expect(downloadName('A lantern over a night market, rain!', 'job_abcdefghijkl', 'mp4')).toBe(
-      'a-lantern-over-a-night-market-rain-ghijkl.mp4',
-    )
+    const job = { prompt: 'A lantern over a night market, rain!', id: 'job_abcdefghijkl', take: 'B' }
+    expect(downloadName(job, 'mp4')).toBe('a-lantern-over-a-night-market-rain-take-B-ghijkl.mp4')
   })
 
   it('keeps long prompts short and never empty', () => {
-    const name = downloadName('word '.repeat(100), 'job_abcdefghijkl', 'mp4')
+    const name = downloadName({ prompt: 'word '.repeat(100), id: 'job_abcdefghijkl', take: 'A' }, 'mp4')
     expect(name.length).toBeLessThanOrEqual(72)
-    expect(downloadName('!!!', 'job_abcdefghijkl', 'png')).toBe('take-ghijkl.png')
+    expect(downloadName({ prompt: '!!!', id: 'job_abcdefghijkl', take: 'A' }, 'png')).toBe('take-take-A-ghijkl.png')
   })
 
   it('encodes non-ASCII names per RFC 5987 with an ASCII fallback', () => {
-    const header = contentDisposition(downloadName('Café à l’aube 東京', 'job_abcdefghijkl', 'mp4'))
+    const header = contentDisposition(
+      downloadName({ prompt: 'Café à l’aube 東京', id: 'job_abcdefghijkl', take: 'A' }, 'mp4'),
+    )
     expect(header).toBe(
-      `attachment; filename="cafe-a-l-aube-ghijkl.mp4"; ` +
-        `filename*=UTF-8''caf%C3%A9-%C3%A0-l-aube-%E6%9D%B1%E4%BA%AC-ghijkl.mp4`,
+      `attachment; filename="cafe-a-l-aube-take-A-ghijkl.mp4"; ` +
+        `filename*=UTF-8''caf%C3%A9-%C3%A0-l-aube-%E6%9D%B1%E4%BA%AC-take-A-ghijkl.mp4`,
     )
   })
 

@@ -1,4 +1,4 @@
-const MAX_WORDS_LENGTH = 60
+const MAX_WORDS_LENGTH = 52
 
 function slugOf(prompt: string): string {
   const words = prompt
@@ -24,9 +24,12 @@ function asciiOf(name: string): string {
     .replace(/-{2,}/g, '-')
 }
 
-/** A readable file name from the prompt, e.g. `lantern-over-a-night-market-8x2kq0.mp4`. */
-export function downloadName(prompt: string, jobId: string, extension: string): string {
-  return `${slugOf(prompt)}-${jobId.slice(-6)}.${extension}`
+/**
+ * A readable file name from the prompt and the take's letter, so the takes of one submit do not
+ * download under the same words: `lantern-over-a-night-market-take-B-8x2kq0.mp4`.
+ */
+export function downloadName(job: { prompt: string; id: string; take: string }, extension: string): string {
+  return `${slugOf(job.prompt)}-take-${job.take}-${job.id.slice(-6)}.${extension}`
 }
 
 /** Content-Disposition with an ASCII fallback and the exact name per RFC 5987 / 6266. */

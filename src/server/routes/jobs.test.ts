@@ -179,14 +179,38 @@ describe('remix, retry, delete', () => {
     expect(studio.repo.get(again.id)?.reference?.hash).toBe(studio.repo.get(failed.id)?.reference?.hash)
   })
 
-  it('deletes the record and every file', async () => {
+  it('letters the takes of a submit A, B, C; a retry keeps its letter outside the submit; a remix is A', async () => {
+    const group = `letters${Date.now()}`
+    const takes = [
+      await create('lettered take [sim:moderation]', { group }),
+      await create('lettered take [sim:moderation]', { group }),
+      await create('lettered take', { group }),
+    ]
+    expect(takes.map((job) => job.take)).toEqual(['A', 'B', 'C'])
+    const failed = await studio.waitForJob(takes[1]?.id ?? '', isDone)
+    const retried = await studio.app.inject({ method: 'POST', url: `/api/jobs/${failed.id}/retry` })
+    expect(jobSchema.parse(retried.json())).toMatchObject({ take: 'B', group: null })
+    const done = await studio.waitForJob(takes[2]?.id ?? '', isDone)
+    const remix = await studio.app.inject({ method: 'POST', url: `/api/jobs/${done.id}/remix`, payload: { prompt: 'again' } })
+    expect(jobSchema.parse(remix.json())).toMatchObject({ take: 'A', group: null, remixOf: done.id })
+    const groupList = jobListSchema.parse((await studio.app.inject({ method: 'GET', url: `/api/jobs?group=${group}` })).json())
+    expect(groupList.items.map((job) => job.take)).toEqual(['C', 'B', 'A'])
+  })
+
+  it('deletes a take at once, keeps its files for an undo, and restores it', async () => {
     const job = await studio.waitForJob((await create('to be deleted')).id, isDone)
     expect(fs.existsSync(studio.vault.dirOf(job.id))).toBe(true)
     const reply = await studio.app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}` })
     expect(reply.statusCode).toBe(204)
     expect((await studio.app.inject({ method: 'GET', url: `/api/jobs/${job.id}` })).statusCode).toBe(404)
-    expect(fs.existsSync(studio.vault.dirOf(job.id))).toBe(false)
+    expect((await studio.app.inject({ method: 'GET', url: `/api/jobs/${job.id}/video` })).statusCode).toBe(404)
+    expect(fs.existsSync(studio.vault.dirOf(job.id))).toBe(true)
     expect((await studio.app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}` })).statusCode).toBe(404)
+
+    const restored = await studio.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/restore` })
+    expect(restored.statusCode).toBe(200)
+    expect(jobSchema.parse(restored.json())).toEqual(job)
+    expect((await studio.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/restore` })).statusCode).toBe(404)
   })
 })
 

@@ -69,8 +69,11 @@ export function jobRoutes(app: FastifyInstance, { jobs, catalog, repo, vault, re
     presentJob(await jobs.cancel(parseJobId(request.params))),
   )
 
-  app.delete('/api/jobs/:id', async (request, reply) => {
-    await jobs.delete(parseJobId(request.params))
+  // A delete can be undone until the grace period ends: POST …/restore brings the take back.
+  app.delete('/api/jobs/:id', (request, reply) => {
+    jobs.delete(parseJobId(request.params))
     return reply.status(204).send()
   })
+
+  app.post('/api/jobs/:id/restore', (request): Job => presentJob(jobs.restore(parseJobId(request.params))))
 }

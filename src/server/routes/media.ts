@@ -72,7 +72,7 @@ export function mediaRoutes(app: FastifyInstance, deps: { repo: JobRepository; v
       .header('accept-ranges', 'bytes')
       .type(ASSETS[asset.data].contentType)
     if (download === '1') {
-      reply.header('content-disposition', contentDisposition(downloadName(job.prompt, id, EXTENSIONS[asset.data])))
+      reply.header('content-disposition', contentDisposition(downloadName(job, EXTENSIONS[asset.data])))
     }
     if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send()
 

@@ -23,6 +23,8 @@ export interface JobRecord {
   completedAt: string | null
   remixOf: string | null
   group: string | null
+  /** The letter within its submit: A, B, C… (see takeLetter). */
+  take: string
   /** The first frame (or the one reference image). */
   reference: StoredReference | null
   lastReference: StoredReference | null
@@ -52,3 +54,9 @@ export type JobPatch = Partial<
     | 'costUsd'
   >
 >
+
+/** The letter of the take at `index` (0-based) in its submit: A…Z, then AA, AB… */
+export function takeLetter(index: number): string {
+  const letter = (n: number) => String.fromCharCode(65 + n)
+  return index < 26 ? letter(index) : letter(Math.floor(index / 26) - 1) + letter(index % 26)
+}

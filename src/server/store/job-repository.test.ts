@@ -51,7 +51,7 @@ describe('job repository', () => {
     expect(repo.update('job_aaaaaaaaaa01', { progress: 50 }, 'x')).toBeNull()
   })
 
-  it('lists newest first and filters by statuses, prompt text, group and source take', () => {
+  it('lists newest first and filters by statuses, prompt words (any case, order, punctuation), group and source take', () => {
     repo.insert(record('job_aaaaaaaaaa01', { prompt: 'a red fox at dawn', status: 'completed' }))
     repo.insert(record('job_aaaaaaaaaa02', { prompt: '100% rain_drops', group: 'g' }))
     repo.insert(record('job_aaaaaaaaaa03', { prompt: 'A Red balloon', status: 'failed', group: 'g' }))
@@ -62,8 +62,11 @@ describe('job repository', () => {
     expect(ids({ limit: 10, status: ['queued', 'in_progress'] })).toEqual(['02'])
     expect(ids({ limit: 10, q: 'red' })).toEqual(['03', '01'])
     expect(ids({ limit: 10, q: '100%' })).toEqual(['02'])
-    expect(ids({ limit: 10, q: 'n_d' })).toEqual(['02'])
-    expect(ids({ limit: 10, q: '%' })).toEqual(['02'])
+    expect(ids({ limit: 10, q: 'DROPS rain' })).toEqual(['02'])
+    expect(ids({ limit: 10, q: 'dawn, fox!' })).toEqual(['01'])
+    expect(ids({ limit: 10, q: 'red fox balloon' })).toEqual([])
+    // A query of punctuation alone names no word, so it narrows nothing.
+    expect(ids({ limit: 10, q: '%' })).toEqual(['03', '02', '01'])
     expect(ids({ limit: 10, group: 'g' })).toEqual(['03', '02'])
     repo.insert(record('job_aaaaaaaaaa04', { model: 'sora-2-pro', size: '1792x1024' }))
     expect(ids({ limit: 10, model: 'sora-2-pro' })).toEqual(['04'])

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import { ACTIVE_STATUSES, type JobStatus } from '../../contract/job'
+import { foldForSearch, searchWords } from '../../contract/search'
 import type { Db } from './database'
 import type { JobPatch, JobRecord } from './job-record'
 
@@ -22,6 +23,8 @@ interface Row {
   completed_at: string | null
   remix_of: string | null
   group_id: string | null
+  take_letter: string
+  deleted_at: string | null
   reference_hash: string | null
   reference_width: number | null
   reference_height: number | null
@@ -69,6 +72,7 @@ function toRecord(row: Row): JobRecord {
     completedAt: row.completed_at,
     remixOf: row.remix_of,
     group: row.group_id,
+    take: row.take_letter,
     reference: storedReference(row.reference_hash, row.reference_width, row.reference_height),
     lastReference: storedReference(row.last_reference_hash, row.last_reference_width, row.last_reference_height),
     hasThumbnail: row.has_thumbnail === 1,
@@ -98,7 +102,7 @@ function storedReference(hash: string | null, width: number | null, height: numb
   return hash !== null ? { hash, width: width ?? 0, height: height ?? 0 } : null
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+const LIVE = 'deleted_at IS NULL'
 
 export class JobRepository {
   private readonly byId
@@ -118,15 +122,17 @@ export class JobRepository {
   private readonly versionStmt
 
   constructor(private readonly db: Db) {
-    this.byId = db.prepare<[string], Row>('SELECT * FROM jobs WHERE id = ?')
+    // The list's search compares folded text on both sides (see contract/search.ts).
+    db.function('fold_for_search', { deterministic: true }, (text) => foldForSearch(String(text)))
+    this.byId = db.prepare<[string], Row>(`SELECT * FROM jobs WHERE id = ? AND ${LIVE}`)
     this.seqById = db.prepare<[string], { seq: number }>('SELECT seq FROM jobs WHERE id = ?')
     this.insertStmt = db.prepare(`
       INSERT INTO jobs (id, upstream_id, provider, prompt, model, size, seconds, fit, status, progress,
-        error_code, error_message, created_at, updated_at, completed_at, remix_of, group_id,
+        error_code, error_message, created_at, updated_at, completed_at, remix_of, group_id, take_letter,
         reference_hash, reference_width, reference_height, has_thumbnail, has_spritesheet, cost_usd,
         provider_model, last_reference_hash, last_reference_width, last_reference_height, cost_known)
       VALUES (@id, @upstreamId, @provider, @prompt, @model, @size, @seconds, @fit, @status, @progress,
-        @errorCode, @errorMessage, @createdAt, @updatedAt, @completedAt, @remixOf, @group,
+        @errorCode, @errorMessage, @createdAt, @updatedAt, @completedAt, @remixOf, @group, @take,
         @referenceHash, @referenceWidth, @referenceHeight, @hasThumbnail, @hasSpritesheet, @costUsd,
         @providerModel, @lastReferenceHash, @lastReferenceWidth, @lastReferenceHeight, @costKnown)`)
     this.versionStmt = db
@@ -134,7 +140,7 @@ export class JobRepository {
       .pluck()
     this.deleteStmt = db.prepare<[string]>('DELETE FROM jobs WHERE id = ?')
     this.activeStmt = db.prepare<[], Row>(
-      `SELECT * FROM jobs WHERE status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}) ORDER BY seq`,
+      `SELECT * FROM jobs WHERE status IN (${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}) AND ${LIVE} ORDER BY seq`,
     )
   }
 
@@ -209,11 +215,40 @@ export class JobRepository {
     return statement
   }
 
+  /** Removes the row for good (a purge); soft-deleted or not. */
   delete(id: string): boolean {
     return this.deleteStmt.run(id).changes > 0
   }
 
-  /** Active jobs: the watcher still owes them work (or, `submitting`, they were caught mid-submit by a crash). */
+  /** Hides a job from every read until it is restored or purged. */
+  softDelete(id: string, now: string): boolean {
+    const sql = `UPDATE jobs SET deleted_at = ? WHERE id = ? AND ${LIVE}`
+    return this.statement(sql).run(now, id).changes > 0
+  }
+
+  /** Brings a soft-deleted job back; null when there is none by that id. */
+  restore(id: string): JobRecord | null {
+    const changed = this.statement('UPDATE jobs SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id)
+    return changed.changes > 0 ? this.get(id) : null
+  }
+
+  /** Soft-deleted jobs deleted at or before `cutoff` (every one when it is omitted), with their upstream ids. */
+  deletedBefore(cutoff?: string): { id: string; upstreamId: string | null }[] {
+    const rows = this.db
+      .prepare<[string], { id: string; upstream_id: string | null }>(
+        'SELECT id, upstream_id FROM jobs WHERE deleted_at IS NOT NULL AND deleted_at <= ?',
+      )
+      .all(cutoff ?? '9999')
+    return rows.map((row) => ({ id: row.id, upstreamId: row.upstream_id }))
+  }
+
+  /** How many takes a submit has had, deleted ones included, so letters are never reused. */
+  takesInGroup(group: string): number {
+    const row = this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM jobs WHERE group_id = ?').get(group)
+    return row?.n ?? 0
+  }
+
+    /** Active jobs: the watcher still owes them work (or, `submitting`, they were caught mid-submit by a crash). */
   unfinished(): JobRecord[] {
     return this.activeStmt.all().map(toRecord)
   }
@@ -238,7 +273,7 @@ export class JobRepository {
   }
 
   private query(filter: ListFilter): ListPage {
-    const where: string[] = []
+    const where: string[] = [LIVE]
     const params: Record<string, unknown> = { limit: filter.limit + 1 }
     if (filter.status?.length) {
       const names = filter.status.map((status, i) => {
@@ -253,10 +288,11 @@ export class JobRepository {
         params[key] = filter[key]
       }
     }
-    if (filter.q) {
-      where.push("prompt LIKE @q ESCAPE '\\'")
-      params.q = `%${escapeLike(filter.q)}%`
-    }
+    searchWords(filter.q ?? '').forEach((word, i) => {
+      // Folded words hold letters and digits only, so none of LIKE's wildcards.
+      where.push(`fold_for_search(prompt) LIKE @q${i}`)
+      params[`q${i}`] = `%${word}%`
+    })
     if (filter.group) {
       where.push('group_id = @group')
       params.group = filter.group
@@ -269,7 +305,7 @@ export class JobRepository {
       where.push('seq < @beforeSeq')
       params.beforeSeq = filter.beforeSeq
     }
-    const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`
+    const sql = `SELECT * FROM jobs WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`
     const rows = this.statement(sql).all(params) as Row[]
     const hasMore = rows.length > filter.limit
     const page = rows.slice(0, filter.limit)

@@ -63,4 +63,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE jobs ADD COLUMN last_reference_height INTEGER;
   ALTER TABLE jobs ADD COLUMN cost_known INTEGER NOT NULL DEFAULT 1;
   `,
+  // Issue 16: take letters per submit (A, B, C…, backfilled in creation order) and soft delete
+  // (a deleted job keeps its row and files until it is purged; see JobService.purge).
+  `
+  ALTER TABLE jobs ADD COLUMN take_letter TEXT NOT NULL DEFAULT 'A';
+  ALTER TABLE jobs ADD COLUMN deleted_at TEXT;
+  UPDATE jobs SET take_letter = (
+    SELECT CASE WHEN n < 26 THEN char(65 + n) ELSE char(64 + n / 26) || char(65 + n % 26) END
+    FROM (SELECT COUNT(*) AS n FROM jobs AS earlier
+          WHERE earlier.group_id = jobs.group_id AND earlier.seq < jobs.seq)
+  ) WHERE group_id IS NOT NULL;
+  CREATE INDEX jobs_deleted_at ON jobs (deleted_at);
+  `,
 ]

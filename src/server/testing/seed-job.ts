@@ -26,6 +26,7 @@ export function jobRecord(fields: Partial<JobRecord> = {}): JobRecord {
     completedAt: null,
     remixOf: null,
     group: null,
+    take: 'A',
     reference: null,
     lastReference: null,
     hasThumbnail: false,

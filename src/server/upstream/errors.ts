@@ -100,7 +100,9 @@ function fromStatus(
     ...(fault.param ? { param: fault.param } : {}),
     ...(fault.requestId ? { requestId: fault.requestId } : {}),
   }
-  const said = fault.message ? `: ${fault.message}` : ''
+  const said = fault.message ? `: ${fault.message.trim()}` : ''
+  /** Ends a sentence that may quote the provider, whose own words may already end in one. */
+  const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`)
   const video = ctx.videoId ? `video ${ctx.videoId}` : 'this video'
   const retryable = status === 408 || status === 429 || status >= 500
   if (fault.html && !retryable)
@@ -122,7 +124,7 @@ function fromStatus(
     fault.code === 'insufficient_quota' ||
     (status === 403 && QUOTA.test(fault.message ?? ''))
   ) {
-    const text = `The provider says the account has no credit or quota left (${status})${said}. Check billing with the provider.`
+    const text = `${sentence(`The provider says the account has no credit or quota left (${status})${said}`)} Check billing with the provider.`
     return new UpstreamError('auth', text, details)
   }
   if (status === 401) {
@@ -133,7 +135,7 @@ function fromStatus(
     )
   }
   if (status === 403) {
-    const text = `The provider refused this request for your API key (403)${said}. Check ${p.keyName} and the account's access.`
+    const text = `${sentence(`The provider refused this request for your API key (403)${said}`)} Check ${p.keyName} and the account's access.`
     return new UpstreamError('auth', text, details)
   }
   if (status === 404) {
@@ -146,14 +148,15 @@ function fromStatus(
   if (status === 409 || (status === 400 && notReady(fault))) {
     return new UpstreamError(
       'conflict',
-      `The provider says ${video} is not ready for this${said || '.'}`,
+      sentence(`The provider says ${video} is not ready for this${said}`),
       details,
     )
   }
   if (status === 429) {
     const wait = headers ? retryAfterMs(headers) : undefined
-    const after = wait === undefined ? '' : `; it asks to wait ${Math.ceil(wait / 1000)} s`
-    const text = `The provider is rate-limiting requests (429)${after}. Try again shortly.`
+    // Only the facts: the studio's next step ("wait, then generate again") is said once, elsewhere.
+    const after = wait === undefined ? '' : ` and asks to wait ${Math.ceil(wait / 1000)} s`
+    const text = `The provider is rate-limiting requests (429)${after}.`
     return new UpstreamError('rate_limited', text, { ...details, retryAfterMs: wait })
   }
   if (status === 408 || status === 504 || status === 524) {
@@ -165,7 +168,7 @@ function fromStatus(
   }
   if (status >= 500) {
     const wait = headers ? retryAfterMs(headers) : undefined
-    const text = `The provider is having trouble (${status})${said}. Try again later.`
+    const text = `${sentence(`The provider is having trouble (${status})${said}`)} Try again later.`
     return new UpstreamError('unavailable', text, { ...details, retryAfterMs: wait })
   }
   if (status === 413) {
@@ -177,7 +180,7 @@ function fromStatus(
   }
   const field = fault.param ? ` (field: ${fault.param})` : ''
   const text = `The provider refused the request${said || ` (${status})`}${field}`
-  return new UpstreamError('invalid', text.endsWith('.') ? text : `${text}.`, details)
+  return new UpstreamError('invalid', sentence(text), details)
 }
 
 /** An HTTP error reply, as the SDK reports it. */

@@ -121,7 +121,7 @@ describe('retries', () => {
     expect(error.kind).toBe('rate_limited')
     expect(error.details.retryAfterMs).toBe(120_000)
     expect(error.message).toBe(
-      'The provider is rate-limiting requests (429); it asks to wait 120 s. Try again shortly.',
+      'The provider is rate-limiting requests (429) and asks to wait 120 s.',
     )
     expect(sleeps).toEqual([])
   })

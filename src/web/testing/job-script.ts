@@ -23,6 +23,7 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     completedAt: null,
     remixOf: null,
     group: null,
+    take: 'A',
     reference: null,
     lastReference: null,
     media: null,

@@ -4,7 +4,7 @@ const STEPS: [RegExp, string][] = [
     /moderation|content_policy|safety|blocked/i,
     'Reword the prompt (or use another reference image), then generate again.',
   ],
-  [/rate_limit/i, 'The provider is busy: wait a minute, then generate again.'],
+  [/rate_limit/i, 'The provider is busy: wait as long as it asks, then generate again.'],
   [
     /quota|billing|credit|insufficient/i,
     'The provider account is out of credit: top it up, then generate again.',
