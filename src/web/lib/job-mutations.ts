@@ -2,6 +2,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { z } from 'zod'
 import { jobSchema, type Job } from '../../contract/job'
 import { apiRequest } from './api-client'
+import { forgetDeleted, rememberDeleted } from './deleted-takes'
 import { jobQueries } from './job-queries'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -42,15 +43,32 @@ export function useRetryJob() {
   })
 }
 
-/** DELETE /api/jobs/:id — the record and its files. */
+/**
+ * DELETE /api/jobs/:id — the take leaves every list at once; the server keeps it and its files
+ * for a grace period, so the Undo toast can bring it back.
+ */
 export function useDeleteJob() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => apiRequest(jobPath(id), z.null(), { method: 'DELETE' }),
-    onSuccess: (_nothing, id) => {
-      // A viewer still showing the take keeps its last copy until it closes; nothing asks the
+    mutationFn: (job: Job) => apiRequest(jobPath(job.id), z.null(), { method: 'DELETE' }),
+    onSuccess: (_nothing, job) => {
+      rememberDeleted(job)
+      // A viewer still showing the take keeps its last copy until it moves on; nothing asks the
       // server for it again (a finished job is not polled), so no 404 follows the delete.
-      queryClient.removeQueries({ queryKey: jobQueries.detail(id).queryKey, type: 'inactive' })
+      queryClient.removeQueries({ queryKey: jobQueries.detail(job.id).queryKey, type: 'inactive' })
+      return queryClient.invalidateQueries({ queryKey: jobQueries.lists() })
+    },
+  })
+}
+
+/** POST /api/jobs/:id/restore — Undo of a delete, while the server still keeps the take. */
+export function useRestoreJob() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(`${jobPath(id)}/restore`, jobSchema, { method: 'POST' }),
+    onSuccess: (job) => {
+      forgetDeleted(job.id)
+      queryClient.setQueryData(jobQueries.detail(job.id).queryKey, job)
       return queryClient.invalidateQueries({ queryKey: jobQueries.lists() })
     },
   })

@@ -2,8 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 
 /** Further apart than this, a follower is put back on the clock while playing. */
 const MAX_DRIFT_S = 0.05
-export const PLAYBACK_RATES = [0.25, 0.5, 1, 1.5, 2] as const
-export const FRAME_S = 1 / 24
+export const PLAYBACK_RATES = [0.25, 0.5, 1, 1.5, 2, 4] as const
+/** Sora's and the simulator's frame rate: assumed until a playing clip shows its own. */
+export const DEFAULT_FPS = 24
+/** The speeds L (and J, backwards) step through, as on an editor's shuttle. */
+const SHUTTLE_SPEEDS = [1, 2, 4] as const
+const COMMON_FPS = [23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60]
 
 export interface VideoSync {
   /** Ref callback for the video at `index`. */
@@ -13,8 +17,16 @@ export interface VideoSync {
   duration: number
   loop: boolean
   rate: number
+  /** Playing backwards (J), at `rate`; browsers cannot, so the clock is stepped back each frame. */
+  reverse: boolean
+  /** Frames per second of the clip, for timecode and frame steps. */
+  fps: number
   muted: boolean
   toggle: () => void
+  /** L (+1) or J (−1): start that way at 1×, or go faster each press the same way (1×, 2×, 4×). */
+  shuttle: (direction: 1 | -1) => void
+  /** One frame forward (+1) or back (−1), paused. */
+  stepFrame: (direction: 1 | -1) => void
   pause: () => void
   seek: (seconds: number) => void
   seekBy: (delta: number) => void
@@ -26,6 +38,11 @@ export interface VideoSync {
 function play(video: HTMLVideoElement): void {
   // A play() cut short by a pause() rejects; that is expected, not an error.
   video.play().catch(() => undefined)
+}
+
+/** A measured rate snapped to the common one it is nearest, so timecode does not drift by noise. */
+function snapFps(measured: number): number {
+  return COMMON_FPS.reduce((best, fps) => (Math.abs(fps - measured) < Math.abs(best - measured) ? fps : best))
 }
 
 function present(videos: (HTMLVideoElement | null)[]): HTMLVideoElement[] {
@@ -52,6 +69,8 @@ export function useVideoSync(): VideoSync {
   const [duration, setDuration] = useState(0)
   const [loop, setLoop] = useState(false)
   const [rate, setRateState] = useState(1)
+  const [reverse, setReverse] = useState(false)
+  const [fps, setFps] = useState(DEFAULT_FPS)
   const [muted, setMutedState] = useState(false)
   const loopRef = useRef(loop)
   useEffect(() => {
@@ -71,6 +90,7 @@ export function useVideoSync(): VideoSync {
     const master = longest(videos.current)
     if (master) seek(master.currentTime)
     setPlaying(false)
+    setReverse(false)
   }, [seek])
 
   /** Relative to where the clock really is, not to the last frame the seek bar drew. */
@@ -79,18 +99,72 @@ export function useVideoSync(): VideoSync {
     [seek],
   )
 
+  const setRate = useCallback((next: number) => {
+    for (const v of present(videos.current)) v.playbackRate = next
+    setRateState(next)
+  }, [])
+
+  const playForward = useCallback(() => {
+    const master = longest(videos.current)
+    if (!master) return
+    if (master.ended || master.currentTime >= master.duration) seek(0)
+    for (const v of present(videos.current)) if (v.currentTime < (v.duration || Infinity)) play(v)
+    setReverse(false)
+    setPlaying(true)
+  }, [seek])
+
   const toggle = useCallback(() => {
     const master = longest(videos.current)
     if (!master) return
-    if (!master.paused) return pause()
-    if (master.ended || master.currentTime >= master.duration) seek(0)
-    for (const v of present(videos.current)) if (v.currentTime < (v.duration || Infinity)) play(v)
-    setPlaying(true)
-  }, [pause, seek])
+    if (playing || !master.paused) return pause()
+    playForward()
+  }, [pause, playForward, playing])
+
+  const shuttle = useCallback(
+    (direction: 1 | -1) => {
+      const master = longest(videos.current)
+      if (!master) return
+      const sameWay = playing && reverse === (direction === -1)
+      const index = sameWay ? SHUTTLE_SPEEDS.findIndex((speed) => speed >= rate) + 1 : 0
+      setRate(SHUTTLE_SPEEDS[Math.min(index, SHUTTLE_SPEEDS.length - 1)] ?? 1)
+      if (direction === 1) return playForward()
+      for (const v of present(videos.current)) v.pause()
+      setReverse(true)
+      setPlaying(true)
+    },
+    [playForward, playing, rate, reverse, setRate],
+  )
+
+  const stepFrame = useCallback(
+    (direction: 1 | -1) => {
+      pause()
+      seekBy(direction / fps)
+    },
+    [fps, pause, seekBy],
+  )
+
+  // Backwards: no browser plays a video in reverse, so the clock steps back every frame.
+  useEffect(() => {
+    if (!playing || !reverse) return
+    let last = performance.now()
+    let frame = requestAnimationFrame(function tick(now) {
+      const master = longest(videos.current)
+      const t = (master?.currentTime ?? 0) - ((now - last) / 1000) * rate
+      last = now
+      seek(Math.max(0, t))
+      if (t <= 0) {
+        setPlaying(false)
+        setReverse(false)
+        return
+      }
+      frame = requestAnimationFrame(tick)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [playing, reverse, rate, seek])
 
   // While playing: the seek bar follows the clock each frame, and followers are kept on it.
   useEffect(() => {
-    if (!playing) return
+    if (!playing || reverse) return
     let frame = requestAnimationFrame(function tick() {
       const master = longest(videos.current)
       if (master) {
@@ -114,7 +188,28 @@ export function useVideoSync(): VideoSync {
       frame = requestAnimationFrame(tick)
     })
     return () => cancelAnimationFrame(frame)
-  }, [playing, seek])
+  }, [playing, reverse, seek])
+
+  // The clip's own frame rate: the shortest step between presented frames (a dropped frame only
+  // makes a step longer), over a dozen frames while it plays forward.
+  useEffect(() => {
+    const master = longest(videos.current)
+    if (!playing || reverse || !master || !('requestVideoFrameCallback' in master)) return
+    let previous: number | null = null
+    let shortest = Infinity
+    let samples = 0
+    let handle = master.requestVideoFrameCallback(function measure(_now, meta) {
+      const step = previous === null ? 0 : meta.mediaTime - previous
+      previous = meta.mediaTime
+      if (step > 0.001) {
+        shortest = Math.min(shortest, step)
+        samples += 1
+      }
+      if (samples >= 12) return setFps(snapFps(1 / shortest))
+      handle = master.requestVideoFrameCallback(measure)
+    })
+    return () => master.cancelVideoFrameCallback(handle)
+  }, [playing, reverse])
 
   const settings = useRef({ rate, muted })
   useEffect(() => {
@@ -144,10 +239,6 @@ export function useVideoSync(): VideoSync {
     return ref
   }, [])
 
-  const setRate = useCallback((next: number) => {
-    for (const v of present(videos.current)) v.playbackRate = next
-    setRateState(next)
-  }, [])
   const setMuted = useCallback((next: boolean) => {
     for (const v of present(videos.current)) v.muted = next
     setMutedState(next)
@@ -160,8 +251,12 @@ export function useVideoSync(): VideoSync {
     duration,
     loop,
     rate,
+    reverse,
+    fps,
     muted,
     toggle,
+    shuttle,
+    stepFrame,
     pause,
     seek,
     seekBy,

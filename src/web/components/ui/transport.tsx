@@ -1,4 +1,5 @@
-import { formatClock } from '../../lib/job-words'
+import type { PointerEvent } from 'react'
+import { useTimeDisplay } from '../../lib/use-time-display'
 import { PLAYBACK_RATES, type VideoSync } from '../../lib/use-video-sync'
 import { Button } from './button'
 import { cn } from './cn'
@@ -40,12 +41,22 @@ function Icon({ name }: { name: keyof typeof ICONS }) {
   )
 }
 
+/** A control used with the mouse hands the keyboard back, so Space and J/K/L reach the player. */
+const letGo = (event: PointerEvent<HTMLElement>) => event.currentTarget.blur()
+
 /**
- * The one transport bar of a player or a comparison: play/pause, seek, loop, speed, mute.
- * Every control has a plain name; the keyboard (space, J/K/L) drives the same `sync`.
+ * The one transport bar of a player or a comparison: play/pause, time, seek, loop, speed, mute.
+ * Every control has a plain name; the keyboard (docs/keyboard.md) drives the same `sync`.
  */
 export function Transport({ sync, className }: { sync: VideoSync; className?: string }) {
+  const time = useTimeDisplay()
   const toggleClass = (on: boolean) => cn(on && 'bg-accent/15 text-accent hover:text-accent')
+  const now = time.format(sync.currentTime, sync.fps)
+  const total = time.format(sync.duration, sync.fps)
+  const clockClass = cn(
+    'shrink-0 font-mono text-xs tabular-nums',
+    time.display === 'timecode' ? 'w-[5.75rem]' : 'w-14',
+  )
   return (
     <div
       role="group"
@@ -60,28 +71,40 @@ export function Transport({ sync, className }: { sync: VideoSync; className?: st
         size="icon"
         variant="ghost"
         onClick={sync.toggle}
+        onPointerUp={letGo}
         aria-label={sync.playing ? 'Pause' : 'Play'}
       >
         <Icon name={sync.playing ? 'pause' : 'play'} />
       </Button>
-      <span className="w-14 text-right font-mono text-xs text-text tabular-nums">
-        {formatClock(sync.currentTime, true)}
-      </span>
+      <button
+        type="button"
+        onClick={time.toggle}
+        onPointerUp={letGo}
+        title={time.display === 'timecode' ? 'Show seconds' : 'Show timecode'}
+        aria-label={`${now}; show ${time.display === 'timecode' ? 'seconds' : 'timecode'}`}
+        className={cn(clockClass, 'rounded text-right text-text hover:text-accent')}
+      >
+        {now}
+      </button>
       <input
         type="range"
         aria-label="Seek"
-        aria-valuetext={`${formatClock(sync.currentTime, true)} of ${formatClock(sync.duration, true)}`}
+        aria-valuetext={`${now} of ${total}`}
         min={0}
         max={sync.duration || 0}
         step={0.01}
         value={Math.min(sync.currentTime, sync.duration || 0)}
         disabled={!sync.duration}
         onChange={(event) => sync.seek(Number(event.currentTarget.value))}
+        onPointerUp={letGo}
         className="order-first h-4 min-w-0 basis-full cursor-pointer accent-accent sm:order-none sm:h-1 sm:flex-1 sm:basis-auto"
       />
-      <span className="w-14 font-mono text-xs text-text-muted tabular-nums">
-        {formatClock(sync.duration, true)}
-      </span>
+      <span className={cn(clockClass, 'text-text-muted')}>{total}</span>
+      {sync.reverse && (
+        <span className="font-mono text-xs text-accent" aria-live="polite">
+          ◀ {sync.rate}×
+        </span>
+      )}
       <Button
         size="icon"
         variant="ghost"
@@ -89,13 +112,17 @@ export function Transport({ sync, className }: { sync: VideoSync; className?: st
         aria-pressed={sync.loop}
         className={toggleClass(sync.loop)}
         onClick={() => sync.setLoop(!sync.loop)}
+        onPointerUp={letGo}
       >
         <Icon name="loop" />
       </Button>
       <select
         aria-label="Playback speed"
         value={sync.rate}
-        onChange={(event) => sync.setRate(Number(event.currentTarget.value))}
+        onChange={(event) => {
+          sync.setRate(Number(event.currentTarget.value))
+          event.currentTarget.blur()
+        }}
         className="h-7 rounded-md border border-border-strong bg-surface-raised px-1.5 font-mono text-xs text-text"
       >
         {PLAYBACK_RATES.map((rate) => (
@@ -111,6 +138,7 @@ export function Transport({ sync, className }: { sync: VideoSync; className?: st
         aria-pressed={sync.muted}
         className={toggleClass(sync.muted)}
         onClick={() => sync.setMuted(!sync.muted)}
+        onPointerUp={letGo}
       >
         <Icon name={sync.muted ? 'muted' : 'sound'} />
       </Button>

@@ -22,12 +22,11 @@ export function ComparePlayer({ job, index, basePrompt, sync }: ComparePlayerPro
           <video
             ref={sync.register(index)}
             src={job.media.video}
-            poster={job.media.thumbnail ?? undefined}
             width={width}
             height={height}
             preload="auto"
             playsInline
-            aria-label={`Take ${index + 1}: ${firstLine(job.prompt)}`}
+            aria-label={`${index + 1}, take ${job.take}: ${firstLine(job.prompt)}`}
             onClick={sync.toggle}
             className="absolute inset-0 size-full object-contain"
           />
@@ -37,13 +36,14 @@ export function ComparePlayer({ job, index, basePrompt, sync }: ComparePlayerPro
       </div>
       <figcaption className="shrink-0 space-y-1 border-t border-border bg-surface px-3 py-2">
         <p className="flex items-baseline gap-2 text-xs">
-          <span className="font-mono text-text-subtle">
-            {index === 0 ? 'A' : String.fromCharCode(65 + index)}
+          <span className="font-mono text-text-subtle">{index + 1}</span>
+          <span className="font-mono text-text" title={`Take ${job.take} of its submit`}>
+            Take {job.take}
           </span>
           <span className="text-text">{settingsLine(job)}</span>
           <span className="ml-auto font-mono text-[11px] text-text-subtle">{shortId(job.id)}</span>
         </p>
-        <p className="max-h-16 overflow-y-auto text-xs leading-5 text-text-muted">
+        <p dir="auto" className="max-h-16 overflow-y-auto text-xs leading-5 text-text-muted">
           <PromptDiffText base={basePrompt} prompt={job.prompt} />
         </p>
       </figcaption>

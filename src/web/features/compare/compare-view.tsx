@@ -1,11 +1,11 @@
 import { useQueries } from '@tanstack/react-query'
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef } from 'react'
 import { Button } from '../../components/ui/button'
 import { cn } from '../../components/ui/cn'
 import { Dialog } from '../../components/ui/dialog'
 import { Transport } from '../../components/ui/transport'
 import { jobQueries } from '../../lib/job-queries'
-import { handleTransportKey } from '../../lib/transport-keys'
+import { useTransportKeys } from '../../lib/transport-keys'
 import { useVideoSync } from '../../lib/use-video-sync'
 import { ComparePlayer } from './compare-player'
 
@@ -22,8 +22,7 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
   const sync = useVideoSync()
   const stage = useRef<HTMLDivElement>(null)
   useEffect(() => stage.current?.focus(), [])
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => void handleTransportKey(event, sync)
+  useTransportKeys(sync, stage)
   const base = results[0]?.data?.prompt ?? ''
   return (
     <Dialog
@@ -33,14 +32,14 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
       aria-labelledby="compare-heading"
       className="m-0 h-dvh max-h-none w-screen max-w-none rounded-none border-0 bg-bg"
     >
-      <div onKeyDown={onKeyDown} className="flex h-full flex-col">
+      <div className="flex h-full flex-col">
         <header className="flex h-11 shrink-0 items-center gap-3 border-b border-border bg-surface px-4">
           <h2 id="compare-heading" className="text-sm font-medium text-text">
             Compare {ids.length} takes
           </h2>
-          <p className="hidden text-xs text-text-subtle lg:block">
-            Space play/pause · J/L back/forward 1 s · , . one frame · words changed against take A
-            are marked
+          <p className="hidden text-xs text-text-subtle lg:block pointer-coarse:hidden">
+            Space play/pause · J K L shuttle · , . one frame · Home End · words changed against the
+            first are marked
           </p>
           <Button
             size="sm"

@@ -59,7 +59,7 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
         onKeyDown={onKeyDown}
         className="flex flex-col gap-4"
       >
-        {handoff.note && <HandoffNote note={handoff.note} onDismiss={handoff.dismissNote} />}
+        {handoff.note && <HandoffNote note={handoff.note} onDismiss={handoff.dismissNote} onUndo={handoff.undo} />}
         <PromptField maxLength={capabilities.promptMaxLength} />
         <div className="grid gap-3">
           <ModelField

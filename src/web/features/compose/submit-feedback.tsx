@@ -6,7 +6,7 @@ import { nextStep } from './next-step'
 export type Feedback =
   | { kind: 'started'; count: number }
   | { kind: 'refused'; refused: Job[]; started: number }
-  | { kind: 'error'; message: string; next: string; started?: number }
+  | { kind: 'error'; message: string; next: string; started?: number; lost?: boolean }
 
 function Box({ tone, children }: { tone: 'danger' | 'quiet'; children: ReactNode }) {
   return (

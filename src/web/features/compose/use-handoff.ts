@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useComposerHandoff, type ComposerPreset } from '../../lib/composer-handoff'
-import type { ComposeFormApi } from './form-context'
+import type { ComposeFormApi, ComposeValues } from './form-context'
 import type { RenderSettings } from './settings'
 import type { ReferenceApi } from './use-reference'
 
@@ -9,6 +9,11 @@ async function fetchAsFile(url: string, fileName: string): Promise<File> {
   if (!response.ok) throw new Error(`HTTP ${response.status}`)
   const type = response.headers.get('content-type')?.split(';')[0] || 'image/png'
   return new File([await response.arrayBuffer()], fileName, { type })
+}
+
+interface Draft {
+  values: ComposeValues
+  reference: File | null
 }
 
 export interface HandoffTargets {
@@ -27,8 +32,13 @@ export function useHandoff({ form, applySettings, reference, focusPrompt }: Hand
   const { pending, markApplied } = useComposerHandoff()
   const applied = useRef(0)
   const [note, setNote] = useState<string | null>(null)
+  // The draft a handoff replaced, while its note is shown: Undo puts it back.
+  const [replaced, setReplaced] = useState<Draft | null>(null)
 
   const apply = (preset: ComposerPreset) => {
+    const before = form.getValues()
+    const had = before.prompt.trim() !== '' && before.prompt !== preset.prompt
+    setReplaced(had ? { values: before, reference: reference.image?.file ?? null } : null)
     form.setValue('prompt', preset.prompt, { shouldDirty: true })
     if (preset.fit) form.setValue('fit', preset.fit, { shouldDirty: true })
     applySettings({ model: preset.model, size: preset.size, seconds: preset.seconds })
@@ -53,5 +63,25 @@ export function useHandoff({ form, applySettings, reference, focusPrompt }: Hand
     apply(pending.preset)
   })
 
-  return { note, dismissNote: () => setNote(null) }
+  const undo = (draft: Draft) => {
+    const { prompt, fit, model, size, seconds } = draft.values
+    form.setValue('prompt', prompt, { shouldDirty: true })
+    if (fit) form.setValue('fit', fit, { shouldDirty: true })
+    applySettings({ model, size, seconds: Number(seconds) })
+    if (draft.reference) reference.choose(draft.reference)
+    else reference.remove()
+    setNote(null)
+    setReplaced(null)
+    focusPrompt()
+  }
+
+  return {
+    note,
+    dismissNote: () => {
+      setNote(null)
+      setReplaced(null)
+    },
+    /** Present when the handoff replaced a half-written prompt. */
+    undo: replaced ? () => undo(replaced) : null,
+  }
 }

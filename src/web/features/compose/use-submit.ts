@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { CreateJobFields } from '../../../contract/api'
 import { ApiError } from '../../../contract/errors'
 import { useCreateTakes, type CreateTakesResult } from '../../lib/use-create-takes'
+import { useServerBack } from '../../lib/use-server-back'
 import type { ComposeFormApi } from './form-context'
 import type { Feedback } from './submit-feedback'
 import type { ReferenceApi } from './use-reference'
@@ -31,6 +32,7 @@ function feedbackFor(result: CreateTakesResult): Feedback {
       message: result.failure.message,
       next: nextFor(result.failure),
       started: result.jobs.length,
+      lost: result.failure.code === 'network_error',
     }
   }
   return { kind: 'started', count: result.jobs.length }
@@ -43,6 +45,8 @@ function feedbackFor(result: CreateTakesResult): Feedback {
 export function useSubmit(form: ComposeFormApi, reference: ReferenceApi, takes: number) {
   const create = useCreateTakes()
   const [feedback, setFeedback] = useState<Feedback | null>(null)
+  // "Cannot be reached" lasts only as long as it is true.
+  useServerBack(feedback?.kind === 'error' && feedback.lost === true, () => setFeedback(null))
 
   const showError = (error: unknown) => {
     if (!(error instanceof ApiError)) {
@@ -67,7 +71,8 @@ export function useSubmit(form: ComposeFormApi, reference: ReferenceApi, takes: 
       setFeedback(null)
       return
     }
-    setFeedback({ kind: 'error', message: error.message, next: nextFor(error) })
+    const lost = error.code === 'network_error'
+    setFeedback({ kind: 'error', message: error.message, next: nextFor(error), lost })
   }
 
   const send = (fields: CreateJobFields) => {

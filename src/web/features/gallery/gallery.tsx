@@ -6,6 +6,7 @@ import { GalleryToolbar, NO_FILTERS, type GalleryFilterState } from './gallery-t
 import { useCompareKey } from './use-compare-key'
 import { SelectionBar } from './selection-bar'
 import { TakeGrid, type TakeGridHandle } from './take-grid'
+import { UndoToasts } from './undo-toasts'
 import { useGalleryTakes } from './use-gallery-takes'
 
 // Loaded when a take is first opened: the first screen does not carry the viewer's code.
@@ -101,6 +102,8 @@ export function Gallery() {
           onClear={() => setSelected(new Set())}
         />
       )}
+      {/* While the viewer is open, it shows the toasts itself: it is a modal dialog. */}
+      {!takeId && <UndoToasts />}
       {takeId && (
         <Suspense fallback={null}>
           <TakeViewer
@@ -108,10 +111,6 @@ export function Gallery() {
             order={takes.jobs}
             onNavigate={setTakeId}
             onClose={() => setTakeId(null)}
-            onDeleted={(focusId) => {
-              lastOpen.current = focusId
-              setTakeId(null)
-            }}
           />
         </Suspense>
       )}

@@ -7,6 +7,8 @@ export interface GroupCell {
   jobs: Job[]
   /** The whole submit as loaded, so "Compare takes" opens it all even when it wraps. */
   allIds: string[]
+  /** The finished ones of them, which "Compare takes" opens. */
+  comparableIds: string[]
   start: number
 }
 export interface TakeCell {
@@ -64,9 +66,11 @@ export function layoutGrid(jobs: Job[], columns: number): GridLayout {
       continue
     }
     const allIds = run.map((job) => job.id)
+    const comparableIds = run.filter((job) => job.status === 'completed').map((job) => job.id)
     for (let i = 0; i < run.length; i += cols) {
       const chunk = run.slice(i, i + cols)
-      place({ kind: 'group', group: first.group, jobs: chunk, allIds, start: 0 }, chunk.length)
+      const cell = { kind: 'group' as const, group: first.group, jobs: chunk, allIds, comparableIds }
+      place({ ...cell, start: 0 }, chunk.length)
     }
   }
   if (row.cells.length > 0) rows.push(row)

@@ -16,6 +16,8 @@ export function GroupCluster({
   children: ReactNode
 }) {
   const count = cell.allIds.length
+  // Only takes with a picture can be compared: a submit whose takes failed offers no comparison.
+  const comparable = cell.comparableIds
   return (
     <div
       role="group"
@@ -38,12 +40,12 @@ export function GroupCluster({
         <span className="truncate pl-0.5 text-[11px] text-text-subtle">
           {count} takes of one submit
         </span>
-        {count >= 2 && (
+        {comparable.length >= 2 && (
           <Button
             size="sm"
             variant="ghost"
             className="h-5 px-1.5 text-[11px] text-accent hover:text-accent-hover"
-            onClick={() => onCompare(cell.allIds)}
+            onClick={() => onCompare(comparable)}
           >
             Compare takes
           </Button>

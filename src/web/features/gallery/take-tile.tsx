@@ -33,7 +33,10 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
       >
         <TileFace job={job} detailsId={detailsId} />
         <span className="flex h-8 items-center gap-2 px-2">
-          <span className="truncate text-xs text-text">{title}</span>
+          <span className="shrink-0 font-mono text-[11px] text-text-muted">{job.take}</span>
+          <span dir="auto" className="truncate text-xs text-text">
+            {title}
+          </span>
           {job.remixOf && (
             <span className="shrink-0 text-[10px] tracking-label text-text-subtle uppercase">
               remix
@@ -50,6 +53,8 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
           className={cn(
             'absolute top-1.5 left-1.5 size-4 cursor-pointer accent-accent',
             'opacity-0 transition-opacity duration-150 group-hover/tile:opacity-100 focus-visible:opacity-100',
+            // A touch screen has no hover: the box is always there, and big enough for a finger.
+            'pointer-coarse:size-6 pointer-coarse:opacity-100',
             selected && 'opacity-100',
           )}
         />

@@ -5,8 +5,7 @@ import { FieldMessage } from '../../../components/ui/field-message'
 import { sendToComposer } from '../../../lib/composer-handoff'
 import { useRetryJob } from '../../../lib/job-mutations'
 import { firstLine, formatClock, shortId } from '../../../lib/job-words'
-import { FRAME_S, type VideoSync } from '../../../lib/use-video-sync'
-import { DeleteDialog } from './delete-dialog'
+import type { VideoSync } from '../../../lib/use-video-sync'
 import { RemixDialog } from './remix-dialog'
 
 interface TakeActionsProps {
@@ -14,18 +13,27 @@ interface TakeActionsProps {
   sync: VideoSync
   onClose: () => void
   onNavigate: (id: string) => void
-  onDeleted: () => void
+  /** Deletes at once (Undo brings it back), as the Delete key does. */
+  onDelete: () => void
+  deleting: boolean
 }
 
 /** The frame "Continue from here" takes: the one under the playhead, or the last one. */
 function continueFrame(sync: VideoSync): number | null {
   const t = sync.currentTime
-  return t > 0 && t < sync.duration - FRAME_S ? Math.round(t * 1000) / 1000 : null
+  return t > 0 && t < sync.duration - 1 / sync.fps ? Math.round(t * 1000) / 1000 : null
 }
 
 /** Download · Remix · Reuse settings · Continue from here · Retry · Delete. */
-export function TakeActions({ job, sync, onClose, onNavigate, onDeleted }: TakeActionsProps) {
-  const [dialog, setDialog] = useState<'remix' | 'delete' | null>(null)
+export function TakeActions({
+  job,
+  sync,
+  onClose,
+  onNavigate,
+  onDelete,
+  deleting,
+}: TakeActionsProps) {
+  const [remixing, setRemixing] = useState(false)
   const retry = useRetryJob()
   const title = firstLine(job.prompt)
   const done = job.status === 'completed'
@@ -70,7 +78,7 @@ export function TakeActions({ job, sync, onClose, onNavigate, onDeleted }: TakeA
           </a>
         )}
         {done && (
-          <Button size="sm" onClick={() => setDialog('remix')}>
+          <Button size="sm" onClick={() => setRemixing(true)}>
             Remix
           </Button>
         )}
@@ -92,7 +100,13 @@ export function TakeActions({ job, sync, onClose, onNavigate, onDeleted }: TakeA
             Retry
           </Button>
         )}
-        <Button size="sm" variant="danger" onClick={() => setDialog('delete')}>
+        <Button
+          size="sm"
+          variant="danger"
+          disabled={deleting}
+          onClick={onDelete}
+          aria-keyshortcuts="Delete"
+        >
           Delete
         </Button>
       </div>
@@ -104,13 +118,7 @@ export function TakeActions({ job, sync, onClose, onNavigate, onDeleted }: TakeA
         </p>
       )}
       {retry.error && <FieldMessage role="alert">{retry.error.message}</FieldMessage>}
-      <RemixDialog job={job} open={dialog === 'remix'} onClose={() => setDialog(null)} />
-      <DeleteDialog
-        job={job}
-        open={dialog === 'delete'}
-        onClose={() => setDialog(null)}
-        onDeleted={onDeleted}
-      />
+      <RemixDialog job={job} open={remixing} onClose={() => setRemixing(false)} />
     </section>
   )
 }

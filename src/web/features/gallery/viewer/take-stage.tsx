@@ -12,7 +12,8 @@ export function TakeStage({ job, sync }: { job: Job; sync: VideoSync }) {
       <video
         ref={sync.register(0)}
         src={job.media.video}
-        poster={job.media.thumbnail ?? undefined}
+        // No poster: the picture is the frame under the playhead (00:00:00:00 on opening), never
+        // the thumbnail's middle frame.
         width={width}
         height={height}
         preload="auto"

@@ -12,8 +12,6 @@ export interface TakeViewerProps {
   order: Job[]
   onNavigate: (id: string) => void
   onClose: () => void
-  /** After a delete: the take that should have the focus when the viewer is gone. */
-  onDeleted: (focusId: string | null) => void
 }
 
 /** `?take=id`: one take, large on black, with everything known about it and what to do next. */

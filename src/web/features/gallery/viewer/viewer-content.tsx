@@ -1,15 +1,22 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react'
+import { useEffect, useRef } from 'react'
 import type { Job } from '../../../../contract/job'
 import { Button } from '../../../components/ui/button'
 import { Transport } from '../../../components/ui/transport'
+import { useDeleteJob } from '../../../lib/job-mutations'
 import { firstLine } from '../../../lib/job-words'
-import { handleTransportKey, isOwnKey } from '../../../lib/transport-keys'
+import { useTransportKeys } from '../../../lib/transport-keys'
 import { useVideoSync } from '../../../lib/use-video-sync'
+import { UndoToasts } from '../undo-toasts'
 import type { TakeViewerProps } from './take-viewer'
 import { TakeActions } from './take-actions'
 import { TakeInfo } from './take-info'
 import { TakeLineage } from './take-lineage'
+import { TakeSiblings } from './take-siblings'
 import { TakeStage } from './take-stage'
+import { useSiblings } from './use-siblings'
+
+const HINTS =
+  'Space play/pause · J K L shuttle · , . one frame · Home End · ← → previous/next take · ↑ ↓ takes of this submit · Delete cull · Esc close'
 
 /** The viewer for one take; keyed by the take, so its player starts fresh for each. */
 export function ViewerContent({
@@ -17,34 +24,51 @@ export function ViewerContent({
   order,
   onNavigate,
   onClose,
-  onDeleted,
 }: { job: Job } & Omit<TakeViewerProps, 'id'>) {
   const sync = useVideoSync()
+  const root = useRef<HTMLDivElement>(null)
   const stage = useRef<HTMLDivElement>(null)
   useEffect(() => stage.current?.focus(), [])
+  const siblings = useSiblings(job)
+  const remove = useDeleteJob()
 
   const index = order.findIndex((other) => other.id === job.id)
-  const step = (delta: number) => order[index + delta]?.id ?? null
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (handleTransportKey(event, sync) || isOwnKey(event)) return
-    const next = event.key === 'ArrowLeft' ? step(-1) : event.key === 'ArrowRight' ? step(1) : null
-    if (next && index >= 0) {
-      event.preventDefault()
-      onNavigate(next)
-    }
+  const step = (delta: number) => (index >= 0 ? (order[index + delta]?.id ?? null) : null)
+  const at = siblings.findIndex((other) => other.id === job.id)
+  const sibling = (delta: number) => siblings[at + delta]?.id ?? null
+  // Culling: the next take takes the deleted one's place, and the viewer stays open.
+  const cull = () => {
+    const next = step(1) ?? step(-1)
+    remove.mutate(job, { onSuccess: () => (next ? onNavigate(next) : onClose()) })
   }
+
+  useTransportKeys(sync, root, (event) => {
+    const moves: Record<string, () => string | null> = {
+      ArrowLeft: () => step(-1),
+      ArrowRight: () => step(1),
+      ArrowUp: () => sibling(-1),
+      ArrowDown: () => sibling(1),
+    }
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      if (!remove.isPending) cull()
+      return true
+    }
+    const next = moves[event.key]?.()
+    if (next) onNavigate(next)
+    return Boolean(next)
+  })
 
   return (
     <div
-      onKeyDown={onKeyDown}
-      className="grid h-full grid-rows-[minmax(0,1fr)_auto] lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-1"
+      ref={root}
+      className="flex h-full flex-col overflow-y-auto lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:overflow-hidden"
     >
-      <div className="flex min-h-[50dvh] flex-col bg-black">
+      <div className="flex shrink-0 flex-col bg-black lg:min-h-0">
         <div
           ref={stage}
           tabIndex={-1}
           aria-label="Player"
-          className="relative flex min-h-0 flex-1 items-center justify-center outline-none"
+          className="relative flex h-[52dvh] items-center justify-center outline-none lg:h-auto lg:min-h-0 lg:flex-1"
         >
           <TakeStage job={job} sync={sync} />
         </div>
@@ -52,16 +76,14 @@ export function ViewerContent({
       </div>
       <aside
         aria-label="About this take"
-        className="flex min-h-0 flex-col overflow-y-auto border-border bg-surface lg:border-l"
+        className="flex flex-col border-t border-border bg-surface lg:min-h-0 lg:overflow-y-auto lg:border-t-0 lg:border-l"
       >
         <header className="flex items-start gap-2 border-b border-border px-4 py-3">
-          <div className="min-w-0 flex-1">
-            <h2 className="truncate text-sm font-medium text-text">{firstLine(job.prompt)}</h2>
-            {index >= 0 && (
-              <p className="text-xs text-text-subtle">
-                Take {index + 1} of {order.length}
-              </p>
-            )}
+          <div className="min-w-0 flex-1 space-y-1">
+            <h2 dir="auto" className="truncate text-sm font-medium text-text">
+              {firstLine(job.prompt)}
+            </h2>
+            <TakeSiblings job={job} siblings={siblings} onNavigate={onNavigate} />
           </div>
           <Button size="sm" variant="ghost" onClick={onClose} aria-keyshortcuts="Escape">
             Close
@@ -72,15 +94,21 @@ export function ViewerContent({
           sync={sync}
           onClose={onClose}
           onNavigate={onNavigate}
-          onDeleted={() => onDeleted(step(1) ?? step(-1))}
+          onDelete={cull}
+          deleting={remove.isPending}
         />
+        {remove.error && (
+          <p role="alert" className="px-4 py-2 text-xs text-danger">
+            Could not delete: {remove.error.message}
+          </p>
+        )}
         <TakeInfo job={job} />
         <TakeLineage job={job} onNavigate={onNavigate} />
-        <p className="mt-auto px-4 py-3 text-[11px] leading-4 text-text-subtle">
-          Space play/pause · J L back/forward 1 s · , . one frame · ← → previous/next take · Esc
-          close
+        <p className="mt-auto px-4 py-3 text-[11px] leading-4 text-text-subtle pointer-coarse:hidden">
+          {HINTS}
         </p>
       </aside>
+      <UndoToasts />
     </div>
   )
 }

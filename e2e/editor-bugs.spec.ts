@@ -1,0 +1,246 @@
+import { test as plainTest, type Locator, type Page } from '@playwright/test'
+import sharp from 'sharp'
+import { expect, test } from './fixtures'
+import {
+  getJob,
+  searchTakes,
+  settled,
+  startJob,
+  tile,
+  unique,
+  videoStates,
+  viewerOf,
+} from './review-support'
+
+// Issue 16's bugs, one test each, at the viewport where each was found.
+test.describe.configure({ timeout: 180_000 })
+const MEDIA = { timeout: 30_000 }
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
+
+async function finishedTake(page: Page, words: string, extra: { group?: string } = {}) {
+  const prompt = unique(words)
+  const take = await settled(page.request, (await startJob(page.request, { prompt, ...extra })).id)
+  expect(take.status).toBe('completed')
+  return { prompt, take }
+}
+
+/** The element a tap at the centre of `target` lands on is `target` itself (or inside it). */
+async function reachable(target: Locator): Promise<boolean> {
+  await target.scrollIntoViewIfNeeded()
+  return target.evaluate((element) => {
+    const box = element.getBoundingClientRect()
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+    return hit !== null && (hit === element || element.contains(hit))
+  })
+}
+
+/** What the video element shows on screen, as a small grey picture. */
+async function shownPicture(page: Page, video: Locator): Promise<Buffer> {
+  const box = await video.evaluate((element) => {
+    const v = element as HTMLVideoElement
+    const r = v.getBoundingClientRect()
+    const scale = Math.min(r.width / v.videoWidth, r.height / v.videoHeight)
+    const w = v.videoWidth * scale
+    const h = v.videoHeight * scale
+    return { x: r.x + (r.width - w) / 2, y: r.y + (r.height - h) / 2, width: w, height: h }
+  })
+  const shot = await page.screenshot({ clip: box })
+  return sharp(shot).resize(64, 36, { fit: 'fill' }).greyscale().raw().toBuffer()
+}
+
+async function picture(bytes: Buffer): Promise<Buffer> {
+  return sharp(bytes).resize(64, 36, { fit: 'fill' }).greyscale().raw().toBuffer()
+}
+
+function difference(a: Buffer, b: Buffer): number {
+  let sum = 0
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0))
+  return sum / a.length
+}
+
+test.describe('on a phone', () => {
+  test.use(PHONE)
+
+  test('bug 1: the viewer’s Play button and seek bar can be reached and used', async ({
+    page,
+  }) => {
+    const { prompt, take } = await finishedTake(page, 'A kite over a beach, phone viewer')
+    await page.goto(`/?take=${take.id}`)
+    const viewer = viewerOf(page, prompt)
+    const seek = viewer.getByRole('slider', { name: 'Seek' })
+    await expect(seek).toBeEnabled(MEDIA)
+    const play = viewer.getByRole('button', { name: 'Play' })
+    expect(await reachable(play)).toBe(true)
+    expect(await reachable(seek)).toBe(true)
+    await play.tap()
+    await expect.poll(async () => (await videoStates(viewer))[0]?.paused, MEDIA).toBe(false)
+  })
+
+  test('bug 7: the select checkboxes show on a touch screen, so takes can be picked', async ({
+    page,
+  }) => {
+    const { prompt } = await finishedTake(page, 'A heron lands on a post, phone gallery')
+    await page.goto('/')
+    const grid = await searchTakes(page, prompt)
+    await expect(tile(grid, prompt)).toBeVisible()
+    const box = grid.getByRole('checkbox', { name: `Select ${prompt}` })
+    await expect(box).toHaveCSS('opacity', '1')
+    expect(await reachable(box)).toBe(true)
+  })
+})
+
+test('bug 2: after a click on the seek bar, Space, K and . still drive the player', async ({
+  page,
+}) => {
+  const { prompt, take } = await finishedTake(page, 'A train leaves a station, seek focus')
+  await page.goto(`/?take=${take.id}`)
+  const viewer = viewerOf(page, prompt)
+  const seek = viewer.getByRole('slider', { name: 'Seek' })
+  await expect(seek).toBeEnabled(MEDIA)
+  const paused = async () => (await videoStates(viewer))[0]?.paused
+
+  await page.keyboard.press(' ')
+  await expect.poll(paused, MEDIA).toBe(false)
+  await seek.click({ position: { x: 20, y: 2 } })
+  await page.keyboard.press(' ')
+  await expect.poll(paused).toBe(true)
+
+  await page.keyboard.press(' ')
+  await expect.poll(paused, MEDIA).toBe(false)
+  await seek.click({ position: { x: 40, y: 2 } })
+  await page.keyboard.press('k')
+  await expect.poll(paused).toBe(true)
+
+  await seek.click({ position: { x: 60, y: 2 } })
+  const before = (await videoStates(viewer))[0]?.t ?? 0
+  await page.keyboard.press('.')
+  await expect.poll(async () => (await videoStates(viewer))[0]?.t ?? 0).toBeGreaterThan(before)
+
+  // The same in a comparison.
+  const other = await finishedTake(page, 'A train leaves a station, seek focus B')
+  await page.goto(`/?compare=${take.id},${other.take.id}`)
+  const compare = page.getByRole('dialog', { name: 'Compare 2 takes' })
+  await expect(compare.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
+  await page.keyboard.press(' ')
+  await expect.poll(async () => (await videoStates(compare))[0]?.paused, MEDIA).toBe(false)
+  await compare.getByRole('slider', { name: 'Seek' }).click({ position: { x: 30, y: 2 } })
+  await page.keyboard.press(' ')
+  await expect
+    .poll(async () => (await videoStates(compare)).map((v) => v.paused))
+    .toEqual([true, true])
+})
+
+test('bug 3: a retry does not join the failed take’s submit, so Failed offers no empty comparison', async ({
+  page,
+}) => {
+  const prompt = unique('A crowd at a gate, retried [sim:moderation]')
+  const group = `grp_${prompt.slice(-6)}`
+  const refused = await settled(page.request, (await startJob(page.request, { prompt, group })).id)
+  expect(refused.status).toBe('failed')
+
+  await page.goto('/')
+  await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('failed')
+  const grid = await searchTakes(page, prompt)
+  await grid.locator(`[data-take-id="${refused.id}"]`).getByRole('button', { name: 'Retry' }).click()
+  await expect(grid.locator('[data-take-id]')).toHaveCount(2, { timeout: 60_000 })
+  const retryId = await grid
+    .locator('[data-take-id]')
+    .evaluateAll((tiles, id) => tiles.map((t) => (t as HTMLElement).dataset.takeId).find((t) => t !== id), refused.id)
+  const retried = await settled(page.request, retryId ?? '')
+  expect(retried.group).not.toBe(group)
+  await expect(grid.getByRole('button', { name: 'Compare takes' })).toHaveCount(0)
+})
+
+test('bug 4: Reuse settings and Continue from here can be undone, the half-written prompt comes back', async ({
+  page,
+}) => {
+  const { prompt, take } = await finishedTake(page, 'A fox crosses a frozen river, reuse')
+  await page.goto('/')
+  const draft = 'A half-written idea about a lighthouse'
+  const promptBox = page.getByRole('textbox', { name: 'Prompt' })
+  await promptBox.fill(draft)
+
+  for (const action of ['Reuse settings', 'Continue from here']) {
+    await page.goto(`/?take=${take.id}`)
+    const viewer = viewerOf(page, prompt)
+    await expect(viewer.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
+    await viewer.getByRole('button', { name: action }).click()
+    await expect(promptBox).toHaveValue(prompt)
+    await page.getByRole('button', { name: 'Undo: restore my draft' }).click()
+    await expect(promptBox).toHaveValue(draft)
+  }
+})
+
+test('bug 5: the viewer and compare open on the frame under the playhead, not the middle frame', async ({
+  page,
+}) => {
+  const { prompt, take } = await finishedTake(page, 'A lamp swings in a dark room, first frame')
+  const first = await picture(await (await page.request.get(`/api/jobs/${take.id}/frame?t=0`)).body())
+  const poster = await picture(await (await page.request.get(take.media?.thumbnail ?? '')).body())
+  // The test means something only when the two frames differ.
+  expect(difference(first, poster)).toBeGreaterThan(4)
+
+  await page.goto(`/?take=${take.id}`)
+  const viewer = viewerOf(page, prompt)
+  await expect(viewer.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
+  const video = viewer.locator('video')
+  await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).readyState), MEDIA).toBeGreaterThanOrEqual(2)
+  const shown = await shownPicture(page, video)
+  expect(difference(shown, first)).toBeLessThan(difference(shown, poster))
+
+  const other = await finishedTake(page, 'A lamp swings in a dark room, first frame B')
+  await page.goto(`/?compare=${take.id},${other.take.id}`)
+  const compare = page.getByRole('dialog', { name: 'Compare 2 takes' })
+  await expect(compare.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
+  const firstPlayer = compare.locator('video').first()
+  await expect.poll(() => firstPlayer.evaluate((v) => (v as HTMLVideoElement).readyState), MEDIA).toBeGreaterThanOrEqual(2)
+  const shownInCompare = await shownPicture(page, firstPlayer)
+  expect(difference(shownInCompare, first)).toBeLessThan(difference(shownInCompare, poster))
+})
+
+test('bug 6: a refused submit’s message and its next step agree, in plain punctuation', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const promptBox = page.getByRole('textbox', { name: 'Prompt' })
+  const feedback = page.getByRole('status').filter({ hasText: 'refused' })
+
+  await promptBox.fill(unique('A busy street [sim:429]'))
+  await page.getByRole('button', { name: 'Generate' }).click()
+  await expect(feedback).toContainText('wait 2 s')
+  await expect(feedback).not.toContainText('minute')
+  await expect(feedback).not.toContainText('shortly')
+
+  await promptBox.fill(unique('A busy street [sim:500]'))
+  await page.getByRole('button', { name: 'Generate' }).click()
+  await expect(feedback).toContainText('(500)')
+  await expect(feedback).not.toContainText('!.')
+})
+
+// A route that refuses every request makes Chromium log each one as a console error: expected here.
+plainTest('bug 8: “The studio server cannot be reached” goes once the server answers again', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled()
+  const down = (url: URL) => url.pathname.startsWith('/api/')
+  await page.route(down, (route) => route.abort('connectionrefused'))
+  await page.getByRole('textbox', { name: 'Prompt' }).fill(unique('A pier at night, offline'))
+  await page.getByRole('button', { name: 'Generate' }).click()
+  await expect(page.getByText('The studio server cannot be reached', { exact: true })).toBeVisible()
+  await page.unroute(down)
+  // Under the composer, and the queue's and the gallery's own: all of them go.
+  await expect(page.getByText(/cannot be reached/)).toHaveCount(0, { timeout: 20_000 })
+})
+
+test('bug 9: a comparison link naming one take says why there is nothing to compare', async ({
+  page,
+}) => {
+  const { prompt, take } = await finishedTake(page, 'A swing in an empty park, one compare')
+  await page.goto(`/?compare=${take.id}`)
+  const notice = page.getByRole('alert').filter({ hasText: 'compare' })
+  await expect(notice).toContainText('2 to 4 takes')
+  await notice.getByRole('button', { name: 'Open this take' }).click()
+  await expect(viewerOf(page, prompt)).toBeVisible()
+  expect((await getJob(page.request, take.id)).status).toBe('completed')
+})
