@@ -24,14 +24,18 @@ async function finishedTake(page: Page, words: string, extra: { group?: string }
   return { prompt, take }
 }
 
-/** The element a tap at the centre of `target` lands on is `target` itself (or inside it). */
-async function reachable(target: Locator): Promise<boolean> {
-  await target.scrollIntoViewIfNeeded()
-  return target.evaluate((element) => {
-    const box = element.getBoundingClientRect()
-    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
-    return hit !== null && (hit === element || element.contains(hit))
-  })
+/** Waits until a tap at the centre of `target` lands on `target` itself (or inside it). */
+async function expectReachable(target: Locator): Promise<void> {
+  const landsOn = () =>
+    target.evaluate((element) => {
+      element.scrollIntoView({ block: 'center' })
+      const box = element.getBoundingClientRect()
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+      return hit === element || (hit !== null && element.contains(hit))
+        ? 'the target'
+        : (hit?.outerHTML.slice(0, 160) ?? 'nothing')
+    })
+  await expect.poll(landsOn).toBe('the target')
 }
 
 /** What the video element shows on screen, as a small grey picture. */
@@ -70,8 +74,8 @@ test.describe('on a phone', () => {
     const seek = viewer.getByRole('slider', { name: 'Seek' })
     await expect(seek).toBeEnabled(MEDIA)
     const play = viewer.getByRole('button', { name: 'Play' })
-    expect(await reachable(play)).toBe(true)
-    expect(await reachable(seek)).toBe(true)
+    await expectReachable(play)
+    await expectReachable(seek)
     await play.tap()
     await expect.poll(async () => (await videoStates(viewer))[0]?.paused, MEDIA).toBe(false)
   })
@@ -82,10 +86,11 @@ test.describe('on a phone', () => {
     const { prompt } = await finishedTake(page, 'A heron lands on a post, phone gallery')
     await page.goto('/')
     const grid = await searchTakes(page, prompt)
+    await expect(grid.locator('[data-take-id]')).toHaveCount(1)
     await expect(tile(grid, prompt)).toBeVisible()
     const box = grid.getByRole('checkbox', { name: `Select ${prompt}` })
     await expect(box).toHaveCSS('opacity', '1')
-    expect(await reachable(box)).toBe(true)
+    await expectReachable(box)
   })
 })
 

@@ -50,6 +50,21 @@ export function setUrlParam(name: string, value: string | null): void {
   window.dispatchEvent(new Event(CHANGE))
 }
 
+/**
+ * Settings that are part of the page rather than an overlay (the gallery's search and filters):
+ * written in place, so typing a search does not fill the history, and kept on reload.
+ */
+export function replaceUrlParams(values: Record<string, string | null>): void {
+  const url = new URL(window.location.href)
+  for (const [name, value] of Object.entries(values)) {
+    if (value === null || value === '') url.searchParams.delete(name)
+    else url.searchParams.set(name, value)
+  }
+  const next = `${url.pathname}${url.search.replaceAll('%2C', ',')}${url.hash}`
+  window.history.replaceState(window.history.state, '', next)
+  window.dispatchEvent(new Event(CHANGE))
+}
+
 export function useUrlParam(name: string): string | null {
   return new URLSearchParams(useSearch()).get(name)
 }

@@ -2,7 +2,9 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { FieldMessage } from '../../components/ui/field-message'
 import { Skeleton } from '../../components/ui/skeleton'
 import { COMPARE_MAX, useCompareParam, useTakeParam } from '../../lib/url-state'
-import { GalleryToolbar, NO_FILTERS, type GalleryFilterState } from './gallery-toolbar'
+import { Button } from '../../components/ui/button'
+import { GalleryToolbar, NO_FILTERS } from './gallery-toolbar'
+import { useGalleryFilters } from './use-gallery-filters'
 import { useCompareKey } from './use-compare-key'
 import { SelectionBar } from './selection-bar'
 import { TakeGrid, type TakeGridHandle } from './take-grid'
@@ -16,7 +18,7 @@ const TakeViewer = lazy(() =>
 
 /** TAKES: the finished takes as a grid, searchable and filterable, with the viewer on top. */
 export function Gallery() {
-  const [filters, setFilters] = useState<GalleryFilterState>(NO_FILTERS)
+  const [filters, setFilters] = useGalleryFilters()
   const takes = useGalleryTakes(filters)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const [takeId, setTakeId] = useTakeParam()
@@ -77,11 +79,18 @@ export function Gallery() {
           ))}
         </div>
       ) : takes.jobs.length === 0 && !takes.error ? (
-        <p className="px-5 py-8 text-sm text-text-muted">
-          {takes.filtered || filters.status !== 'completed'
-            ? 'No takes match these filters.'
-            : 'No takes yet. Write a prompt, press Generate, and finished takes land here.'}
-        </p>
+        <div className="flex flex-wrap items-center gap-3 px-5 py-8 text-sm text-text-muted">
+          {takes.filtered || filters.status !== 'completed' ? (
+            <>
+              <p>No takes match these filters.</p>
+              <Button size="sm" onClick={() => setFilters(NO_FILTERS)}>
+                Clear filters
+              </Button>
+            </>
+          ) : (
+            <p>No takes yet. Write a prompt, press Generate, and finished takes land here.</p>
+          )}
+        </div>
       ) : (
         <TakeGrid
           ref={grid}

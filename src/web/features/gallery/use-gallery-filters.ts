@@ -1,0 +1,28 @@
+import { MODEL_IDS, SIZES, type ModelId, type Size } from '../../../contract/capabilities'
+import { replaceUrlParams, useUrlParam } from '../../lib/url-state'
+import type { GalleryFilterState, StatusFilter } from './gallery-toolbar'
+
+const STATUSES: readonly StatusFilter[] = ['completed', 'failed', 'all']
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return allowed.find((item) => item === value)
+}
+
+/**
+ * The gallery's search and filters live in the address bar (`?q=…&status=failed&model=…&size=…`),
+ * so a reload, a bookmark or a shared link shows the same takes. Unknown values are ignored.
+ */
+export function useGalleryFilters(): [GalleryFilterState, (next: GalleryFilterState) => void] {
+  const search = useUrlParam('q') ?? ''
+  const status = oneOf(useUrlParam('status'), STATUSES) ?? 'completed'
+  const model: ModelId | '' = oneOf(useUrlParam('model'), MODEL_IDS) ?? ''
+  const size: Size | '' = oneOf(useUrlParam('size'), SIZES) ?? ''
+  const set = (next: GalleryFilterState) =>
+    replaceUrlParams({
+      q: next.search,
+      status: next.status === 'completed' ? null : next.status,
+      model: next.model,
+      size: next.size,
+    })
+  return [{ search, status, model, size }, set]
+}
