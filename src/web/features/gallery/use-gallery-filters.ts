@@ -1,4 +1,3 @@
-import { MODEL_IDS, SIZES, type ModelId, type Size } from '../../../contract/capabilities'
 import { replaceUrlParams, useUrlParam } from '../../lib/url-state'
 import type { GalleryFilterState, StatusFilter } from './gallery-toolbar'
 
@@ -10,13 +9,14 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 
 /**
  * The gallery's search and filters live in the address bar (`?q=…&status=failed&model=…&size=…`),
- * so a reload, a bookmark or a shared link shows the same takes. Unknown values are ignored.
+ * so a reload, a bookmark or a shared link shows the same takes. An unknown status is ignored.
  */
 export function useGalleryFilters(): [GalleryFilterState, (next: GalleryFilterState) => void] {
   const search = useUrlParam('q') ?? ''
   const status = oneOf(useUrlParam('status'), STATUSES) ?? 'completed'
-  const model: ModelId | '' = oneOf(useUrlParam('model'), MODEL_IDS) ?? ''
-  const size: Size | '' = oneOf(useUrlParam('size'), SIZES) ?? ''
+  // Models and sizes come from the catalog; the server answers an unknown one with no takes.
+  const model = useUrlParam('model') ?? ''
+  const size = useUrlParam('size') ?? ''
   const set = (next: GalleryFilterState) =>
     replaceUrlParams({
       q: next.search,
