@@ -8,6 +8,11 @@ import { signInRoutes } from './sign-in-routes'
 
 const OPEN_PATHS = new Set(['/api/health'])
 
+const isPageVisit = (request: FastifyRequest, path: string) =>
+  request.method === 'GET' &&
+  !path.startsWith('/signin') &&
+  (request.headers.accept ?? '').includes('text/html')
+
 /**
  * With DAILIES_TOKEN set, every /api request needs it: as a Bearer token, or as a session the
  * sign-in page opens for it (an httpOnly, SameSite=Strict cookie), so <video> and the app work
@@ -16,13 +21,16 @@ const OPEN_PATHS = new Set(['/api/health'])
 export async function requireToken(app: FastifyInstance, signIn: SignIn): Promise<void> {
   await app.register(cookie)
 
-  const authorise = (request: FastifyRequest, renew: (value: string) => void): ApiError | null => {
+  const hasSession = (request: FastifyRequest, renew: (value: string) => void): boolean => {
     const session = request.cookies[SESSION_COOKIE]
-    if (session) {
-      const state = signIn.sessions.check(session)
-      if (state === 'renewed') renew(session)
-      if (state !== 'unknown') return null
-    }
+    if (!session) return false
+    const state = signIn.sessions.check(session)
+    if (state === 'renewed') renew(session)
+    return state !== 'unknown'
+  }
+
+  const authorise = (request: FastifyRequest, renew: (value: string) => void): ApiError | null => {
+    if (hasSession(request, renew)) return null
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (bearer === undefined) return new ApiError('unauthorized', 'Sign in to the studio first')
     const verdict = signIn.limiter.check(request.ip)
@@ -40,18 +48,20 @@ export async function requireToken(app: FastifyInstance, signIn: SignIn): Promis
     return new ApiError('unauthorized', 'That token is not the one this studio was started with')
   }
 
-  app.addHook('onRequest', (request, reply, done) => {
+  app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? ''
-    if (!path.startsWith('/api/') || OPEN_PATHS.has(path)) {
-      done()
+    // A session in use is renewed (sliding lifetime): the cookie's own expiry moves with it.
+    const renew = (value: string) => setSessionCookie(reply, request, value, signIn.sessionDays)
+    if (!path.startsWith('/api/')) {
+      // Opening the studio without a session goes straight to the sign-in page, not to an app
+      // whose every request would be refused. Scripts, styles and images are not pages.
+      if (isPageVisit(request, path) && !hasSession(request, renew))
+        return reply.redirect('/signin', 303)
       return
     }
-    // A session in use is renewed (sliding lifetime): the cookie's own expiry moves with it.
-    const refused = authorise(request, (value) =>
-      setSessionCookie(reply, request, value, signIn.sessionDays),
-    )
-    if (refused) done(refused)
-    else done()
+    if (OPEN_PATHS.has(path)) return
+    const refused = authorise(request, renew)
+    if (refused) throw refused
   })
 
   signInRoutes(app, signIn)

@@ -165,6 +165,34 @@ describe('a session', () => {
     ).not.toMatch(/Secure/)
   })
 
+  it('is needed to open the studio page: without one, a visit goes to the sign-in page', async () => {
+    const { studio, signIn } = await start()
+    const visit = (headers: Record<string, string>) =>
+      studio.app.inject({
+        method: 'GET',
+        url: '/',
+        headers: { accept: 'text/html,*/*;q=0.8', ...headers },
+      })
+    const anonymous = await visit({})
+    expect(anonymous.statusCode).toBe(303)
+    expect(anonymous.headers.location).toBe('/signin')
+    expect((await visit({ cookie: 'dailies_session=made-up' })).statusCode).toBe(303)
+    expect((await visit({ cookie: await signIn() })).statusCode).not.toBe(303)
+    expect(
+      (await studio.app.inject({ method: 'GET', url: '/signin', headers: { accept: 'text/html' } }))
+        .statusCode,
+    ).toBe(200)
+    expect(
+      (
+        await studio.app.inject({
+          method: 'GET',
+          url: '/assets/app.js',
+          headers: { accept: '*/*' },
+        })
+      ).statusCode,
+    ).not.toBe(303)
+  })
+
   it('tells the app the studio is protected and for how long a session lasts', async () => {
     const { client, signIn } = await start()
     const info = sessionInfoSchema.parse(

@@ -34,16 +34,18 @@ ${notice ? `<p role="${notice.kind}">${escapeHtml(notice.text)}</p>` : ''}
 </html>`
 }
 
+// The studio's own colours (tailwind.config.ts), so signing in looks like the same place.
 export const SIGN_IN_CSS = `
 :root { color-scheme: dark; font: 14px/1.5 system-ui, sans-serif; }
-body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #0b0b0c; color: #e6e6e6; }
+body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #0a0a0b; color: #e4e4e7; }
 main { width: min(320px, 90vw); }
 h1 { font-size: 18px; font-weight: 600; letter-spacing: .02em; margin: 0 0 24px; }
 form { display: grid; gap: 10px; }
-label { color: #a1a1a6; font-size: 12px; }
-input { padding: 8px 10px; border-radius: 6px; border: 1px solid #2a2a2e; background: #141416; color: inherit; font: inherit; }
-input:focus-visible, button:focus-visible { outline: 2px solid #f5a524; outline-offset: 2px; }
-button { padding: 8px 10px; border: 0; border-radius: 6px; background: #f5a524; color: #111; font: inherit; font-weight: 600; cursor: pointer; }
-[role=alert] { color: #ff6b6b; margin: 0; }
-[role=status] { color: #a1a1a6; margin: 0; }
+label { color: #a1a1aa; font-size: 12px; }
+input { padding: 8px 10px; border-radius: 6px; border: 1px solid #34343a; background: #111113; color: inherit; font: inherit; }
+input:focus-visible, button:focus-visible { outline: 2px solid #8088ff; outline-offset: 2px; }
+button { padding: 8px 10px; border: 0; border-radius: 6px; background: #8088ff; color: #0b0b18; font: inherit; font-weight: 600; cursor: pointer; }
+button:hover { background: #979dff; }
+[role=alert] { color: #f0616a; margin: 0; }
+[role=status] { color: #a1a1aa; margin: 0; }
 `

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import { CompareRoute } from '../features/compare/compare-route'
+import { AccountMenu } from '../features/account/account-menu'
 import { ComposePanel } from '../features/compose/compose-panel'
 import { RenderQueue } from '../features/jobs/render-queue'
 import { healthQueries } from '../lib/health-queries'
@@ -41,8 +42,9 @@ export function App() {
             Dailies
           </h1>
           <ProviderBadge />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-3">
             <SpendToday />
+            <AccountMenu />
           </div>
         </div>
         {health.data?.provider === 'simulator' && <SimulatorBanner />}

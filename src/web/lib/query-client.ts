@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { ApiError } from '../../contract/errors'
+import { goToSignIn } from './go-to-sign-in'
 
 const MAX_RETRIES = 2
 
@@ -14,7 +15,7 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
  * person to the BFF's sign-in page, which comes back to the studio once signed in.
  */
 function signInOnUnauthorized(error: unknown): void {
-  if (error instanceof ApiError && error.status === 401) window.location.assign('/signin')
+  if (error instanceof ApiError && error.status === 401) goToSignIn()
 }
 
 export function createQueryClient(): QueryClient {

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import type { Health } from '../../contract/api'
 import type { Capabilities, Provider } from '../../contract/capabilities'
+import type { SessionInfo } from '../../contract/session'
 import { testCapabilities } from './capabilities'
 
 /** The BFF as a component test sees it: a studio running on the simulator, unless a test says otherwise. */
@@ -8,6 +9,10 @@ export function studioHandlers(provider: Provider = 'simulator') {
   return [
     http.get('/api/health', () => HttpResponse.json<Health>({ ok: true, provider })),
     http.get('/api/capabilities', () => HttpResponse.json<Capabilities>(testCapabilities(provider))),
+    // No DAILIES_TOKEN: nothing to sign in to or out of.
+    http.get('/api/session', () =>
+      HttpResponse.json<SessionInfo>({ protected: false, sessionDays: null, signIns: [] }),
+    ),
   ]
 }
 
