@@ -30,16 +30,23 @@ describe('studio shell', () => {
     expect(await screen.findByRole('textbox', { name: 'Prompt' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Generate' })).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: /^Rendering/ })).toBeInTheDocument()
-    // The gallery's code arrives in a chunk of its own, right after the first screen.
-    expect(await screen.findByRole('heading', { name: /^Takes/ })).toBeInTheDocument()
-  })
+    // The gallery's code arrives in a chunk of its own, right after the first screen (under
+    // vitest, transformed on first import: slow on a loaded machine).
+    expect(
+      await screen.findByRole('heading', { name: /^Takes/ }, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+  }, 20_000)
 
   it('names a real provider and shows no simulator banner, with that provider’s prices', async () => {
     server.use(...studioHandlers('cometapi'))
     renderWithQuery(<App />)
 
     expect(await screen.findByText('CometAPI')).toBeInTheDocument()
-    expect(await screen.findByRole('option', { name: 'Sora 2 · 4, 8, 12 s · 9:16, 16:9 · 1 image · $0.08/s' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('option', {
+        name: 'Sora 2 · 4, 8, 12 s · 9:16, 16:9 · 1 image · $0.08/s',
+      }),
+    ).toBeInTheDocument()
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument()
   })
 
