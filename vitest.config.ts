@@ -20,6 +20,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/web/**/*.test.{ts,tsx}'],
           setupFiles: ['src/web/testing/setup.ts'],
+          // user-event types character by character; on 2 shared cores a long prompt alone can
+          // take seconds, so the 5 s default fails tests that are merely slow, not wrong.
+          testTimeout: 20_000,
         },
       },
     ],
