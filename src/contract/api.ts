@@ -49,7 +49,9 @@ export type RemixRequest = z.infer<typeof remixRequestSchema>
 export const LIST_LIMIT_MAX = 100
 /** One status, or several as a repeated parameter (`status=queued&status=in_progress`). */
 const statusFilterSchema = z
-  .union([jobStatusSchema, z.array(jobStatusSchema).min(1).max(JOB_STATUSES.length)])
+  .union([jobStatusSchema, z.array(jobStatusSchema).min(1).max(JOB_STATUSES.length)], {
+    error: `A status is one of ${JOB_STATUSES.join(', ')}`,
+  })
   .transform((status) => [status].flat())
 
 /** The filters of GET /api/jobs: everything the studio's lists ask for, applied by the server. */

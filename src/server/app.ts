@@ -6,11 +6,13 @@ import { compressReplies } from './compression'
 import type { ModelCatalog } from './catalog/model-catalog'
 import type { JobService } from './jobs/job-service'
 import { RequestLog } from './request-log'
+import { apiDocs } from './routes/api-docs'
 import { installErrorHandler } from './routes/error-handler'
 import { frameRoutes } from './routes/frame'
 import { capabilitiesRoutes, healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { mediaRoutes } from './routes/media'
+import { validateWithZod } from './routes/route-schemas'
 import { sessionRoutes } from './routes/session'
 import { spaRoutes } from './routes/spa'
 import { securityHeaders } from './security/headers'
@@ -46,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new RequestLog(),
     ...(deps.logger ? { loggerInstance: deps.logger } : {}),
   })
+  app.setValidatorCompiler(validateWithZod)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
   await compressReplies(app)
@@ -64,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       parts: 13,
     },
   })
+  await apiDocs(app)
   healthRoutes(app, deps.provider)
   capabilitiesRoutes(app, deps.catalog)
   sessionRoutes(app, deps.signIn)

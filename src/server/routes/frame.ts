@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { frameQuerySchema } from '../../contract/api'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { sizeDimensions } from '../../contract/capabilities'
 import { ApiError } from '../../contract/errors'
 import type { ModelCatalog } from '../catalog/model-catalog'
@@ -7,6 +7,7 @@ import { extractFrame } from '../media/frame'
 import type { JobRepository } from '../store/job-repository'
 import type { Vault } from '../vault/vault'
 import { parseJobId } from './jobs'
+import { ROUTE_SCHEMAS } from './route-schemas'
 
 /** GET /api/jobs/:id/frame?t= — one frame of a finished take as PNG, by default its last. */
 function pixelsOf(size: string): { width: number; height: number } {
@@ -19,9 +20,9 @@ export function frameRoutes(
   app: FastifyInstance,
   deps: { repo: JobRepository; vault: Vault; ffmpegPath: string; catalog: ModelCatalog },
 ): void {
-  app.get('/api/jobs/:id/frame', async (request, reply) => {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/jobs/:id/frame', { schema: ROUTE_SCHEMAS.frame }, async (request, reply) => {
     const id = parseJobId(request.params)
-    const { t } = frameQuerySchema.parse(request.query)
+    const { t } = request.query
     const job = deps.repo.get(id)
     if (!job) throw new ApiError('not_found', `Job ${id} does not exist`)
     if (job.status !== 'completed') throw new ApiError('conflict', 'This take is not finished yet')

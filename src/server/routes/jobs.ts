@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import { jobListSchema, listJobsQuerySchema, remixRequestSchema, type JobList } from '../../contract/api'
-import { jobIdSchema, jobSchema, type Job } from '../../contract/job'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { JobList } from '../../contract/api'
+import { jobIdSchema, type Job } from '../../contract/job'
 import { ApiError } from '../../contract/errors'
 import type { JobService } from '../jobs/job-service'
 import { presentJob } from '../jobs/present'
@@ -10,6 +11,7 @@ import { renderLimit } from '../security/rate-limit'
 import { decodeCursor, encodeCursor } from './cursor'
 import type { ModelCatalog } from '../catalog/model-catalog'
 import { readJobUpload, removeUploads } from './job-upload'
+import { ROUTE_SCHEMAS } from './route-schemas'
 
 export interface JobRoutesDeps {
   jobs: JobService
@@ -26,11 +28,11 @@ export function parseJobId(params: unknown): string {
   return parsed.data
 }
 
-export function jobRoutes(app: FastifyInstance, { jobs, catalog, repo, vault, rendersPerMinute }: JobRoutesDeps): void {
+export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault, rendersPerMinute }: JobRoutesDeps): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
   const config = renderLimit(rendersPerMinute)
-  // Reply schemas: the fast serialiser (serializer.ts) writes these, the busiest replies.
-  app.get('/api/jobs', { schema: { response: { 200: jobListSchema } } }, (request): JobList => {
-    const query = listJobsQuerySchema.parse(request.query)
+  app.get('/api/jobs', { schema: ROUTE_SCHEMAS.listJobs }, (request): JobList => {
+    const query = request.query
     const page = repo.list({ ...query, beforeSeq: query.cursor ? decodeCursor(query.cursor) : undefined })
     return {
       items: page.items.map(presentJob),
@@ -40,11 +42,11 @@ export function jobRoutes(app: FastifyInstance, { jobs, catalog, repo, vault, re
 
   app.get(
     '/api/jobs/:id',
-    { schema: { response: { 200: jobSchema } } },
+    { schema: ROUTE_SCHEMAS.getJob },
     (request): Job => presentJob(jobs.get(parseJobId(request.params))),
   )
 
-  app.post('/api/jobs', { config }, async (request, reply): Promise<Job> => {
+  app.post('/api/jobs', { config, schema: ROUTE_SCHEMAS.createJob }, async (request, reply): Promise<Job> => {
     const upload = await readJobUpload(request, vault, catalog)
     try {
       const job = await jobs.create(upload.fields, upload.references)
@@ -54,26 +56,26 @@ export function jobRoutes(app: FastifyInstance, { jobs, catalog, repo, vault, re
     }
   })
 
-  app.post('/api/jobs/:id/remix', { config }, async (request, reply): Promise<Job> => {
+  app.post('/api/jobs/:id/remix', { config, schema: ROUTE_SCHEMAS.remixJob }, async (request, reply): Promise<Job> => {
     const id = parseJobId(request.params)
-    const { prompt } = remixRequestSchema.parse(request.body ?? {})
+    const { prompt } = request.body
     return reply.status(201).send(presentJob(await jobs.remix(id, prompt)))
   })
 
-  app.post('/api/jobs/:id/retry', { config }, async (request, reply): Promise<Job> => {
+  app.post('/api/jobs/:id/retry', { config, schema: ROUTE_SCHEMAS.retryJob }, async (request, reply): Promise<Job> => {
     const job = await jobs.retry(parseJobId(request.params))
     return reply.status(201).send(presentJob(job))
   })
 
-  app.post('/api/jobs/:id/cancel', async (request): Promise<Job> =>
+  app.post('/api/jobs/:id/cancel', { schema: ROUTE_SCHEMAS.cancelJob }, async (request): Promise<Job> =>
     presentJob(await jobs.cancel(parseJobId(request.params))),
   )
 
   // A delete can be undone until the grace period ends: POST …/restore brings the take back.
-  app.delete('/api/jobs/:id', (request, reply) => {
+  app.delete('/api/jobs/:id', { schema: ROUTE_SCHEMAS.deleteJob }, (request, reply) => {
     jobs.delete(parseJobId(request.params))
-    return reply.status(204).send()
+    return reply.status(204).send(null)
   })
 
-  app.post('/api/jobs/:id/restore', (request): Job => presentJob(jobs.restore(parseJobId(request.params))))
+  app.post('/api/jobs/:id/restore', { schema: ROUTE_SCHEMAS.restoreJob }, (request): Job => presentJob(jobs.restore(parseJobId(request.params))))
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { mediaQuerySchema } from '../../contract/api'
 import { ApiError } from '../../contract/errors'
 import { parseByteRange } from '../media/byte-range'
 import { contentDisposition, downloadName } from '../media/download-name'
@@ -10,6 +10,7 @@ import type { JobRepository } from '../store/job-repository'
 import type { JobRecord } from '../store/job-record'
 import { ASSETS, type Vault } from '../vault/vault'
 import { parseJobId } from './jobs'
+import { ROUTE_SCHEMAS } from './route-schemas'
 
 const servedAssetSchema = z.enum(['video', 'thumbnail', 'spritesheet', 'reference', 'last-frame'])
 type ServedAsset = z.infer<typeof servedAssetSchema>
@@ -52,11 +53,11 @@ function unsatisfiable(reply: FastifyReply, size: number) {
 }
 
 export function mediaRoutes(app: FastifyInstance, deps: { repo: JobRepository; vault: Vault }): void {
-  app.get('/api/jobs/:id/:asset', async (request, reply) => {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/jobs/:id/:asset', { schema: ROUTE_SCHEMAS.media }, async (request, reply) => {
     const id = parseJobId(request.params)
-    const asset = servedAssetSchema.safeParse((request.params as { asset: string }).asset)
+    const asset = servedAssetSchema.safeParse(request.params.asset)
     if (!asset.success) throw new ApiError('not_found', 'No such media')
-    const { download } = mediaQuerySchema.parse(request.query)
+    const { download } = request.query
     const job = deps.repo.get(id)
     if (!job) throw new ApiError('not_found', `Job ${id} does not exist`)
     assertAvailable(job, asset.data)

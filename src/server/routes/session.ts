@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { SessionInfo } from '../../contract/session'
 import { clearSessionCookie, SESSION_COOKIE } from '../security/session-cookie'
 import type { SignIn } from '../security/sign-in'
+import { ROUTE_SCHEMAS } from './route-schemas'
 
 const SIGN_INS_SHOWN = 20
 
@@ -10,7 +11,7 @@ const SIGN_INS_SHOWN = 20
  * the latest sign-ins; the two sign-outs end this browser's session or every one.
  */
 export function sessionRoutes(app: FastifyInstance, signIn: SignIn | null): void {
-  app.get('/api/session', (): SessionInfo => {
+  app.get('/api/session', { schema: ROUTE_SCHEMAS.session }, (): SessionInfo => {
     if (!signIn) return { protected: false, sessionDays: null, signIns: [] }
     return {
       protected: true,
@@ -20,7 +21,7 @@ export function sessionRoutes(app: FastifyInstance, signIn: SignIn | null): void
   })
   if (!signIn) return
 
-  app.post('/api/session/sign-out', (request, reply) => {
+  app.post('/api/session/sign-out', { schema: ROUTE_SCHEMAS.signOut }, (request, reply) => {
     const session = request.cookies[SESSION_COOKIE]
     if (session) signIn.sessions.close(session)
     signIn.log.add({
@@ -32,7 +33,7 @@ export function sessionRoutes(app: FastifyInstance, signIn: SignIn | null): void
     return reply.status(204).send()
   })
 
-  app.post('/api/session/sign-out-everywhere', (request, reply) => {
+  app.post('/api/session/sign-out-everywhere', { schema: ROUTE_SCHEMAS.signOutEverywhere }, (request, reply) => {
     signIn.sessions.closeAll()
     signIn.log.add({
       address: request.ip,

@@ -1,0 +1,149 @@
+import type { FastifySchema, FastifySchemaCompiler } from 'fastify'
+import { z } from 'zod'
+import {
+  createJobFieldsSchema,
+  frameQuerySchema,
+  healthSchema,
+  jobListSchema,
+  listJobsQuerySchema,
+  mediaQuerySchema,
+  remixRequestSchema,
+} from '../../contract/api'
+import { capabilitiesSchema } from '../../contract/capabilities'
+import { errorEnvelopeSchema } from '../../contract/errors'
+import { jobSchema } from '../../contract/job'
+import { sessionInfoSchema } from '../../contract/session'
+
+/**
+ * Every /api route's schema, from the zod contract: Fastify validates requests with them (a
+ * ZodError becomes the 400 envelope in error-handler.ts), the reply serialiser writes JSON replies
+ * with them (serializer.ts), and /api/openapi.json is generated from them (api-docs.ts).
+ */
+
+/** The multipart body of POST /api/jobs, for the documentation: job-upload.ts reads the stream. */
+const createJobBody = z.object({
+  ...createJobFieldsSchema.shape,
+  input_reference: z
+    .file()
+    .optional()
+    .describe('The first frame: a PNG, JPEG or WebP, fitted to the size (`fit`). Send files last.'),
+  last_frame: z.file().optional().describe('The last frame, where the provider supports one: as input_reference.'),
+})
+
+/** Validates a request part with its zod schema; the ZodError itself reaches the error handler. */
+export const validateWithZod: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => {
+  // The multipart body streams through job-upload.ts, which checks each field as it reads it.
+  if (schema === createJobBody) return (data: unknown) => ({ value: data })
+  return (data) => {
+    // A POST with no body is an empty one, so the error names the field that is missing.
+    const result = schema.safeParse(httpPart === 'body' && data == null ? {} : data)
+    return result.success ? { value: result.data } : { error: result.error }
+  }
+}
+
+// An unknown or malformed id is a 404 like any job that does not exist (parseJobId), not a 400.
+const jobParams = z.object({ id: z.string().describe('A job id (`job_…`)') })
+const errors = { '4xx': errorEnvelopeSchema, '5xx': errorEnvelopeSchema }
+const noContent = { 204: z.null().describe('Done; no body') }
+
+/** A reply of bytes (a Buffer or a file stream), documented as binary of its media type. */
+const bytes = z.any().meta({ type: 'string', format: 'binary' })
+const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: bytes } } })
+
+export const ROUTE_SCHEMAS = {
+  health: {
+    tags: ['studio'],
+    summary: 'Whether the studio is up, and which provider renders',
+    response: { 200: healthSchema, ...errors },
+  },
+  capabilities: {
+    tags: ['studio'],
+    summary: 'The models with their sizes, lengths and prices; the upload limits',
+    response: { 200: capabilitiesSchema, ...errors },
+  },
+  session: {
+    tags: ['session'],
+    summary: 'Whether the studio asks for a token, and the latest sign-ins',
+    response: { 200: sessionInfoSchema, ...errors },
+  },
+  signOut: {
+    tags: ['session'],
+    summary: "End this browser's session",
+    response: { ...noContent, ...errors },
+  },
+  signOutEverywhere: {
+    tags: ['session'],
+    summary: 'End every session',
+    response: { ...noContent, ...errors },
+  },
+  listJobs: {
+    tags: ['jobs'],
+    summary: 'Jobs, newest first, a page at a time (follow nextCursor)',
+    querystring: listJobsQuerySchema,
+    response: { 200: jobListSchema, ...errors },
+  },
+  getJob: {
+    tags: ['jobs'],
+    summary: 'One job',
+    params: jobParams,
+    response: { 200: jobSchema, ...errors },
+  },
+  createJob: {
+    tags: ['jobs'],
+    summary: 'Start a render (sent to the provider once; a refusal is kept as a failed job)',
+    consumes: ['multipart/form-data'],
+    body: createJobBody,
+    response: { 201: jobSchema, ...errors },
+  },
+  remixJob: {
+    tags: ['jobs'],
+    summary: 'Remix a finished take with a new prompt',
+    params: jobParams,
+    body: remixRequestSchema,
+    response: { 201: jobSchema, ...errors },
+  },
+  retryJob: {
+    tags: ['jobs'],
+    summary: 'Render a job again with the same settings, as a new job',
+    params: jobParams,
+    response: { 201: jobSchema, ...errors },
+  },
+  cancelJob: {
+    tags: ['jobs'],
+    summary: 'Cancel a job that is still rendering',
+    params: jobParams,
+    response: { 200: jobSchema, ...errors },
+  },
+  deleteJob: {
+    tags: ['jobs'],
+    summary: 'Delete a job and its files (undo with restore during the grace period)',
+    params: jobParams,
+    response: { ...noContent, ...errors },
+  },
+  restoreJob: {
+    tags: ['jobs'],
+    summary: 'Bring back a job deleted moments ago',
+    params: jobParams,
+    response: { 200: jobSchema, ...errors },
+  },
+  frame: {
+    tags: ['media'],
+    summary: 'One frame of a finished take as PNG at its size; by default the last',
+    params: jobParams,
+    querystring: frameQuerySchema,
+    response: { 200: binary('image/png', 'The frame'), ...errors },
+  },
+  media: {
+    tags: ['media'],
+    summary: "A take's file, with Range, ETag and long caching",
+    params: jobParams.extend({
+      asset: z.string().describe('`video` (MP4), `thumbnail` (WebP), `spritesheet` (JPEG) or `reference` (PNG)'),
+    }),
+    querystring: mediaQuerySchema,
+    response: {
+      200: binary('application/octet-stream', 'The file (its own media type)'),
+      206: binary('application/octet-stream', 'The range asked for'),
+      ...errors,
+    },
+  },
+} satisfies Record<string, FastifySchema>
