@@ -72,7 +72,7 @@ export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault
   )
 
   // A delete can be undone until the grace period ends: POST …/restore brings the take back.
-  app.delete('/api/jobs/:id', { schema: ROUTE_SCHEMAS.deleteJob }, (request, reply) => {
+  app.delete('/api/jobs/:id', { schema: ROUTE_SCHEMAS.deleteJob }, async (request, reply) => {
     jobs.delete(parseJobId(request.params))
     return reply.status(204).send(null)
   })
