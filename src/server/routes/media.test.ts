@@ -11,8 +11,15 @@ let videoBytes: Buffer
 
 beforeAll(async () => {
   studio = await startTestStudio()
-  const body = multipartBody({ prompt: 'Café at dawn, 東京', model: 'sora-2', size: '720x1280', seconds: '4' })
-  const created = jobSchema.parse((await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json())
+  const body = multipartBody({
+    prompt: 'Café at dawn, 東京',
+    model: 'sora-2',
+    size: '720x1280',
+    seconds: '4',
+  })
+  const created = jobSchema.parse(
+    (await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json(),
+  )
   take = await studio.waitForJob(created.id, isDone)
   videoBytes = fs.readFileSync(studio.vault.pathOf(take.id, 'video'))
 })
@@ -47,11 +54,11 @@ describe('media', () => {
     expect(again.rawPayload.length).toBe(0)
   })
 
-  it('names a download after the prompt, RFC 5987 for non-ASCII', async () => {
+  it('names a download after the prompt and the take letter, RFC 5987 for non-ASCII', async () => {
     const reply = await get(`/api/jobs/${take.id}/video?download=1`)
     const suffix = take.id.slice(-6)
     expect(reply.headers['content-disposition']).toBe(
-      `attachment; filename="cafe-at-dawn-${suffix}.mp4"; filename*=UTF-8''caf%C3%A9-at-dawn-%E6%9D%B1%E4%BA%AC-${suffix}.mp4`,
+      `attachment; filename="cafe-at-dawn-take-A-${suffix}.mp4"; filename*=UTF-8''caf%C3%A9-at-dawn-%E6%9D%B1%E4%BA%AC-take-A-${suffix}.mp4`,
     )
     expect(reply.rawPayload.subarray(4, 8).toString('latin1')).toBe('ftyp')
   })
@@ -66,8 +73,15 @@ describe('media', () => {
     expect((await get('/api/jobs/job_unknown000000/video')).statusCode).toBe(404)
     expect((await get(`/api/jobs/${take.id}/sidecar`)).statusCode).toBe(404)
     expect((await get(`/api/jobs/${take.id}/reference`)).statusCode).toBe(404)
-    const body = multipartBody({ prompt: 'slow one [sim:slow]', model: 'sora-2', size: '720x1280', seconds: '4' })
-    const slow = jobSchema.parse((await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json())
+    const body = multipartBody({
+      prompt: 'slow one [sim:slow]',
+      model: 'sora-2',
+      size: '720x1280',
+      seconds: '4',
+    })
+    const slow = jobSchema.parse(
+      (await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json(),
+    )
     const early = await get(`/api/jobs/${slow.id}/video`)
     expect(early.statusCode).toBe(409)
     expect(early.json()).toMatchObject({ error: { code: 'conflict' } })
@@ -77,7 +91,11 @@ describe('media', () => {
     const last = await get(`/api/jobs/${take.id}/frame`)
     expect(last.statusCode, last.body).toBe(200)
     expect(last.headers['content-type']).toBe('image/png')
-    expect(await sharp(last.rawPayload).metadata()).toMatchObject({ format: 'png', width: 720, height: 1280 })
+    expect(await sharp(last.rawPayload).metadata()).toMatchObject({
+      format: 'png',
+      width: 720,
+      height: 1280,
+    })
     const first = await get(`/api/jobs/${take.id}/frame?t=0`)
     expect(await sharp(first.rawPayload).metadata()).toMatchObject({ width: 720, height: 1280 })
     // The running timecode differs between the first and the last frame.
