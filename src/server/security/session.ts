@@ -40,6 +40,8 @@ export async function requireToken(app: FastifyInstance, signIn: SignIn): Promis
       return null
     }
     signIn.limiter.failed(request.ip)
+    // Seen by whoever reads the server log too; the token itself is never logged.
+    request.log.warn({ address: request.ip }, 'wrong studio token (Bearer)')
     signIn.log.add({
       address: request.ip,
       outcome: 'wrong_bearer',

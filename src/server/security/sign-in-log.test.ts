@@ -134,6 +134,8 @@ describe('the sign-in log', () => {
     expect(
       logs.entries().filter((entry) => entry.msg === 'request completed').length,
     ).toBeGreaterThanOrEqual(replies.length)
+    const warnings = logs.entries().filter((entry) => String(entry.msg).startsWith('wrong studio token'))
+    expect(warnings.map((entry) => entry.address)).toContain('203.0.113.8')
     expectNoKey(secrets, lines, 'the log')
     expect(lines).not.toContain(cookie.split('=')[1])
     for (const reply of replies) expectNoKey(secrets, reply, 'a reply')

@@ -49,6 +49,7 @@ export function signInRoutes(app: FastifyInstance, signIn: SignIn): void {
     const userAgent = request.headers['user-agent']
     if (!sameSecret(form.data.token, signIn.token)) {
       signIn.limiter.failed(address)
+      request.log.warn({ address }, 'wrong studio token (sign-in page)')
       signIn.log.add({ address, outcome: 'wrong_token', userAgent })
       return reply.redirect('/signin?error=1', 303)
     }
