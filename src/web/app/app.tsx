@@ -52,7 +52,8 @@ export function App() {
       <div className="flex flex-1 flex-col lg:flex-row lg:overflow-hidden">
         <aside
           aria-label="Compose"
-          className="border-b border-border bg-surface lg:w-[400px] lg:shrink-0 lg:overflow-y-auto lg:border-r lg:border-b-0"
+          // On a phone the renders come first and the composer follows them; beside them on a desktop.
+          className="order-last border-t border-border bg-surface lg:order-none lg:w-[400px] lg:shrink-0 lg:overflow-y-auto lg:border-t-0 lg:border-r"
         >
           <ComposePanel />
         </aside>

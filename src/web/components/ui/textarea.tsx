@@ -4,6 +4,8 @@ import { cn } from './cn'
 export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {
   return (
     <textarea
+      // Prompts mix scripts: each paragraph takes the direction of its first strong letter.
+      dir="auto"
       className={cn(
         'block w-full resize-y rounded-md border border-border-strong bg-bg px-3 py-2.5',
         'text-[13px] leading-5 text-text placeholder:text-text-subtle',

@@ -37,6 +37,7 @@ export function GalleryToolbar({
     <div role="search" aria-label="Takes" className="flex flex-wrap items-center gap-2">
       <input
         type="search"
+        dir="auto"
         aria-label="Search prompts"
         placeholder="Search prompts…"
         value={value.search}
@@ -59,14 +60,14 @@ export function GalleryToolbar({
         aria-label="Filter by model"
         className={fieldClass}
         value={value.model}
-        onChange={(event) =>
-          onChange({ ...value, model: event.currentTarget.value })
-        }
+        onChange={(event) => onChange({ ...value, model: event.currentTarget.value })}
       >
         <option value="">All models</option>
         {models.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.availability === 'offered' ? m.label : `${m.label} (${m.availability === 'retired' ? 'retired' : 'not offered'})`}
+            {m.availability === 'offered'
+              ? m.label
+              : `${m.label} (${m.availability === 'retired' ? 'retired' : 'not offered'})`}
           </option>
         ))}
         {value.model && !models.some((m) => m.id === value.model) && (

@@ -1,7 +1,9 @@
 import { useId } from 'react'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
+import { Button } from '../../components/ui/button'
 import { firstLine } from '../../lib/job-words'
+import { editPromptOf, needsNewPrompt } from '../../lib/refusal'
 import { TileFace } from './tile-face'
 import { TileRetry } from './tile-retry'
 
@@ -60,6 +62,16 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
         />
       )}
       {job.status === 'failed' && <TileRetry id={job.id} />}
+      {needsNewPrompt(job) && (
+        <Button
+          size="sm"
+          variant="primary"
+          className="absolute top-1.5 right-[4.25rem] h-6"
+          onClick={() => editPromptOf(job)}
+        >
+          Edit prompt
+        </Button>
+      )}
     </div>
   )
 }

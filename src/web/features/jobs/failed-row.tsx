@@ -3,6 +3,7 @@ import { Button } from '../../components/ui/button'
 import { FieldMessage } from '../../components/ui/field-message'
 import { useRetryJob } from '../../lib/job-mutations'
 import { firstLine, settingsLine } from '../../lib/job-words'
+import { editPromptOf, needsNewPrompt } from '../../lib/refusal'
 
 /** A render that failed while the queue watched it: the provider's words, Retry, or let it go. */
 export function FailedRow({ job, onDismiss }: { job: Job; onDismiss: (id: string) => void }) {
@@ -23,6 +24,18 @@ export function FailedRow({ job, onDismiss }: { job: Job; onDismiss: (id: string
         </p>
         {retry.error && <FieldMessage role="alert">{retry.error.message}</FieldMessage>}
       </div>
+      {needsNewPrompt(job) && (
+        <Button
+          size="sm"
+          variant="primary"
+          onClick={() => {
+            editPromptOf(job)
+            onDismiss(job.id)
+          }}
+        >
+          Edit prompt
+        </Button>
+      )}
       <Button
         size="sm"
         disabled={retry.isPending}

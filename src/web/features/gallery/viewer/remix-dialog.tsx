@@ -7,6 +7,7 @@ import { Dialog } from '../../../components/ui/dialog'
 import { Field } from '../../../components/ui/field'
 import { Textarea } from '../../../components/ui/textarea'
 import { useRemixJob } from '../../../lib/job-mutations'
+import { formatUsd } from '../../../lib/format'
 import { settingsLine } from '../../../lib/job-words'
 
 function RemixForm({ job, onClose }: { job: Job; onClose: () => void }) {
@@ -26,6 +27,11 @@ function RemixForm({ job, onClose }: { job: Job; onClose: () => void }) {
       </h2>
       <p className="text-xs text-text-muted">
         Same settings ({settingsLine(job)}); say what changes. The remix renders in the queue.
+      </p>
+      <p className="text-xs text-text">
+        {job.costUsd === null
+          ? 'The provider does not publish a price for this model: its bill says what it costs.'
+          : `Costs about ${formatUsd(job.costUsd)}: the same settings as this take.`}
       </p>
       <Field
         layout="stack"

@@ -4,6 +4,7 @@ import { Button, buttonVariants } from '../../../components/ui/button'
 import { FieldMessage } from '../../../components/ui/field-message'
 import { sendToComposer } from '../../../lib/composer-handoff'
 import { useRetryJob } from '../../../lib/job-mutations'
+import { editPromptOf, needsNewPrompt } from '../../../lib/refusal'
 import { firstLine, formatClock, shortId } from '../../../lib/job-words'
 import type { VideoSync } from '../../../lib/use-video-sync'
 import { RemixDialog } from './remix-dialog'
@@ -90,10 +91,22 @@ export function TakeActions({
             Continue from here
           </Button>
         )}
-        {job.status === 'failed' && (
+        {needsNewPrompt(job) && (
           <Button
             size="sm"
             variant="primary"
+            onClick={() => {
+              editPromptOf(job)
+              onClose()
+            }}
+          >
+            Edit prompt
+          </Button>
+        )}
+        {job.status === 'failed' && (
+          <Button
+            size="sm"
+            variant={needsNewPrompt(job) ? 'secondary' : 'primary'}
             disabled={retry.isPending}
             onClick={() => retry.mutate(job.id, { onSuccess: (next) => onNavigate(next.id) })}
           >

@@ -32,7 +32,10 @@ export function TakeInfo({ job }: { job: Job }) {
         >
           Prompt
         </h3>
-        <p className="max-h-48 overflow-y-auto text-[13px] leading-5 whitespace-pre-wrap text-text">
+        <p
+          dir="auto"
+          className="max-h-48 overflow-y-auto text-[13px] leading-5 whitespace-pre-wrap text-text"
+        >
           {job.prompt}
         </p>
       </div>

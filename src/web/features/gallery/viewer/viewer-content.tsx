@@ -68,7 +68,10 @@ export function ViewerContent({
           ref={stage}
           tabIndex={-1}
           aria-label="Player"
-          className="relative flex h-[52dvh] items-center justify-center outline-none lg:h-auto lg:min-h-0 lg:flex-1"
+          // On a phone the stage has the take's shape (at most 60 % of the screen), so the
+          // transport sits right under the picture.
+          style={{ aspectRatio: job.size.replace('x', ' / ') }}
+          className="relative flex max-h-[60dvh] w-full items-center justify-center outline-none lg:aspect-auto! lg:max-h-none lg:min-h-0 lg:flex-1"
         >
           <TakeStage job={job} sync={sync} />
         </div>
