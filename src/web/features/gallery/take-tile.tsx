@@ -35,7 +35,12 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
       >
         <TileFace job={job} detailsId={detailsId} />
         <span className="flex h-8 items-center gap-2 px-2">
-          <span className="shrink-0 font-mono text-[11px] text-text-muted">{job.take}</span>
+          <span
+            title={`Take ${job.take}`}
+            className="shrink-0 font-mono text-[11px] text-text-muted"
+          >
+            {job.take}
+          </span>
           <span dir="auto" className="truncate text-xs text-text">
             {title}
           </span>
