@@ -12,6 +12,8 @@ export interface ComposerPreset {
   seconds: number
   fit?: Fit
   reference?: { url: string; fileName: string } | null
+  /** The last frame, for models that take two references (null clears the slot). */
+  lastFrame?: { url: string; fileName: string } | null
   /** Shown by the composer, e.g. "Settings from take 3f2a…" or "Last frame of …". */
   note?: string
 }

@@ -1,10 +1,12 @@
-import type { CreateJobFields } from '../../contract/api'
+import { REFERENCE_PARTS, type CreateJobFields } from '../../contract/api'
 import { ApiError, apiErrorFromReply } from '../../contract/errors'
 import { jobSchema, type Job } from '../../contract/job'
 
 export interface CreateJobRequest extends CreateJobFields {
-  /** The reference image, sent as the `input_reference` part. */
+  /** The reference image (the first frame), sent as the `input_reference` part. */
   reference?: File | null
+  /** The last frame, sent as the `last_frame` part. */
+  lastFrame?: File | null
 }
 
 export interface CreateJobOptions {
@@ -13,7 +15,7 @@ export interface CreateJobOptions {
   signal?: AbortSignal
 }
 
-export function createJobForm({ reference, ...fields }: CreateJobRequest): FormData {
+export function createJobForm({ reference, lastFrame, ...fields }: CreateJobRequest): FormData {
   const form = new FormData()
   form.set('prompt', fields.prompt)
   form.set('model', fields.model)
@@ -22,7 +24,8 @@ export function createJobForm({ reference, ...fields }: CreateJobRequest): FormD
   form.set('fit', fields.fit)
   if (fields.group) form.set('group', fields.group)
   // The image goes last, so the server has read every field by the time the bytes stream in.
-  if (reference) form.set('input_reference', reference, reference.name)
+  if (reference) form.set(REFERENCE_PARTS.first, reference, reference.name)
+  if (lastFrame) form.set(REFERENCE_PARTS.last, lastFrame, lastFrame.name)
   return form
 }
 

@@ -43,6 +43,18 @@ export function useRetryJob() {
   })
 }
 
+/** POST /api/jobs/:id/cancel — stop a take that is waiting or rendering; it is never saved. */
+export function useCancelJob() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => apiRequest(`${jobPath(id)}/cancel`, jobSchema, { method: 'POST' }),
+    onSuccess: (job) => {
+      queryClient.setQueryData(jobQueries.detail(job.id).queryKey, job)
+      return queryClient.invalidateQueries({ queryKey: jobQueries.lists() })
+    },
+  })
+}
+
 /**
  * DELETE /api/jobs/:id — the take leaves every list at once; the server keeps it and its files
  * for a grace period, so the Undo toast can bring it back.

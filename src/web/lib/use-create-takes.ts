@@ -12,6 +12,8 @@ export interface CreateTakesInput {
   /** 1–4: each take is its own job; together they share one group id. */
   takes: number
   reference: File | null
+  /** The last frame, for models that take two references. */
+  lastFrame?: File | null
 }
 
 export interface CreateTakesResult {
@@ -41,15 +43,16 @@ export function useCreateTakes() {
       fields,
       takes,
       reference,
+      lastFrame = null,
     }: CreateTakesInput): Promise<CreateTakesResult> => {
       const group = newGroupId()
       const jobs: Job[] = []
       for (let take = 0; take < takes; take++) {
         try {
           const job = await createJob(
-            { ...fields, group, reference },
+            { ...fields, group, reference, lastFrame },
             {
-              onUploadProgress: reference
+              onUploadProgress: reference || lastFrame
                 ? (loaded, total) => setProgress(((take + loaded / total) / takes) * 100)
                 : undefined,
             },

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { FormProvider, useController } from 'react-hook-form'
 import type { Capabilities } from '../../../contract/capabilities'
 import { ChoiceField } from './choice-field'
@@ -8,7 +8,7 @@ import { HandoffNote } from './handoff-note'
 import { ModelField } from './model-field'
 import { PromptField } from './prompt-field'
 import { ReferenceField } from './reference-field'
-import { findModel } from './settings'
+import { findModel, offeredModels } from './settings'
 import { SizeField } from './size-field'
 import { SubmitBar } from './submit-bar'
 import { SubmitFeedback } from './submit-feedback'
@@ -25,17 +25,43 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
   const compose = useComposeForm(capabilities)
   const { form, takes, values, notices } = compose
   const reference = useReference(capabilities.upload)
-  const submit = useSubmit(form, reference, takes)
+  const lastFrame = useReference(capabilities.upload, 'last-frame')
+  const [dropped, setDropped] = useState<string | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const handoff = useHandoff({
     form,
     reference,
+    lastFrame,
     applySettings: compose.applySettings,
     focusPrompt: () => form.setFocus('prompt'),
   })
   usePageImage(reference.choose)
 
-  const model = findModel(capabilities, values.model) ?? capabilities.models[0]
+  const model = findModel(capabilities, values.model) ?? offeredModels(capabilities)[0]
+  // Only the images the chosen model takes are sent.
+  const submit = useSubmit(
+    form,
+    model?.references ? reference : null,
+    takes,
+    model?.references === 2 ? lastFrame : null,
+  )
+
+  /** Switches model, keeping what still applies and saying what was dropped. */
+  const changeModel = (id: string) => {
+    compose.changeModel(id)
+    const next = findModel(capabilities, id)
+    if (!next) return
+    const gone: string[] = []
+    if (next.references === 0 && reference.image) {
+      reference.remove()
+      gone.push('the reference image')
+    }
+    if (next.references < 2 && lastFrame.image) {
+      lastFrame.remove()
+      gone.push('the last frame')
+    }
+    setDropped(gone.length ? `${next.label} ${next.references === 0 ? 'takes no images' : 'takes no last frame'}, so ${gone.join(' and ')} ${gone.length > 1 ? 'were' : 'was'} dropped.` : null)
+  }
   const cost = estimate(capabilities, { ...values, takes })
   const { field: seconds, fieldState: secondsState } = useController({
     control: form.control,
@@ -64,8 +90,8 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
         <div className="grid gap-3">
           <ModelField
             capabilities={capabilities}
-            onModelChange={compose.changeModel}
-            notice={notices.model}
+            onModelChange={changeModel}
+            notice={notices.model ?? dropped}
           />
           <SizeField
             model={model}
@@ -95,7 +121,25 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
             onChange={compose.setTakes}
           />
         </div>
-        <ReferenceField reference={reference} limits={capabilities.upload} />
+        {model.references === 2 ? (
+          <div className="grid gap-3">
+            <ReferenceField
+              reference={reference}
+              limits={capabilities.upload}
+              label="First frame"
+              aside="optional · the shot starts here"
+            />
+            <ReferenceField
+              reference={lastFrame}
+              limits={capabilities.upload}
+              slot="last-frame"
+              label="Last frame"
+              aside="optional · the shot ends here"
+            />
+          </div>
+        ) : model.references === 1 ? (
+          <ReferenceField reference={reference} limits={capabilities.upload} />
+        ) : null}
         <div className="sticky bottom-0 -mx-5 grid gap-3 border-t border-border bg-surface/95 px-5 pt-3 pb-4 backdrop-blur">
           <SubmitFeedback feedback={submit.feedback} />
           <SubmitBar

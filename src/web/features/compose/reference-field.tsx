@@ -9,16 +9,24 @@ import { ReferenceDetails } from './reference-details'
 import { ReferencePreview } from './reference-preview'
 import type { ReferenceApi } from './use-reference'
 
-const INPUT_ID = 'compose-reference'
-
-/** The optional first frame: click, drop or paste an image; see it as the model will. */
+/**
+ * An optional reference image: click, drop or paste an image; see it as the model will. A model
+ * that takes two shows one of these per slot, "First frame" and "Last frame".
+ */
 export function ReferenceField({
   reference,
   limits,
+  slot = 'reference',
+  label = 'Reference image',
+  aside = 'optional · first frame',
 }: {
   reference: ReferenceApi
   limits: UploadLimits
+  slot?: 'reference' | 'last-frame'
+  label?: string
+  aside?: string
 }) {
+  const INPUT_ID = `compose-${slot}`
   const { control } = useComposeFormContext()
   const size = useWatch({ control, name: 'size' })
   const { field: fit } = useController({ control, name: 'fit' })
@@ -43,19 +51,19 @@ export function ReferenceField({
   return (
     <Field
       layout="stack"
-      label="Reference image"
-      labelId="compose-reference-label"
-      messageId="compose-reference-message"
+      label={label}
+      labelId={`${INPUT_ID}-label`}
+      messageId={`${INPUT_ID}-message`}
       error={reference.error ?? undefined}
-      aside={<span className="text-[11px] text-text-subtle">optional · first frame</span>}
+      aside={<span className="text-[11px] text-text-subtle">{aside}</span>}
     >
       <input
         id={INPUT_ID}
         type="file"
         accept={limits.types.join(',')}
         className="peer sr-only"
-        aria-labelledby="compose-reference-label"
-        aria-describedby="compose-reference-hint compose-reference-message"
+        aria-labelledby={`${INPUT_ID}-label`}
+        aria-describedby={`${INPUT_ID}-hint ${INPUT_ID}-message`}
         aria-invalid={!!reference.error || undefined}
         onChange={(event) => {
           const file = event.target.files?.[0]
@@ -125,7 +133,7 @@ export function ReferenceField({
               Drop an image, paste, or{' '}
               <span className="text-accent underline-offset-2 hover:underline">browse</span>
             </span>
-            <span id="compose-reference-hint" className="block text-text-subtle">
+            <span id={`${INPUT_ID}-hint`} className="block text-text-subtle">
               {listWithOr(limits.types.map(formatImageType))} · up to {formatBytes(limits.maxBytes)}
             </span>
           </span>

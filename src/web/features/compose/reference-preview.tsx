@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { Fit } from '../../../contract/api'
 import { sizeDimensions } from '../../../contract/capabilities'
+import { formatSize } from '../../lib/format'
 import { cn } from '../../components/ui/cn'
 
 export interface ReferencePreviewProps {
@@ -49,7 +50,7 @@ export function ReferencePreview({
     >
       <img
         ref={img}
-        alt={`Reference image preview, ${fit === 'cover' ? 'cropped to fill' : 'letterboxed in'} the ${width} × ${height} frame`}
+        alt={`Reference image preview, ${fit === 'cover' ? 'cropped to fill' : 'letterboxed in'} the ${formatSize(size)} frame`}
         className={cn('size-full', fit === 'cover' ? 'object-cover' : 'object-contain')}
         onLoad={(event) =>
           onMeasured(event.currentTarget.naturalWidth, event.currentTarget.naturalHeight)

@@ -28,12 +28,13 @@ async function openStore(mode: IDBTransactionMode): Promise<IDBObjectStore | nul
   return db.transaction(STORE, mode).objectStore(STORE)
 }
 
-export async function saveDraftReference(file: File | null): Promise<void> {
+/** `slot` tells the first frame (`reference`) from the last (`last-frame`). */
+export async function saveDraftReference(file: File | null, slot = KEY): Promise<void> {
   try {
     const store = await openStore('readwrite')
     if (!store) return
     if (!file) {
-      await request(store.delete(KEY))
+      await request(store.delete(slot))
       return
     }
     const stored: StoredReference = {
@@ -42,17 +43,17 @@ export async function saveDraftReference(file: File | null): Promise<void> {
       lastModified: file.lastModified,
       blob: file,
     }
-    await request(store.put(stored, KEY))
+    await request(store.put(stored, slot))
   } catch {
     // Storage refused (quota, private mode): the reference is just not remembered.
   }
 }
 
-export async function loadDraftReference(): Promise<File | null> {
+export async function loadDraftReference(slot = KEY): Promise<File | null> {
   try {
     const store = await openStore('readonly')
     if (!store) return null
-    const stored = (await request(store.get(KEY))) as StoredReference | undefined
+    const stored = (await request(store.get(slot))) as StoredReference | undefined
     if (!stored?.blob) return null
     return new File([stored.blob], stored.name, {
       type: stored.type,

@@ -20,6 +20,7 @@ export interface HandoffTargets {
   form: ComposeFormApi
   applySettings: (settings: Partial<RenderSettings>) => void
   reference: ReferenceApi
+  lastFrame: ReferenceApi
   /** Where the person continues: the prompt, ready to edit. */
   focusPrompt: () => void
 }
@@ -28,7 +29,7 @@ export interface HandoffTargets {
  * Applies settings sent from a take ("Reuse settings", "Continue from here") once each: the
  * prompt and settings at once, the reference image when its bytes have arrived.
  */
-export function useHandoff({ form, applySettings, reference, focusPrompt }: HandoffTargets) {
+export function useHandoff({ form, applySettings, reference, lastFrame, focusPrompt }: HandoffTargets) {
   const { pending, markApplied } = useComposerHandoff()
   const applied = useRef(0)
   const [note, setNote] = useState<string | null>(null)
@@ -44,15 +45,18 @@ export function useHandoff({ form, applySettings, reference, focusPrompt }: Hand
     applySettings({ model: preset.model, size: preset.size, seconds: preset.seconds })
     form.clearErrors()
     setNote(preset.note ?? null)
-    if (preset.reference === null) reference.remove()
-    if (preset.reference) {
-      const { url, fileName } = preset.reference
+    const fill = (slot: ReferenceApi, given: ComposerPreset['reference'], what: string) => {
+      if (given === null) slot.remove()
+      if (!given) return
+      const { url, fileName } = given
       fetchAsFile(url, fileName).then(
-        (file) => reference.choose(file),
-        () =>
-          reference.setError(`The reference image of that take could not be loaded (${fileName}).`),
+        (file) => slot.choose(file),
+        () => slot.setError(`The ${what} of that take could not be loaded (${fileName}).`),
       )
     }
+    fill(reference, preset.reference, 'reference image')
+    // Continue from here fills the first slot only: a last frame from before would not fit.
+    fill(lastFrame, preset.lastFrame === undefined ? null : preset.lastFrame, 'last frame')
     focusPrompt()
   }
 

@@ -27,7 +27,7 @@ export interface ReferenceApi {
 }
 
 /** The reference image of the draft: checked before upload, remembered across reloads. */
-export function useReference(limits: UploadLimits): ReferenceApi {
+export function useReference(limits: UploadLimits, slot: 'reference' | 'last-frame' = 'reference'): ReferenceApi {
   const [image, setImage] = useState<ReferenceImage | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -37,21 +37,21 @@ export function useReference(limits: UploadLimits): ReferenceApi {
       setError(problem)
       if (problem) return false
       setImage({ file, width: null, height: null })
-      if (remember) void saveDraftReference(file)
+      if (remember) void saveDraftReference(file, slot)
       return true
     },
-    [limits],
+    [limits, slot],
   )
 
   const drop = useCallback((message: string | null) => {
     setImage(null)
     setError(message)
-    void saveDraftReference(null)
-  }, [])
+    void saveDraftReference(null, slot)
+  }, [slot])
 
   useEffect(() => {
     let cancelled = false
-    void loadDraftReference().then((file) => {
+    void loadDraftReference(slot).then((file) => {
       if (cancelled || !file) return
       // A file chosen while the draft was loading wins.
       setImage((current) => current ?? { file, width: null, height: null })
@@ -59,7 +59,7 @@ export function useReference(limits: UploadLimits): ReferenceApi {
     return () => {
       cancelled = true
     }
-  }, [])
+  }, [slot])
 
   return {
     image,

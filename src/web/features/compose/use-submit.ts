@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { CreateJobFields } from '../../../contract/api'
+import { REFERENCE_PARTS, type CreateJobFields } from '../../../contract/api'
 import { ApiError } from '../../../contract/errors'
 import { useCreateTakes, type CreateTakesResult } from '../../lib/use-create-takes'
 import { useServerBack } from '../../lib/use-server-back'
@@ -42,7 +42,14 @@ function feedbackFor(result: CreateTakesResult): Feedback {
  * Sends the takes, then puts each answer where it belongs: a field error at its field, a
  * refusal or a 429 in words under the button. The form keeps every value either way.
  */
-export function useSubmit(form: ComposeFormApi, reference: ReferenceApi, takes: number) {
+export function useSubmit(
+  form: ComposeFormApi,
+  /** The first frame (or the one reference); null when the model takes no image. */
+  reference: ReferenceApi | null,
+  takes: number,
+  /** The last frame, when the model takes two. */
+  lastFrame: ReferenceApi | null = null,
+) {
   const create = useCreateTakes()
   const [feedback, setFeedback] = useState<Feedback | null>(null)
   // "Cannot be reached" lasts only as long as it is true.
@@ -62,11 +69,16 @@ export function useSubmit(form: ComposeFormApi, reference: ReferenceApi, takes: 
       setFeedback(null)
       return
     }
+    if (error.field === REFERENCE_PARTS.last && lastFrame) {
+      lastFrame.setError(error.message)
+      setFeedback(null)
+      return
+    }
     const aboutImage =
-      error.field === 'input_reference' ||
-      (!!reference.image &&
+      error.field === REFERENCE_PARTS.first ||
+      (!!reference?.image &&
         (error.code === 'payload_too_large' || error.code === 'unsupported_media_type'))
-    if (aboutImage) {
+    if (aboutImage && reference) {
       reference.setError(error.message)
       setFeedback(null)
       return
@@ -80,7 +92,12 @@ export function useSubmit(form: ComposeFormApi, reference: ReferenceApi, takes: 
     setFeedback(null)
     const { group: _group, ...rest } = fields
     create.mutate(
-      { fields: rest, takes, reference: reference.image?.file ?? null },
+      {
+        fields: rest,
+        takes,
+        reference: reference?.image?.file ?? null,
+        lastFrame: lastFrame?.image?.file ?? null,
+      },
       { onSuccess: (result) => setFeedback(feedbackFor(result)), onError: showError },
     )
   }

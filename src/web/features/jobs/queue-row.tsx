@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { isTerminal, type Job } from '../../../contract/job'
+import { isCancellable, isTerminal, type Job } from '../../../contract/job'
+import { Button } from '../../components/ui/button'
+import { useCancelJob } from '../../lib/job-mutations'
 import { Progress } from '../../components/ui/progress'
 import { ApiError } from '../../../contract/errors'
 import { jobQueries } from '../../lib/job-queries'
@@ -18,6 +20,7 @@ interface QueueRowProps {
 export function QueueRow({ job: seed, onFinished, onGone }: QueueRowProps) {
   const { data: job, error } = useQuery({ ...jobQueries.detail(seed.id), initialData: seed })
   const now = useNow()
+  const cancel = useCancelJob()
 
   useEffect(() => {
     if (isTerminal(job.status)) onFinished(job)
@@ -30,7 +33,7 @@ export function QueueRow({ job: seed, onFinished, onGone }: QueueRowProps) {
   const elapsed = (now - Date.parse(job.createdAt)) / 1000
   return (
     <li
-      className="grid grid-cols-[minmax(0,1fr)_9rem_3rem_3rem] items-center gap-x-4 px-5 py-1.5"
+      className="grid grid-cols-[minmax(0,1fr)_9rem_3rem_3rem_4.5rem] items-center gap-x-4 px-5 py-1.5"
       aria-label={title}
     >
       <div className="min-w-0">
@@ -48,6 +51,11 @@ export function QueueRow({ job: seed, onFinished, onGone }: QueueRowProps) {
           <span className="text-text-muted">{statusWords(job.status)}</span>
           <span>{settingsLine(job)}</span>
         </p>
+        {cancel.error && (
+          <p role="alert" className="truncate text-xs text-danger">
+            {cancel.error.message}
+          </p>
+        )}
       </div>
       <Progress value={job.progress} aria-label={`${title}: progress`} />
       <span className="text-right font-mono text-xs text-text-muted tabular-nums">
@@ -59,6 +67,19 @@ export function QueueRow({ job: seed, onFinished, onGone }: QueueRowProps) {
       >
         {formatClock(elapsed)}
       </span>
+      {isCancellable(job.status) ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Cancel ${title}`}
+          disabled={cancel.isPending}
+          onClick={() => cancel.mutate(job.id)}
+        >
+          Cancel
+        </Button>
+      ) : (
+        <span />
+      )}
     </li>
   )
 }

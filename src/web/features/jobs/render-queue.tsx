@@ -16,6 +16,8 @@ export function RenderQueue() {
   const finish = useCallback(
     (job: Job) => {
       release(job.id)
+      // A take cancelled on purpose leaves quietly: no "finished" word, no notification.
+      if (job.status === 'cancelled') return
       onFinished(job)
       if (job.status === 'failed') {
         setFailed((current) => (current.some((j) => j.id === job.id) ? current : [job, ...current]))

@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { Job } from '../../../../contract/job'
+import { isCancellable, type Job } from '../../../../contract/job'
 import { Button, buttonVariants } from '../../../components/ui/button'
 import { FieldMessage } from '../../../components/ui/field-message'
+import { capabilityQueries } from '../../../lib/capability-queries'
 import { sendToComposer } from '../../../lib/composer-handoff'
-import { useRetryJob } from '../../../lib/job-mutations'
+import { useCancelJob, useRetryJob } from '../../../lib/job-mutations'
 import { editPromptOf, needsNewPrompt } from '../../../lib/refusal'
 import { firstLine, formatClock, shortId } from '../../../lib/job-words'
 import type { VideoSync } from '../../../lib/use-video-sync'
@@ -36,8 +38,13 @@ export function TakeActions({
 }: TakeActionsProps) {
   const [remixing, setRemixing] = useState(false)
   const retry = useRetryJob()
+  const cancel = useCancelJob()
   const title = firstLine(job.prompt)
   const done = job.status === 'completed'
+  // Models without remix (Veo) do not offer it; a model the catalog no longer knows keeps the
+  // button, and the server's answer names the alternatives.
+  const catalogModel = useQuery(capabilityQueries.current()).data?.models.find((m) => m.id === job.model)
+  const remixable = catalogModel?.remix ?? true
   const settings = { prompt: job.prompt, model: job.model, size: job.size, seconds: job.seconds }
 
   const reuse = () => {
@@ -45,7 +52,11 @@ export function TakeActions({
       url: job.reference.url,
       fileName: `reference-${shortId(job.id)}.png`,
     }
-    sendToComposer({ ...settings, reference, note: `Settings from “${title}”` })
+    const lastFrame = job.lastReference && {
+      url: job.lastReference.url,
+      fileName: `last-frame-${shortId(job.id)}.png`,
+    }
+    sendToComposer({ ...settings, reference, lastFrame, note: `Settings from “${title}”` })
     onClose()
   }
   const frame = continueFrame(sync)
@@ -78,7 +89,7 @@ export function TakeActions({
             Download
           </a>
         )}
-        {done && (
+        {done && remixable && (
           <Button size="sm" onClick={() => setRemixing(true)}>
             Remix
           </Button>
@@ -89,6 +100,11 @@ export function TakeActions({
         {done && (
           <Button size="sm" onClick={continueFromHere} aria-describedby="continue-frame">
             Continue from here
+          </Button>
+        )}
+        {isCancellable(job.status) && (
+          <Button size="sm" disabled={cancel.isPending} onClick={() => cancel.mutate(job.id)}>
+            Cancel
           </Button>
         )}
         {needsNewPrompt(job) && (
@@ -103,7 +119,7 @@ export function TakeActions({
             Edit prompt
           </Button>
         )}
-        {job.status === 'failed' && (
+        {(job.status === 'failed' || job.status === 'cancelled') && (
           <Button
             size="sm"
             variant={needsNewPrompt(job) ? 'secondary' : 'primary'}
@@ -131,6 +147,7 @@ export function TakeActions({
         </p>
       )}
       {retry.error && <FieldMessage role="alert">{retry.error.message}</FieldMessage>}
+      {cancel.error && <FieldMessage role="alert">{cancel.error.message}</FieldMessage>}
       <RemixDialog job={job} open={remixing} onClose={() => setRemixing(false)} />
     </section>
   )

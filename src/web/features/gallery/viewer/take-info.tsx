@@ -10,7 +10,8 @@ export function TakeInfo({ job }: { job: Job }) {
   const renderSeconds =
     job.completedAt && (Date.parse(job.completedAt) - Date.parse(job.createdAt)) / 1000
   const rows: [string, string][] = [
-    ['Model', modelLabel(job.model)],
+    ['Model', modelLabel(job.model) === job.model ? job.model : `${modelLabel(job.model)} (${job.model})`],
+    ...(job.providerModel ? ([['Provider model', job.providerModel]] as [string, string][]) : []),
     ['Size', formatSize(job.size)],
     ['Duration', `${job.seconds} s`],
     ['Cost', formatUsd(job.costUsd)],
@@ -18,7 +19,11 @@ export function TakeInfo({ job }: { job: Job }) {
     ['Started', when.format(new Date(job.createdAt))],
   ]
   if (renderSeconds) rows.push(['Render time', formatClock(renderSeconds)])
-  if (job.reference) rows.push(['Reference', `${job.reference.width} × ${job.reference.height}`])
+  if (job.reference) {
+    const name = job.lastReference ? 'First frame' : 'Reference'
+    rows.push([name, `${job.reference.width} × ${job.reference.height}`])
+  }
+  if (job.lastReference) rows.push(['Last frame', `${job.lastReference.width} × ${job.lastReference.height}`])
 
   return (
     <section
@@ -48,11 +53,20 @@ export function TakeInfo({ job }: { job: Job }) {
         ))}
       </dl>
       {job.reference && (
-        <img
-          src={job.reference.url}
-          alt="Reference image of this take"
-          className="max-h-24 rounded border border-border object-contain"
-        />
+        <div className="flex gap-2">
+          <img
+            src={job.reference.url}
+            alt={job.lastReference ? 'First frame of this take' : 'Reference image of this take'}
+            className="max-h-24 min-w-0 rounded border border-border object-contain"
+          />
+          {job.lastReference && (
+            <img
+              src={job.lastReference.url}
+              alt="Last frame of this take"
+              className="max-h-24 min-w-0 rounded border border-border object-contain"
+            />
+          )}
+        </div>
       )}
     </section>
   )

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
+import { jobListSchema } from '../src/contract/api'
+import { jobSchema, type Job } from '../src/contract/job'
+import { defaultFfmpegPath } from '../src/lib/ffmpeg'
+import { expect, test } from './fixtures'
+
+const SHOTS = '/work/wt/shots/catalog'
+const RED: [number, number, number] = [220, 30, 30]
+const BLUE: [number, number, number] = [30, 60, 220]
+
+const solid = ([r, g, b]: [number, number, number], width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
+    .png()
+    .toBuffer()
+
+/** The mean colour of a clip's first or last frame, from ffmpeg scaling it to one pixel. */
+function frameColor(video: string, which: 'first' | 'last'): Promise<number[]> {
+  const seek = which === 'first' ? [] : ['-sseof', '-0.2']
+  const args = [
+    '-v',
+    'error',
+    ...seek,
+    '-i',
+    video,
+    '-frames:v',
+    '1',
+    '-vf',
+    'scale=1:1:flags=area',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    '-',
+  ]
+  return new Promise((resolve, reject) =>
+    execFile(defaultFfmpegPath(), args, { encoding: 'buffer' }, (error, out) =>
+      error ? reject(new Error(error.message)) : resolve([...out.subarray(0, 3)]),
+    ),
+  )
+}
+const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - (b[i] ?? 0)))
+
+test('a Veo take from a first and a last frame starts on the first and ends on the last', async ({
+  page,
+}, testInfo) => {
+  test.slow()
+  const prompt = `A red card turns blue, slow push in (${testInfo.testId})`
+  await page.goto('/')
+  await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt)
+  const model = page.getByRole('combobox', { name: 'Model', exact: true })
+  await model.selectOption('veo3.1')
+  await expect(page.getByText('Reference image', { exact: true })).toHaveCount(0)
+  await page
+    .getByLabel('First frame')
+    .setInputFiles({ name: 'red.png', mimeType: 'image/png', buffer: await solid(RED, 800, 600) })
+  await page
+    .getByLabel('Last frame')
+    .setInputFiles({ name: 'blue.png', mimeType: 'image/png', buffer: await solid(BLUE, 600, 800) })
+  await expect(
+    page.getByRole('img', { name: 'Reference image preview, cropped to fill the 16:9 frame' }),
+  ).toHaveCount(2)
+  await page.screenshot({ path: path.join(SHOTS, 'compose-first-last-1440.png') })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.getByLabel('Last frame').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: path.join(SHOTS, 'compose-first-last-390.png') })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.getByRole('button', { name: 'Generate' }).click()
+
+  let job: Job | undefined
+  await expect(async () => {
+    const list = jobListSchema.parse(
+      await (await page.request.get(`/api/jobs?q=${encodeURIComponent(testInfo.testId)}`)).json(),
+    )
+    job = list.items[0]
+    expect(job?.status).toBe('completed')
+  }).toPass({ timeout: 90_000 })
+  expect(job).toMatchObject({
+    model: 'veo3.1',
+    providerModel: 'veo_3_1-4K',
+    size: '16x9',
+    seconds: 8,
+  })
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-e2e-frames-'))
+  const file = path.join(dir, 'take.mp4')
+  fs.writeFileSync(file, await (await page.request.get(job?.media?.video ?? '')).body())
+  const first = await frameColor(file, 'first')
+  const last = await frameColor(file, 'last')
+  fs.rmSync(dir, { recursive: true, force: true })
+  expect(distance(first, RED), `first frame ${first.join(',')}`).toBeLessThan(45)
+  expect(distance(last, BLUE), `last frame ${last.join(',')}`).toBeLessThan(45)
+
+  // The viewer names both the alias asked for and what the provider rendered it with.
+  await page.goto(`/?take=${job?.id ?? ''}`)
+  const info = page.getByRole('dialog', { name: /^Take:/ })
+  await expect(info.getByText('veo_3_1-4K')).toBeVisible()
+  await expect(info.getByRole('img', { name: 'Last frame of this take' })).toBeVisible()
+  await page.screenshot({ path: path.join(SHOTS, 'viewer-veo-1440.png') })
+})
+
+test('cancel a running take from the queue', async ({ page }, testInfo) => {
+  test.slow()
+  const prompt = `A long harbour pan at dusk (${testInfo.testId})`
+  await page.goto('/')
+  await page.getByRole('textbox', { name: 'Prompt' }).fill(prompt)
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('veo3.1-pro')
+  await page.getByRole('button', { name: 'Generate' }).click()
+
+  const cancel = page.getByRole('button', { name: `Cancel ${prompt}` })
+  await cancel.click()
+  await expect(cancel).toHaveCount(0)
+  await expect(async () => {
+    const list = jobListSchema.parse(
+      await (await page.request.get(`/api/jobs?q=${encodeURIComponent(testInfo.testId)}`)).json(),
+    )
+    expect(list.items.map((j) => jobSchema.parse(j).status)).toEqual(['cancelled'])
+  }).toPass({ timeout: 20_000 })
+})
