@@ -111,6 +111,8 @@ test('cancel a running take from the queue', async ({ page }, testInfo) => {
   await page.getByRole('button', { name: 'Generate' }).click()
 
   const cancel = page.getByRole('button', { name: `Cancel ${prompt}` })
+  await cancel.waitFor()
+  await page.screenshot({ path: path.join(SHOTS, 'queue-cancel-1440.png') })
   await cancel.click()
   await expect(cancel).toHaveCount(0)
   await expect(async () => {
