@@ -107,4 +107,41 @@ describe('when a job finishes (fake timers)', () => {
     await advance(0)
     expect(document.title).toBe('Dailies')
   })
+
+  it('notifies once per submit, when its last take finishes, and shows progress in the title meanwhile', async () => {
+    const shown = vi.fn()
+    vi.stubGlobal(
+      'Notification',
+      Object.assign(
+        function Notification(title: string, options: NotificationOptions) {
+          shown(title, options.body)
+        },
+        { permission: 'granted' },
+      ),
+    )
+    document.title = 'Dailies'
+    const take = (script: ScriptedJob['script']): ScriptedJob => ({
+      job: makeJob({ status: 'in_progress', progress: 40, group: 'g1' }),
+      script,
+      polls: [],
+    })
+    const entries = [
+      take(['in_progress', 'completed']),
+      take(['in_progress', 'in_progress', 'completed']),
+    ]
+    const bff = scriptedBff(entries)
+    server.use(...bff.handlers)
+    renderWithQuery(<RenderQueue />)
+    await advance(0)
+    expect(document.title).toMatch(/^▶ \d+% · Dailies$/)
+    setHidden(true)
+
+    await advance(30_000)
+    expect(entries.every(bff.isDone)).toBe(true)
+    expect(shown).toHaveBeenCalledTimes(1)
+    expect(shown).toHaveBeenCalledWith('2 of 2 takes ready', entries[0]?.job.prompt)
+    setHidden(false)
+    await advance(0)
+    expect(document.title).toBe('Dailies')
+  })
 })

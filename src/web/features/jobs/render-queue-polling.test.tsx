@@ -44,7 +44,11 @@ describe('render queue polling (fake timers)', () => {
   })
 
   it('asks for every unfinished job in one request, every 5 s while something renders', async () => {
-    const entry: ScriptedJob = { job: makeJob({ status: 'in_progress' }), script: ['in_progress'], polls: [] }
+    const entry: ScriptedJob = {
+      job: makeJob({ status: 'in_progress' }),
+      script: ['in_progress'],
+      polls: [],
+    }
     const bff = scriptedBff([entry])
     server.use(...bff.handlers)
     renderWithQuery(<RenderQueue />)

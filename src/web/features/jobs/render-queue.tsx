@@ -1,16 +1,27 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Job } from '../../../contract/job'
 import { FieldMessage } from '../../components/ui/field-message'
 import { FailedRow } from './failed-row'
 import { NotifyButton } from './notify-button'
 import { QueueRow } from './queue-row'
 import { useFinishedTakes } from './use-finished-takes'
+import { useRenderingTitle } from './use-rendering-title'
 import { useWatchedJobs } from './use-watched-jobs'
 
 /** RENDERING: every unfinished job, live, and the ones that failed while we watched. */
 export function RenderQueue() {
   const { jobs, error, release } = useWatchedJobs()
-  const { onFinished, announcement } = useFinishedTakes()
+  const watching = useRef(jobs)
+  useEffect(() => {
+    watching.current = jobs
+  })
+  const siblingsRendering = useCallback(
+    (job: Job) =>
+      watching.current.some((other) => other.id !== job.id && other.group === job.group),
+    [],
+  )
+  const { onFinished, announcement } = useFinishedTakes(siblingsRendering)
+  useRenderingTitle(jobs)
   const [failed, setFailed] = useState<Job[]>([])
 
   const finish = useCallback(
