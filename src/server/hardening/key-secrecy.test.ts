@@ -69,7 +69,8 @@ async function studioWith(apiKey: string): Promise<TestStudio> {
   const studio = await startTestStudio({
     upstream: { baseURL: simulator.baseURL, apiKey, keyName: 'DAILIES_UPSTREAM_KEY' },
     overrides: { logStream: captured.stream },
-    config: { logLevel: 'trace', token: TOKEN },
+    // No grace period: a deleted take is purged, provider copy included, while the test watches.
+    config: { logLevel: 'trace', token: TOKEN, deleteGraceS: 0 },
   })
   dataDirs.push(studio.dataDir)
   cleanups.push(() => studio.close())
