@@ -7,6 +7,7 @@ import type { Vault } from '../vault/vault'
 import { FilesGoneError, archiveTake } from './archive'
 import { TIMED_OUT } from './cancel-words'
 import { EXPIRED_FILES, INTERRUPTED, LOST_UPSTREAM, archiveTrouble } from './job-errors'
+import { retryDelayMs } from './retry-policy'
 
 export interface PollSchedule {
   /** First poll delay, and the interval while progress moves. */
@@ -229,14 +230,13 @@ export class Watcher {
     return Math.round(state.intervalMs * (0.8 + 0.2 * this.random()))
   }
 
+  /** The delay before the next try after a failed read; the step has already freed its slot. */
   private backoff(jobId: string, error?: unknown): number {
     const state = this.tracked.get(jobId)
     const failures = state ? ++state.failures : 1
-    const ceiling = Math.min(this.schedule.errorMaxMs, this.schedule.minMs * 2 ** failures)
-    const delay = Math.round(ceiling * (0.5 + 0.5 * this.random()))
-    const retryAfter = error instanceof UpstreamError ? (error.details.retryAfterMs ?? 0) : 0
-    if (error) this.deps.log.warn({ jobId, err: error, failures }, 'upstream trouble, backing off')
-    return Math.max(delay, retryAfter)
+    const delayMs = retryDelayMs(this.schedule, failures, error, this.random)
+    if (error) this.deps.log.warn({ jobId, err: error, failures, delayMs }, 'upstream trouble, backing off')
+    return delayMs
   }
 
   private patch(jobId: string, patch: JobPatch): void {

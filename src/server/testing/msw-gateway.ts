@@ -5,7 +5,7 @@ import { UpstreamError } from '../upstream/types'
 
 /**
  * A gateway mocked at the network edge with msw, for the provider behaviour the simulator cannot
- * show. Importing this file installs the hooks; the file's errors and logs are searched for the key.
+ * show. A test file calls useMswGateway() once; its errors and logs are then searched for the key.
  */
 
 export const BASE = 'https://gateway.test/v1'
@@ -13,7 +13,6 @@ export const KEY = 'sk-test-SECRET-4f9a8b7c6d5e'
 export const server = setupServer()
 const logged: unknown[] = []
 const errors: UpstreamError[] = []
-export const sleeps: number[] = []
 
 const logger: UpstreamLogger = {
   warn: (...args) => void logged.push(args),
@@ -28,11 +27,6 @@ export function upstream(baseURL = BASE, timeoutMs?: number) {
     apiKey: KEY,
     logger,
     keyName: 'COMETAPI_KEY',
-    sleep: (ms) => {
-      sleeps.push(ms)
-      return Promise.resolve()
-    },
-    random: () => 0.5,
   })
 }
 
@@ -56,17 +50,17 @@ export const input = {
   seconds: 8,
 }
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }))
-afterEach(() => {
-  server.resetHandlers()
-  sleeps.length = 0
-})
-afterAll(() => {
-  server.close()
-  // Every error message and log line of this file, searched for the key at once.
-  const everything = JSON.stringify([errors.map((e) => [e.message, e.details]), logged])
-  expect(everything).not.toContain(KEY)
-  // Each file that uses the gateway drives several refusals through the search above.
-  expect(errors.length).toBeGreaterThanOrEqual(5)
-})
+/** Starts the mocked gateway for the calling test file, and searches its errors and logs for the key at the end. */
+export function useMswGateway(): void {
+  beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }))
+  afterEach(() => server.resetHandlers())
+  afterAll(() => {
+    server.close()
+    // Every error message and log line of this file, searched for the key at once.
+    const everything = JSON.stringify([errors.map((e) => [e.message, e.details]), logged])
+    expect(everything).not.toContain(KEY)
+    // Each file that uses the gateway drives several refusals through the search above.
+    expect(errors.length).toBeGreaterThanOrEqual(5)
+  })
+}
 

@@ -1,7 +1,6 @@
 import OpenAI from 'openai'
 import { toUpstreamError, type CallContext, type ProviderInfo } from './errors'
 import { readContent, readDeleted, readModelIds, readPage, readVideo } from './replies'
-import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry'
 import { captureErrorBodies, requestIdOf } from './transport'
 import { UpstreamError, type Upstream, type UpstreamVideo } from './types'
 
@@ -19,24 +18,21 @@ export interface UpstreamOptions {
   apiKey: string
   logger?: UpstreamLogger
   fetch?: typeof fetch
-  /** For reads, downloads and delete only: create and remix are sent exactly once. */
-  retry?: Partial<RetryPolicy>
-  sleep?: (ms: number) => Promise<void>
   /** How long to wait for a reply's headers (default 60 s); downloads then stream unhurried. */
   timeoutMs?: number
   /** The setting that holds the key, named in auth errors (e.g. 'COMETAPI_KEY'). */
   keyName?: string
-  /** Jitter source, for tests. */
-  random?: () => number
 }
 
 const quiet: UpstreamLogger = { warn: () => {}, info: () => {}, debug: () => {} }
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** The provider's Sora-style /videos API through the official SDK, in the studio's terms. */
+/**
+ * The provider's Sora-style /videos API through the official SDK, in the studio's terms. Every
+ * call is one request that never waits to retry: reads are retried by the watcher's schedule
+ * (jobs/retry-policy.ts), create and remix never (decisions/001).
+ */
 export function createUpstream(opts: UpstreamOptions): Upstream {
   const log = opts.logger ?? quiet
-  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry }
   const capture = captureErrorBodies(opts.fetch)
   const baseURL = opts.baseURL.replace(/\/+$/, '')
   const provider: ProviderInfo = {
@@ -49,7 +45,7 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
   const client = new OpenAI({
     baseURL,
     apiKey: opts.apiKey,
-    // Retries are ours (withRetry), never the SDK's: it would retry a create too.
+    // Retries are the watcher's, never the SDK's: it would retry a create too.
     maxRetries: 0,
     timeout: provider.timeoutMs,
     fetch: capture.fetch,
@@ -82,21 +78,6 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     }
   }
 
-  /** Reads are safe to repeat: retried with backoff on 429, 408, 5xx and network trouble. */
-  function retried<T>(
-    ctx: CallContext,
-    signal: AbortSignal | undefined,
-    run: (attempt: number) => Promise<T>,
-  ): Promise<T> {
-    const onRetry = (error: UpstreamError, attempt: number, delayMs: number) => {
-      const { status, requestId } = error.details
-      const entry = { ...ctx, attempt, delayMs, kind: error.kind, status, requestId }
-      log.warn(entry, `upstream ${ctx.op} failed, retrying`)
-    }
-    const hooks = { sleep: opts.sleep ?? realSleep, random: opts.random ?? Math.random, signal }
-    return withRetry(policy, { ...hooks, onRetry }, run)
-  }
-
   const videoReader = () => (response: Response) => readVideo(response, provider)
 
   return {
@@ -123,7 +104,7 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     retrieve(id, signal) {
       const ctx: CallContext = { op: 'retrieve', videoId: id }
       const send = () => client.videos.retrieve(id, { signal }).asResponse()
-      return retried(ctx, signal, () => exchange(ctx, signal, send, videoReader()))
+      return exchange(ctx, signal, send, videoReader())
     },
 
     async remix(id, prompt, signal) {
@@ -139,7 +120,7 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
       const ctx: CallContext = { op: 'download', videoId: id, variant }
       const send = () => client.videos.downloadContent(id, { variant }, { signal }).asResponse()
       const read = (response: Response) => readContent(response, provider, variant)
-      return retried(ctx, signal, () => exchange(ctx, signal, send, read))
+      return exchange(ctx, signal, send, read)
     },
 
     list(params, signal) {
@@ -148,22 +129,15 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
       const send = () => client.videos.list(query, { signal }).asResponse()
       const read = (response: Response) =>
         readPage(response, provider, () => log.warn(ctx, 'skipped an unreadable upstream video'))
-      return retried(ctx, signal, () => exchange(ctx, signal, send, read))
+      return exchange(ctx, signal, send, read)
     },
 
     delete(id, signal) {
       const ctx: CallContext = { op: 'delete', videoId: id }
       const send = () => client.videos.delete(id, { signal }).asResponse()
       const read = (response: Response) => readDeleted(response, provider, id)
-      return retried(ctx, signal, async (attempt) => {
-        try {
-          await exchange(ctx, signal, send, read)
-          log.info({ op: 'delete', videoId: id }, 'upstream video deleted')
-        } catch (error) {
-          // A retry that finds nothing means an earlier try deleted it and the answer was lost.
-          if (attempt > 1 && error instanceof UpstreamError && error.kind === 'not_found') return
-          throw error
-        }
+      return exchange(ctx, signal, send, read).then(() => {
+        log.info({ op: 'delete', videoId: id }, 'upstream video deleted')
       })
     },
 

@@ -1,6 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
 import { readFault, redact, type ProviderFault } from './fault'
-import { retryAfterMs } from './retry'
+import { retryAfterMs } from './retry-after'
 import { UpstreamError, type ContentVariant } from './types'
 
 /** What a call was about, so that an error can say it in the user's terms. */

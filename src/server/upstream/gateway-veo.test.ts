@@ -1,7 +1,9 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { BASE, failure, server, upstream } from '../testing/msw-gateway'
+import { BASE, failure, server, upstream, useMswGateway } from '../testing/msw-gateway'
 import { STATUS_WORDS, mapStatus } from './wire'
+
+useMswGateway()
 
 /** CometAPI's reply to a Veo create, as its docs show it. */
 const COMET_VEO_REPLY = {

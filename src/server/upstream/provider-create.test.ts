@@ -1,6 +1,8 @@
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { BASE, failure, input, KEY, server, sleeps, upstream } from '../testing/msw-gateway'
+import { BASE, failure, input, KEY, server, upstream, useMswGateway } from '../testing/msw-gateway'
+
+useMswGateway()
 
 /** Create and remix against gateways: sent once, refusals in words. */
 
@@ -72,7 +74,6 @@ describe('create', () => {
       'The provider is having trouble (500): Internal error. Try again later.',
     )
     expect(calls).toBe(1)
-    expect(sleeps).toEqual([])
   })
 
   it('sends a remix that meets a 503 exactly once', async () => {
@@ -203,7 +204,6 @@ describe('create', () => {
     const error = await failure(upstream().retrieve('video_1'))
     expect(error.kind).toBe('auth')
     expect(error.message).toContain('[redacted]')
-    expect(sleeps).toEqual([])
   })
 })
 

@@ -2,8 +2,10 @@ import net from 'node:net'
 import { text } from 'node:stream/consumers'
 import { delay, http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { BASE, failure, server, sleeps, upstream } from '../testing/msw-gateway'
+import { BASE, failure, server, upstream, useMswGateway } from '../testing/msw-gateway'
 import { UpstreamError } from './types'
+
+useMswGateway()
 
 /** Reading, retrying, timing out and downloading against gateways the simulator cannot play. */
 
@@ -48,7 +50,6 @@ describe('reading replies', () => {
     expect(error.message).toBe(
       "The provider answered with a web page instead of the API's JSON (HTTP 200) — check DAILIES_UPSTREAM_URL (now https://gateway.test/v1).",
     )
-    expect(sleeps).toEqual([])
   })
 
   it('answers bad_response for JSON that is not a video', async () => {
@@ -70,8 +71,10 @@ describe('reading replies', () => {
   })
 })
 
-describe('retries', () => {
-  it('honours Retry-After on a read, then succeeds on the second request', async () => {
+// The adapter makes one request per call and never waits: the watcher schedules the next read
+// from retryAfterMs (jobs/retry-policy.ts), holding no polling slot meanwhile.
+describe('a refused read', () => {
+  it("is one request that hands the provider's Retry-After to the caller", async () => {
     let calls = 0
     server.use(
       http.get(`${BASE}/videos/video_1`, () => {
@@ -85,13 +88,13 @@ describe('retries', () => {
         return HttpResponse.json({ id: 'video_1', status: 'in_progress', progress: 40 })
       }),
     )
-    const video = await upstream().retrieve('video_1')
-    expect(video).toMatchObject({ status: 'in_progress', progress: 40 })
-    expect(calls).toBe(2)
-    expect(sleeps).toEqual([2000])
+    const error = await failure(upstream().retrieve('video_1'))
+    expect(error).toMatchObject({ kind: 'rate_limited', retryable: true, details: { retryAfterMs: 2000 } })
+    expect(calls).toBe(1)
+    expect(await upstream().retrieve('video_1')).toMatchObject({ status: 'in_progress', progress: 40 })
   })
 
-  it('honours retry-after-ms, and backs off with jitter when the provider gives no hint', async () => {
+  it('reads retry-after-ms, and reports a 502 as retryable without a hint', async () => {
     let calls = 0
     server.use(
       http.get(`${BASE}/videos`, () => {
@@ -102,10 +105,11 @@ describe('retries', () => {
         return HttpResponse.json({ object: 'list', data: [], has_more: false })
       }),
     )
-    await upstream().list({ limit: 5 })
-    expect(calls).toBe(3)
-    // 750 from the header; then half (random 0.5) of base 500 · 2 = 500.
-    expect(sleeps).toEqual([750, 500])
+    expect((await failure(upstream().list({ limit: 5 }))).details.retryAfterMs).toBe(750)
+    const gateway = await failure(upstream().list({ limit: 5 }))
+    expect(gateway).toMatchObject({ kind: 'unavailable', retryable: true })
+    expect(gateway.details.retryAfterMs).toBeUndefined()
+    expect(calls).toBe(2)
   })
 
   it('hands a long Retry-After back to the caller as rate_limited with retryAfterMs', async () => {
@@ -123,17 +127,15 @@ describe('retries', () => {
     expect(error.message).toBe(
       'The provider is rate-limiting requests (429) and asks to wait 120 s.',
     )
-    expect(sleeps).toEqual([])
   })
 
-  it('reports a closed port as unreachable after retrying', async () => {
+  it('reports a closed port as unreachable', async () => {
     const port = await closedPort()
     const error = await failure(upstream(`http://127.0.0.1:${port}/v1`).retrieve('video_1'))
     expect(error.kind).toBe('unavailable')
     expect(error.message).toBe(
       `Could not reach the provider at 127.0.0.1:${port} (connection refused — is it running?). Check DAILIES_UPSTREAM_URL and the network.`,
     )
-    expect(sleeps).toHaveLength(2)
   })
 })
 
@@ -145,7 +147,6 @@ describe('time and cancellation', () => {
     expect(error.message).toBe(
       'The provider at gateway.test did not answer within 1 s. Try again later.',
     )
-    expect(sleeps).toHaveLength(2)
   })
 
   it("rejects with the caller's abort reason, not as a provider fault", async () => {
@@ -158,17 +159,17 @@ describe('time and cancellation', () => {
     expect((error as Error).name).toBe('AbortError')
   })
 
-  it('counts a delete whose retry finds the video gone as done', async () => {
+  it('sends a delete once and reports a gateway timeout as retryable trouble', async () => {
     let calls = 0
     server.use(
       http.delete(`${BASE}/videos/video_1`, () => {
         calls++
-        if (calls === 1) return new HttpResponse(null, { status: 504 })
-        return HttpResponse.json({ error: { message: 'Video not found' } }, { status: 404 })
+        return new HttpResponse(null, { status: 504 })
       }),
     )
-    await expect(upstream().delete('video_1')).resolves.toBeUndefined()
-    expect(calls).toBe(2)
+    const error = await failure(upstream().delete('video_1'))
+    expect(error).toMatchObject({ kind: 'unavailable', retryable: true })
+    expect(calls).toBe(1)
   })
 })
 

@@ -65,7 +65,7 @@ afterAll(async () => {
 })
 
 const upstream = () =>
-  createUpstream({ baseURL: `${api.url}/v1`, apiKey: KEY, sleep: async () => {} })
+  createUpstream({ baseURL: `${api.url}/v1`, apiKey: KEY })
 
 describe('download redirects over real HTTP', () => {
   it('follows a 302 to another origin, streaming the bytes, and the key stays behind', async () => {
