@@ -71,4 +71,15 @@ test('culling: Delete shows the next take at once, and Undo brings back the one 
   await expect(grid.locator('[data-take-id]')).toHaveCount(2)
   await expect(tile(grid, prompts[1] ?? '')).toBeVisible()
   await expect(tile(grid, prompts[0] ?? '')).toBeVisible()
+
+  // In the grid too: Delete on a focused tile culls it; the gallery's toast undoes it.
+  await tile(grid, prompts[1] ?? '').focus()
+  await page.keyboard.press('Delete')
+  await expect(grid.locator('[data-take-id]')).toHaveCount(1)
+  await page
+    .getByRole('list', { name: 'Deleted takes' })
+    .getByRole('listitem', { name: /second take to cull/ })
+    .getByRole('button', { name: 'Undo' })
+    .click()
+  await expect(grid.locator('[data-take-id]')).toHaveCount(2)
 })

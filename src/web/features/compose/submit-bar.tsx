@@ -54,7 +54,7 @@ export function SubmitBar({ takes, seconds, cost, pending, uploadProgress }: Sub
           {pending ? 'starting…' : summary}
         </span>
       </Button>
-      <p className="flex items-center justify-center gap-1 text-[11px] text-text-subtle max-sm:hidden">
+      <p className="flex items-center justify-center gap-1 text-[11px] text-text-subtle max-sm:hidden pointer-coarse:hidden">
         <kbd className={KBD}>{isMac ? '⌘' : 'Ctrl'}</kbd>
         <kbd className={KBD}>Enter</kbd>
         <span className="ml-1">generates from anywhere in the form</span>

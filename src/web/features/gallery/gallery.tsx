@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { FieldMessage } from '../../components/ui/field-message'
 import { Skeleton } from '../../components/ui/skeleton'
+import { useDeleteJob } from '../../lib/job-mutations'
 import { COMPARE_MAX, useCompareParam, useTakeParam } from '../../lib/url-state'
 import { Button } from '../../components/ui/button'
 import { GalleryToolbar, NO_FILTERS } from './gallery-toolbar'
@@ -24,6 +25,7 @@ export function Gallery() {
   const [takeId, setTakeId] = useTakeParam()
   const [, setCompare] = useCompareParam()
   const grid = useRef<TakeGridHandle>(null)
+  const remove = useDeleteJob()
 
   // When the viewer closes, the focus goes back to the take it showed last.
   const lastOpen = useRef<string | null>(null)
@@ -64,6 +66,11 @@ export function Gallery() {
           <GalleryToolbar value={filters} onChange={setFilters} />
         </div>
       </div>
+      {remove.error && (
+        <FieldMessage role="alert" className="px-5 py-2">
+          Could not delete the take: {remove.error.message}
+        </FieldMessage>
+      )}
       {takes.error && (
         <FieldMessage role="alert" className="px-5 py-2">
           Could not load the takes: {takes.error.message}
@@ -99,6 +106,7 @@ export function Gallery() {
           onToggleSelected={toggleSelected}
           onOpen={setTakeId}
           onCompare={(ids) => setCompare(ids.slice(0, COMPARE_MAX))}
+          onDelete={(job) => remove.mutate(job)}
           hasMore={takes.hasNextPage}
           loadingMore={takes.isFetchingNextPage}
           loadMore={loadMore}

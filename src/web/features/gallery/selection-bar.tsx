@@ -16,13 +16,14 @@ export function SelectionBar({
     <div className="flex h-11 shrink-0 items-center gap-3 border-t border-border bg-surface px-5">
       <p aria-live="polite" className="text-xs text-text-muted">
         {count} selected
-        <span className="ml-2 text-text-subtle">
-          {count > COMPARE_MAX
-            ? `compare up to ${COMPARE_MAX}`
-            : count < 2
-              ? 'pick 2 to 4 to compare'
-              : 'press C'}
-        </span>
+        {count > COMPARE_MAX || count < 2 ? (
+          <span className="ml-2 text-text-subtle">
+            {count > COMPARE_MAX ? `compare up to ${COMPARE_MAX}` : 'pick 2 to 4 to compare'}
+          </span>
+        ) : (
+          // A keyboard hint means nothing on a touch screen.
+          <span className="ml-2 text-text-subtle pointer-coarse:hidden">press C</span>
+        )}
       </p>
       <div className="ml-auto flex gap-2">
         <Button size="sm" variant="ghost" onClick={onClear}>

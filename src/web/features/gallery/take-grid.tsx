@@ -31,6 +31,8 @@ export interface TakeGridProps {
   onToggleSelected: (id: string) => void
   onOpen: (id: string) => void
   onCompare: (ids: string[]) => void
+  /** Delete (or Backspace) on a focused tile: the take goes at once; Undo brings it back. */
+  onDelete: (job: Job) => void
   hasMore: boolean
   loadingMore: boolean
   loadMore: () => void
@@ -38,7 +40,15 @@ export interface TakeGridProps {
 }
 
 /** The takes as a virtualised grid: only the rows in view exist, so thousands scroll smoothly. */
-export function TakeGrid({ jobs, hasMore, loadingMore, loadMore, ref, ...tile }: TakeGridProps) {
+export function TakeGrid({
+  jobs,
+  hasMore,
+  loadingMore,
+  loadMore,
+  onDelete,
+  ref,
+  ...tile
+}: TakeGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
   useEffect(() => {
@@ -88,6 +98,18 @@ export function TakeGrid({ jobs, hasMore, loadingMore, loadMore, ref, ...tile }:
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const key = event.key
+    const focused = (event.target as HTMLElement).closest<HTMLElement>('[data-take-id]')
+    if ((key === 'Delete' || key === 'Backspace') && focused?.dataset.takeId) {
+      // Culling: the focus moves on to the next take, as the viewer does.
+      const id = focused.dataset.takeId
+      const job = jobs.find((other) => other.id === id)
+      const next = order[order.indexOf(id) + 1] ?? order[order.indexOf(id) - 1]
+      if (!job || (event.target as HTMLElement).matches('input')) return
+      event.preventDefault()
+      onDelete(job)
+      if (next) focusTake(next)
+      return
+    }
     if (key !== 'ArrowLeft' && key !== 'ArrowRight' && key !== 'ArrowUp' && key !== 'ArrowDown')
       return
     const id = (event.target as HTMLElement).closest<HTMLElement>('[data-take-id]')?.dataset.takeId
