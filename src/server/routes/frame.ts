@@ -4,7 +4,7 @@ import { sizeDimensions } from '../../contract/capabilities'
 import { ApiError } from '../../contract/errors'
 import type { ModelCatalog } from '../catalog/model-catalog'
 import { extractFrame } from '../media/frame'
-import type { JobRepository } from '../store/job-repository'
+import type { JobService } from '../jobs/job-service'
 import type { Vault } from '../vault/vault'
 import { parseJobId } from './jobs'
 import { ROUTE_SCHEMAS } from './route-schemas'
@@ -18,13 +18,12 @@ function pixelsOf(size: string): { width: number; height: number } {
 
 export function frameRoutes(
   app: FastifyInstance,
-  deps: { repo: JobRepository; vault: Vault; ffmpegPath: string; catalog: ModelCatalog },
+  deps: { jobs: JobService; vault: Vault; ffmpegPath: string; catalog: ModelCatalog },
 ): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/jobs/:id/frame', { schema: ROUTE_SCHEMAS.frame }, async (request, reply) => {
     const id = parseJobId(request.params)
     const { t } = request.query
-    const job = deps.repo.get(id)
-    if (!job) throw new ApiError('not_found', `Job ${id} does not exist`)
+    const job = deps.jobs.get(id)
     if (job.status !== 'completed') throw new ApiError('conflict', 'This take is not finished yet')
     const png = await extractFrame(deps.ffmpegPath, deps.vault.pathOf(id, 'video'), deps.vault.tempPath('frame'), {
       at: t ?? null,

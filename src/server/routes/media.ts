@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { ApiError } from '../../contract/errors'
 import { parseByteRange } from '../media/byte-range'
 import { contentDisposition, downloadName } from '../media/download-name'
-import type { JobRepository } from '../store/job-repository'
+import type { JobService } from '../jobs/job-service'
 import type { JobRecord } from '../store/job-record'
 import { ASSETS, type Vault } from '../vault/vault'
 import { parseJobId } from './jobs'
@@ -52,14 +52,13 @@ function unsatisfiable(reply: FastifyReply, size: number) {
     .send({ error: { code: 'range_not_satisfiable', message: `The file is ${size} bytes long` } })
 }
 
-export function mediaRoutes(app: FastifyInstance, deps: { repo: JobRepository; vault: Vault }): void {
+export function mediaRoutes(app: FastifyInstance, deps: { jobs: JobService; vault: Vault }): void {
   app.withTypeProvider<ZodTypeProvider>().get('/api/jobs/:id/:asset', { schema: ROUTE_SCHEMAS.media }, async (request, reply) => {
     const id = parseJobId(request.params)
     const asset = servedAssetSchema.safeParse(request.params.asset)
     if (!asset.success) throw new ApiError('not_found', 'No such media')
     const { download } = request.query
-    const job = deps.repo.get(id)
-    if (!job) throw new ApiError('not_found', `Job ${id} does not exist`)
+    const job = deps.jobs.get(id)
     assertAvailable(job, asset.data)
 
     const file = deps.vault.pathOf(id, asset.data)

@@ -1,4 +1,5 @@
 import type { Capabilities } from '../../../contract/capabilities'
+import { estimateCostUsd } from '../../../contract/catalog'
 import { formatUsd } from '../../lib/format'
 import { findModel } from './settings'
 
@@ -12,11 +13,11 @@ export function estimate(
   caps: Capabilities,
   choice: { model: string; size: string; seconds: number; takes: number },
 ): Estimate | null {
-  const price = findModel(caps, choice.model)?.sizes.find(
-    (s) => s.size === choice.size,
-  )?.pricePerSecond
-  if (price === undefined || price === null) return null
-  const perTake = Math.round(price * choice.seconds * 100) / 100
+  const model = findModel(caps, choice.model)
+  const price = model?.sizes.find((s) => s.size === choice.size)?.pricePerSecond
+  // The server's own rounding (to the cent per take), so the estimate is what the take will cost.
+  const perTake = estimateCostUsd(model, choice.size, choice.seconds)
+  if (price === undefined || price === null || perTake === null) return null
   return { pricePerSecond: price, totalUsd: perTake * choice.takes }
 }
 
