@@ -22,7 +22,19 @@ export async function startTestStudio(
   options: {
     upstream?: UpstreamConfig
     overrides?: StudioOverrides
-    config?: Partial<Pick<StudioConfig, 'token' | 'rendersPerMinute' | 'logLevel' | 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs'>>
+    config?: Partial<
+      Pick<
+        StudioConfig,
+        | 'token'
+        | 'rendersPerMinute'
+        | 'logLevel'
+        | 'signIn'
+        | 'trustProxy'
+        | 'models'
+        | 'jobMaxAgeMs'
+        | 'deleteGraceS'
+      >
+    >
   } = {},
 ): Promise<TestStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-studio-'))
@@ -44,7 +56,8 @@ export async function startTestStudio(
     const token = options.config?.token
     const headers = token ? { authorization: `Bearer ${token}` } : {}
     const reply = await studio.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers })
-    if (reply.statusCode !== 200) throw new Error(`GET job ${id}: ${reply.statusCode} ${reply.body}`)
+    if (reply.statusCode !== 200)
+      throw new Error(`GET job ${id}: ${reply.statusCode} ${reply.body}`)
     return jobSchema.parse(reply.json())
   }
   return {
@@ -56,7 +69,8 @@ export async function startTestStudio(
       for (;;) {
         const job = await getJob(id)
         if (until(job)) return job
-        if (Date.now() > deadline) throw new Error(`Job ${id} stuck at ${job.status} ${job.progress}%`)
+        if (Date.now() > deadline)
+          throw new Error(`Job ${id} stuck at ${job.status} ${job.progress}%`)
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
     },
@@ -67,4 +81,5 @@ export async function startTestStudio(
   }
 }
 
-export const isDone = (job: Job) => job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled'
+export const isDone = (job: Job) =>
+  job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled'
