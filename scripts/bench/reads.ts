@@ -30,6 +30,7 @@ export const benchReads: Bench = async (ctx) => {
                 completedAt: null,
                 error: {
                   code: 'moderation_blocked',
+                  kind: 'moderation',
                   message: 'Your request was blocked by our moderation system.',
                 },
                 hasThumbnail: false,

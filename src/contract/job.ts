@@ -34,6 +34,41 @@ export const groupIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A group id is 1–64 letters, digits, - or _')
 
+/**
+ * What a failed take's person can do about it, classified once on the server (from the provider's
+ * reply) so that the web never guesses from codes or messages.
+ * - moderation: the provider refused what the prompt (or its reference) asks for — reword it.
+ * - rate_limited: the provider asks to slow down — wait, then generate again.
+ * - quota: the provider account has no credit left — top it up.
+ * - auth: the provider refused the studio's key — fix the server's configuration.
+ * - model_unavailable: the provider does not serve this model — pick another.
+ * - provider_down: the provider had trouble (5xx, timeouts, unreadable replies) — try again soon.
+ * - invalid_request: the provider refused a field of the request — change the settings.
+ * - render_failed: the provider took the job but could not render it — generate again.
+ * - studio: the studio's own trouble (interrupted, timed out, files expired…) — its message says.
+ */
+export const JOB_ERROR_KINDS = [
+  'moderation',
+  'rate_limited',
+  'quota',
+  'auth',
+  'model_unavailable',
+  'provider_down',
+  'invalid_request',
+  'render_failed',
+  'studio',
+] as const
+export const jobErrorKindSchema = z.enum(JOB_ERROR_KINDS)
+export type JobErrorKind = z.infer<typeof jobErrorKindSchema>
+
+export const jobErrorSchema = z.object({
+  /** The provider's own code when it gave one (e.g. `moderation_blocked`), else the studio's. */
+  code: z.string(),
+  kind: jobErrorKindSchema,
+  message: z.string(),
+})
+export type JobError = z.infer<typeof jobErrorSchema>
+
 const referenceSchema = z
   .object({ url: z.string(), width: z.number().int(), height: z.number().int() })
   .nullable()
@@ -51,7 +86,7 @@ export const jobSchema = z.object({
   seconds: z.number().int(),
   status: jobStatusSchema,
   progress: z.number().min(0).max(100),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: jobErrorSchema.nullable(),
   createdAt: z.iso.datetime(),
   completedAt: z.iso.datetime().nullable(),
   remixOf: jobIdSchema.nullable(),

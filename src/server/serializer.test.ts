@@ -21,7 +21,7 @@ const jobs = [
   presentJob(
     jobRecord({
       status: 'failed',
-      error: { code: 'moderation_blocked', message: 'Blocked "here"' },
+      error: { code: 'moderation_blocked', kind: 'moderation', message: 'Blocked "here"' },
       costUsd: 0,
     }),
   ),

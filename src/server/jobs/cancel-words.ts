@@ -19,11 +19,13 @@ export function cancelRefusal(status: JobStatus): string {
 
 export const CANCEL_UNCONFIRMED: JobError = {
   code: 'cancel_unconfirmed',
+  kind: 'studio',
   message:
     'The provider did not confirm the cancel, so it may still render (and bill) this take; the studio will not keep it.',
 }
 
 export const TIMED_OUT = (minutes: number): JobError => ({
   code: 'timed_out',
+  kind: 'studio',
   message: `The provider did not finish this take within ${minutes} minutes, so the studio stopped waiting. Retry to render it again.`,
 })

@@ -1,37 +1,54 @@
-import { UpstreamError } from '../upstream/types'
+import type { JobError, JobErrorKind } from '../../contract/job'
+import { UpstreamError, type UpstreamErrorKind } from '../upstream/types'
 
-export interface JobError {
-  code: string
-  message: string
+export type { JobError }
+
+/** What the person can do about each way a call upstream fails (see JOB_ERROR_KINDS). */
+const KIND_OF: Record<UpstreamErrorKind, JobErrorKind> = {
+  auth: 'auth',
+  quota: 'quota',
+  moderation: 'moderation',
+  invalid: 'invalid_request',
+  model_unavailable: 'model_unavailable',
+  rate_limited: 'rate_limited',
+  unavailable: 'provider_down',
+  bad_response: 'provider_down',
+  not_found: 'provider_down',
+  conflict: 'provider_down',
 }
 
 /** What a failed job tells the user: the provider's own code when it gave one. */
 export function jobErrorFrom(error: unknown): JobError {
   if (error instanceof UpstreamError) {
-    return { code: error.details.code ?? `upstream_${error.kind}`, message: error.message }
+    const code = error.details.code ?? `upstream_${error.kind}`
+    return { code, kind: KIND_OF[error.kind], message: error.message }
   }
-  return { code: 'internal', message: 'The studio could not hand this job to the provider' }
+  return { code: 'internal', kind: 'studio', message: 'The studio could not hand this job to the provider' }
 }
 
 export const INTERRUPTED: JobError = {
   code: 'interrupted',
+  kind: 'studio',
   message:
     'The studio stopped before the provider confirmed this job, so it may not have started. Retry to render it.',
 }
 
 export const LOST_UPSTREAM: JobError = {
   code: 'lost_upstream',
+  kind: 'studio',
   message: 'The provider no longer knows this job (it may have been deleted or expired). Retry to render it again.',
 }
 
 export const EXPIRED_FILES: JobError = {
   code: 'files_expired',
+  kind: 'studio',
   message:
     'The provider finished this take but its files had expired before the studio could copy them. Retry to render it again.',
 }
 
 export const DISK_FULL: JobError = {
   code: 'archive_retrying',
+  kind: 'studio',
   message: 'Could not save the take: the disk is full. Retrying…',
 }
 
@@ -52,5 +69,5 @@ export function archiveTrouble(error: unknown): JobError | null {
   const code = (error as NodeJS.ErrnoException | null)?.code
   if (code === 'ENOSPC' || code === 'EDQUOT') return DISK_FULL
   const reason = code ? VAULT_TROUBLE[code] : undefined
-  return reason ? { code: 'archive_retrying', message: `Could not save the take: ${reason} (${code}). Retrying…` } : null
+  return reason ? { code: 'archive_retrying', kind: 'studio', message: `Could not save the take: ${reason} (${code}). Retrying…` } : null
 }

@@ -163,7 +163,11 @@ export class Watcher {
       return null
     }
     if (video.status === 'failed') {
-      const error = video.error ?? { code: 'failed', message: 'The provider could not render this take.' }
+      const error = video.error ?? {
+        code: 'failed',
+        kind: 'render_failed' as const,
+        message: 'The provider could not render this take.',
+      }
       this.patch(jobId, { status: 'failed', error, costUsd: 0 })
       this.deps.log.info({ jobId, upstreamId: video.id, code: error.code }, 'job failed upstream')
       return null

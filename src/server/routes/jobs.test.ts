@@ -133,6 +133,15 @@ describe('POST /api/jobs', () => {
     const done = await studio.waitForJob(job.id, isDone)
     expect(done.status).toBe('failed')
     expect(done.error?.code).toBe('moderation_blocked')
+    expect(done.error?.kind).toBe('moderation')
+    expect(studio.repo.get(job.id)?.error?.kind).toBe('moderation')
+  })
+
+  it('keeps a create the provider rate-limits as rate_limited, for the studio to say wait', async () => {
+    const job = await create('a busy hour [sim:429]')
+    expect(job.status).toBe('failed')
+    expect(job.error).toMatchObject({ code: 'rate_limit_exceeded', kind: 'rate_limited' })
+    expect(studio.repo.get(job.id)?.error?.kind).toBe('rate_limited')
   })
 })
 

@@ -1,6 +1,6 @@
 import type { Fit } from '../../contract/api'
 import type { Provider } from '../../contract/capabilities'
-import type { JobStatus } from '../../contract/job'
+import type { JobError, JobStatus } from '../../contract/job'
 
 /** A job as the studio keeps it: the API's Job plus what only the server needs. */
 export interface JobRecord {
@@ -17,7 +17,7 @@ export interface JobRecord {
   fit: Fit
   status: JobStatus
   progress: number
-  error: { code: string; message: string } | null
+  error: JobError | null
   createdAt: string
   updatedAt: string
   completedAt: string | null

@@ -32,7 +32,7 @@ afterEach(() => db.close())
 describe('job repository', () => {
   it('round-trips every field', () => {
     const job = record('job_aaaaaaaaaa01', {
-      error: { code: 'moderation_blocked', message: 'blocked' },
+      error: { code: 'moderation_blocked', kind: 'moderation', message: 'blocked' },
       reference: { hash: 'h', width: 1280, height: 720 },
       remixOf: 'job_parent00001',
       group: 'g1',
@@ -44,9 +44,20 @@ describe('job repository', () => {
 
   it('patches a job and reports a deleted one as gone', () => {
     repo.insert(record('job_aaaaaaaaaa01'))
-    const updated = repo.update('job_aaaaaaaaaa01', { status: 'in_progress', progress: 40, upstreamId: 'video_1' }, 'later')
-    expect(updated).toMatchObject({ status: 'in_progress', progress: 40, upstreamId: 'video_1', updatedAt: 'later' })
-    expect(repo.update('job_aaaaaaaaaa01', { error: null, hasSpritesheet: true }, 'x')?.hasSpritesheet).toBe(true)
+    const updated = repo.update(
+      'job_aaaaaaaaaa01',
+      { status: 'in_progress', progress: 40, upstreamId: 'video_1' },
+      'later',
+    )
+    expect(updated).toMatchObject({
+      status: 'in_progress',
+      progress: 40,
+      upstreamId: 'video_1',
+      updatedAt: 'later',
+    })
+    expect(
+      repo.update('job_aaaaaaaaaa01', { error: null, hasSpritesheet: true }, 'x')?.hasSpritesheet,
+    ).toBe(true)
     expect(repo.delete('job_aaaaaaaaaa01')).toBe(true)
     expect(repo.update('job_aaaaaaaaaa01', { progress: 50 }, 'x')).toBeNull()
   })
@@ -54,8 +65,11 @@ describe('job repository', () => {
   it('lists newest first and filters by statuses, prompt words (any case, order, punctuation), group and source take', () => {
     repo.insert(record('job_aaaaaaaaaa01', { prompt: 'a red fox at dawn', status: 'completed' }))
     repo.insert(record('job_aaaaaaaaaa02', { prompt: '100% rain_drops', group: 'g' }))
-    repo.insert(record('job_aaaaaaaaaa03', { prompt: 'A Red balloon', status: 'failed', group: 'g' }))
-    const ids = (f: Parameters<JobRepository['list']>[0]) => repo.list(f).items.map((j) => j.id.slice(-2))
+    repo.insert(
+      record('job_aaaaaaaaaa03', { prompt: 'A Red balloon', status: 'failed', group: 'g' }),
+    )
+    const ids = (f: Parameters<JobRepository['list']>[0]) =>
+      repo.list(f).items.map((j) => j.id.slice(-2))
     expect(ids({ limit: 10 })).toEqual(['03', '02', '01'])
     expect(ids({ limit: 10, status: ['completed'] })).toEqual(['01'])
     expect(ids({ limit: 10, status: ['completed', 'failed'] })).toEqual(['03', '01'])
@@ -99,7 +113,10 @@ describe('job repository', () => {
 
     repo.update('job_aaaaaaaaaa01', { status: 'in_progress', progress: 40 }, 'now')
     const updated = repo.list({ limit: 10 })
-    expect(updated.items.find((j) => j.id === 'job_aaaaaaaaaa01')).toMatchObject({ status: 'in_progress', progress: 40 })
+    expect(updated.items.find((j) => j.id === 'job_aaaaaaaaaa01')).toMatchObject({
+      status: 'in_progress',
+      progress: 40,
+    })
     repo.insert(record('job_aaaaaaaaaa03'))
     expect(repo.list({ limit: 10 }).items.map((j) => j.id.slice(-2))).toEqual(['03', '02', '01'])
     repo.delete('job_aaaaaaaaaa02')
@@ -142,6 +159,50 @@ describe('migrations', () => {
     fresh.pragma('user_version = 99')
     fresh.close()
     expect(() => openDatabase(file)).toThrow(/newer than this studio knows/)
+    fs.rmSync(dir, { recursive: true })
+  })
+
+  it('classifies the errors of jobs failed before the kind was stored, by their code', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-db-'))
+    const file = path.join(dir, 'dailies.db')
+    const before = openDatabase(file)
+    const older = new JobRepository(before)
+    const codes = [
+      'moderation_blocked',
+      'rate_limit_exceeded',
+      'insufficient_quota',
+      'upstream_unavailable',
+      'interrupted',
+      'failed',
+      'invalid_value',
+    ]
+    codes.forEach((code, i) =>
+      older.insert(
+        record(`job_aaaaaaaaaa${i}0`, {
+          status: 'failed',
+          error: { code, kind: 'studio', message: code },
+        }),
+      ),
+    )
+    older.insert(record('job_aaaaaaaaaa99', { status: 'completed' }))
+    // Back to the schema before the kind's migration, as a studio of then left it.
+    before.exec('ALTER TABLE jobs DROP COLUMN error_kind')
+    before.pragma(`user_version = ${MIGRATIONS.length - 1}`)
+    before.close()
+
+    const after = openDatabase(file)
+    const repo = new JobRepository(after)
+    expect(codes.map((_, i) => repo.get(`job_aaaaaaaaaa${i}0`)?.error?.kind)).toEqual([
+      'moderation',
+      'rate_limited',
+      'quota',
+      'provider_down',
+      'studio',
+      'render_failed',
+      'invalid_request',
+    ])
+    expect(repo.get('job_aaaaaaaaaa99')?.error).toBeNull()
+    after.close()
     fs.rmSync(dir, { recursive: true })
   })
 })

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3'
-import { ACTIVE_STATUSES, type JobStatus } from '../../contract/job'
+import { ACTIVE_STATUSES, type JobErrorKind, type JobStatus } from '../../contract/job'
 import { foldForSearch, searchWords } from '../../contract/search'
 import type { Db } from './database'
 import type { JobPatch, JobRecord } from './job-record'
@@ -17,6 +17,7 @@ interface Row {
   status: string
   progress: number
   error_code: string | null
+  error_kind: string | null
   error_message: string | null
   created_at: string
   updated_at: string
@@ -66,7 +67,14 @@ function toRecord(row: Row): JobRecord {
     status: row.status as JobStatus,
     progress: row.progress,
     error:
-      row.error_code !== null ? { code: row.error_code, message: row.error_message ?? '' } : null,
+      row.error_code !== null
+        ? {
+            code: row.error_code,
+            // Rows older than the kind's column were classified by their code in its migration.
+            kind: (row.error_kind ?? 'studio') as JobErrorKind,
+            message: row.error_message ?? '',
+          }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,
@@ -130,11 +138,13 @@ export class JobRepository {
       INSERT INTO jobs (id, upstream_id, provider, prompt, model, size, seconds, fit, status, progress,
         error_code, error_message, created_at, updated_at, completed_at, remix_of, group_id, take_letter,
         reference_hash, reference_width, reference_height, has_thumbnail, has_spritesheet, cost_usd,
-        provider_model, last_reference_hash, last_reference_width, last_reference_height, cost_known)
+        provider_model, last_reference_hash, last_reference_width, last_reference_height, cost_known,
+        error_kind)
       VALUES (@id, @upstreamId, @provider, @prompt, @model, @size, @seconds, @fit, @status, @progress,
         @errorCode, @errorMessage, @createdAt, @updatedAt, @completedAt, @remixOf, @group, @take,
         @referenceHash, @referenceWidth, @referenceHeight, @hasThumbnail, @hasSpritesheet, @costUsd,
-        @providerModel, @lastReferenceHash, @lastReferenceWidth, @lastReferenceHeight, @costKnown)`)
+        @providerModel, @lastReferenceHash, @lastReferenceWidth, @lastReferenceHeight, @costKnown,
+        @errorKind)`)
     this.versionStmt = db
       .prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
       .pluck()
@@ -149,6 +159,7 @@ export class JobRepository {
     this.insertStmt.run({
       ...fields,
       errorCode: job.error?.code ?? null,
+      errorKind: job.error?.kind ?? null,
       errorMessage: job.error?.message ?? null,
       referenceHash: reference?.hash ?? null,
       referenceWidth: reference?.width ?? null,
@@ -182,8 +193,9 @@ export class JobRepository {
     for (const [key, value] of Object.entries(patch)) {
       if (key === 'error') {
         const error = value as JobRecord['error']
-        sets.push('error_code = @errorCode', 'error_message = @errorMessage')
+        sets.push('error_code = @errorCode', 'error_kind = @errorKind', 'error_message = @errorMessage')
         params.errorCode = error?.code ?? null
+        params.errorKind = error?.kind ?? null
         params.errorMessage = error?.message ?? null
       } else if (key === 'costUsd') {
         sets.push('cost_usd = @costUsd', 'cost_known = @costKnown')

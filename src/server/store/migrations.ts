@@ -75,4 +75,25 @@ export const MIGRATIONS: readonly string[] = [
   ) WHERE group_id IS NOT NULL;
   CREATE INDEX jobs_deleted_at ON jobs (deleted_at);
   `,
+  // Issue 15: a failed job keeps what the person can do about it (contract JOB_ERROR_KINDS), so
+  // the web reads the kind instead of guessing from codes. Earlier rows are classified by their code.
+  `
+  ALTER TABLE jobs ADD COLUMN error_kind TEXT;
+  UPDATE jobs SET error_kind = CASE
+    WHEN error_code IN ('internal', 'interrupted', 'lost_upstream', 'files_expired', 'archive_retrying',
+      'cancel_unconfirmed', 'timed_out', 'expired') THEN 'studio'
+    WHEN error_code LIKE '%moderation%' OR error_code LIKE '%content_policy%'
+      OR error_code LIKE '%safety%' OR error_code LIKE '%blocked%' THEN 'moderation'
+    WHEN error_code LIKE '%rate_limit%' THEN 'rate_limited'
+    WHEN error_code LIKE '%quota%' OR error_code LIKE '%billing%' OR error_code LIKE '%credit%'
+      OR error_code LIKE '%insufficient%' THEN 'quota'
+    WHEN error_code LIKE '%auth%' OR error_code LIKE '%api_key%' OR error_code LIKE '%unauthorized%'
+      OR error_code LIKE '%forbidden%' THEN 'auth'
+    WHEN error_code LIKE '%model%' THEN 'model_unavailable'
+    WHEN error_code LIKE '%unavailable%' OR error_code LIKE '%server_error%' OR error_code LIKE '%internal%'
+      OR error_code LIKE '%timeout%' OR error_code LIKE '%bad_response%' THEN 'provider_down'
+    WHEN error_code = 'failed' THEN 'render_failed'
+    ELSE 'invalid_request'
+  END WHERE error_code IS NOT NULL;
+  `,
 ]

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
-import { readFault, redact, type ProviderFault } from './fault'
+import { readFault, redact, refusedForContent, type ProviderFault } from './fault'
 import { retryAfterMs } from './retry-after'
 import { UpstreamError, type ContentVariant } from './types'
 
@@ -125,7 +125,7 @@ function fromStatus(
     (status === 403 && QUOTA.test(fault.message ?? ''))
   ) {
     const text = `${sentence(`The provider says the account has no credit or quota left (${status})${said}`)} Check billing with the provider.`
-    return new UpstreamError('auth', text, details)
+    return new UpstreamError('quota', text, details)
   }
   if (status === 401) {
     return new UpstreamError(
@@ -180,7 +180,8 @@ function fromStatus(
   }
   const field = fault.param ? ` (field: ${fault.param})` : ''
   const text = `The provider refused the request${said || ` (${status})`}${field}`
-  return new UpstreamError('invalid', sentence(text), details)
+  const kind = refusedForContent(fault.code) ? 'moderation' : 'invalid'
+  return new UpstreamError(kind, sentence(text), details)
 }
 
 /** An HTTP error reply, as the SDK reports it. */

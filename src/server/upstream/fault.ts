@@ -26,6 +26,14 @@ const text = (value: unknown): string | null => {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+// Providers' words for refusing what a prompt asks for: moderation_blocked, content_policy_violation…
+const ABOUT_THE_CONTENT = /moderation|content_policy|safety|blocked/i
+
+/** Whether the provider refused (or failed) a video over what its prompt or reference shows. */
+export function refusedForContent(code: string | null | undefined): boolean {
+  return ABOUT_THE_CONTENT.test(code ?? '')
+}
+
 export function looksLikeHtml(body: string, contentType: string | null): boolean {
   return /html/i.test(contentType ?? '') || /^\s*</.test(body)
 }

@@ -29,6 +29,7 @@ describe('reading replies', () => {
     expect(video.status).toBe('failed')
     expect(video.error).toEqual({
       code: 'moderation_blocked',
+      kind: 'moderation',
       message: 'Your request was blocked by our moderation system.',
     })
   })

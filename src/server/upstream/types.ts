@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import type { JobError } from '../../contract/job'
 
 /** The provider's video, in the studio's words. Only server/upstream/ knows the wire format. */
 export interface UpstreamVideo {
@@ -16,7 +17,7 @@ export interface UpstreamVideo {
   completedAt: Date | null
   expiresAt: Date | null
   remixedFromId: string | null
-  error: { code: string; message: string } | null
+  error: JobError | null
 }
 
 export type ContentVariant = 'video' | 'thumbnail' | 'spritesheet'
@@ -63,7 +64,9 @@ export interface Upstream {
 /**
  * What went wrong upstream, sorted by what the studio can do about it.
  * - auth: the key is wrong or lacks access — fix configuration.
- * - invalid: the provider refused this request (bad field, moderation at submit) — change the input.
+ * - quota: the account has no credit or quota left — top it up.
+ * - moderation: the provider refused what the prompt (or its reference) asks for — reword it.
+ * - invalid: the provider refused a field of this request — change the input.
  * - model_unavailable: the provider does not serve this model (Sora retired, gateway without it).
  * - not_found: the provider does not know this video (lost, deleted, expired).
  * - conflict: the video is not in a state for this (content of an unfinished video…).
@@ -73,6 +76,8 @@ export interface Upstream {
  */
 export type UpstreamErrorKind =
   | 'auth'
+  | 'quota'
+  | 'moderation'
   | 'invalid'
   | 'model_unavailable'
   | 'not_found'

@@ -49,7 +49,7 @@ describe('wire video parsing', () => {
 
   it('gives a failed job without an error code a usable one', () => {
     const { video } = read({ id: 'v', status: 'failed', error: { code: '', message: 'Nope' } })
-    expect(video.error).toEqual({ code: 'failed', message: 'Nope' })
+    expect(video.error).toEqual({ code: 'failed', kind: 'render_failed', message: 'Nope' })
   })
 
   it('refuses a reply without an id', () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { JobError } from '../../contract/job'
+import { refusedForContent } from './fault'
 import type { UpstreamVideo, VideoPage } from './types'
 
 /**
@@ -120,8 +122,9 @@ export function mapStatus(
 }
 
 /** What a job says when the provider discarded its video before the studio had it. */
-export const EXPIRED_UPSTREAM = {
+export const EXPIRED_UPSTREAM: JobError = {
   code: 'expired',
+  kind: 'studio',
   message: 'The provider discarded this video (it expired) before it was finished or saved. Retry to render it again.',
 }
 
@@ -134,7 +137,8 @@ function toError(error: WireVideo['error'], status: Status): UpstreamVideo['erro
     status === 'failed'
       ? 'The provider could not render this take.'
       : 'The provider reported a problem.'
-  return { code, message: parts.message || fallback }
+  const kind = refusedForContent(code) ? 'moderation' : 'render_failed'
+  return { code, kind, message: parts.message || fallback }
 }
 
 /** The studio's video from the wire's; `unknownStatus` carries a status word we had to guess at. */

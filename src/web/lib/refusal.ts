@@ -2,12 +2,12 @@ import type { Job } from '../../contract/job'
 import { sendToComposer } from './composer-handoff'
 import { firstLine } from './job-words'
 
-// A refusal about what the prompt (or its reference) asks for: the same request is refused again.
-const ABOUT_THE_PROMPT = /moderation|content_policy|safety|blocked/i
-
-/** Whether a failed take needs a different prompt rather than a retry. */
+/**
+ * Whether a failed take needs a different prompt rather than a retry: the provider refused what
+ * the prompt (or its reference) asks for, so the same request is refused again.
+ */
 export function needsNewPrompt(job: Pick<Job, 'status' | 'error'>): boolean {
-  return job.status === 'failed' && ABOUT_THE_PROMPT.test(job.error?.code ?? '')
+  return job.status === 'failed' && job.error?.kind === 'moderation'
 }
 
 /** Puts the refused take's prompt and settings in the composer, to be reworded there. */

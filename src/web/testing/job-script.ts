@@ -51,7 +51,9 @@ function stateAt(entry: ScriptedJob): Job {
       ? { video: `/api/jobs/${entry.job.id}/video`, thumbnail: null, spritesheet: null }
       : null,
     error:
-      status === 'failed' ? { code: 'moderation_blocked', message: 'Blocked by moderation' } : null,
+      status === 'failed'
+        ? { code: 'moderation_blocked', kind: 'moderation', message: 'Blocked by moderation' }
+        : null,
   }
 }
 

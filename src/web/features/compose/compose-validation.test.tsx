@@ -122,8 +122,10 @@ describe('what the server says', () => {
       makeJob({
         prompt: fields.prompt,
         status: 'failed',
+        // A code the studio has never seen: the server's kind alone says what to do.
         error: {
-          code: 'moderation_blocked',
+          code: 'E_PX_4031',
+          kind: 'moderation',
           message: 'Your request was blocked by our moderation system.',
         },
       })

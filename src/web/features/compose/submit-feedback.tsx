@@ -44,7 +44,7 @@ export function SubmitFeedback({ feedback }: { feedback: Feedback | null }) {
               : `The provider refused ${feedback.refused.length} of ${takes(feedback.started)}`}
             : {feedback.refused[0]?.error?.message ?? 'no reason given'}
           </p>
-          <p className="text-text-muted">{nextStep(feedback.refused[0]?.error?.code ?? '')}</p>
+          <p className="text-text-muted">{nextStep(feedback.refused[0]?.error?.kind ?? 'studio')}</p>
         </Box>
       )}
       {feedback?.kind === 'error' && (
