@@ -79,6 +79,7 @@ describe('replies', () => {
     completedAt: '2026-11-25T10:01:00.000Z',
     remixOf: null,
     group: null,
+    take: 'A',
     reference: null,
     lastReference: null,
     media: { video: '/api/jobs/job_0123456789ab/video', thumbnail: null, spritesheet: null },
@@ -89,6 +90,7 @@ describe('replies', () => {
     expect(jobSchema.parse(job)).toEqual(job)
     expect(jobSchema.safeParse({ ...job, status: 'done' }).success).toBe(false)
     expect(jobSchema.safeParse({ ...job, id: '../../x' }).success).toBe(false)
+    expect(jobSchema.safeParse({ ...job, take: 'a' }).success).toBe(false)
   })
 
   it('parses the error envelope with and without a field', () => {

@@ -17,9 +17,12 @@ function provider(say: (video: UpstreamVideo, poll: number) => Partial<UpstreamV
   const calls = { retrieves: 0, deletes: [] as string[], downloads: 0, refuseDelete: false }
   const wrap = (upstream: Upstream): Upstream => ({
     ...upstream,
+    // Counted when a poll starts, so a poll already in flight at a cancel is not taken for a
+    // poll made after it.
     retrieve: async (id, signal) => {
+      const poll = ++calls.retrieves
       const video = await upstream.retrieve(id, signal)
-      const told = say(video, ++calls.retrieves)
+      const told = say(video, poll)
       return told ? { ...video, ...told } : video
     },
     delete: (id) => {
