@@ -54,7 +54,10 @@ export class JobService {
     return job
   }
 
-  /** `uploads` are temp files in the vault holding the client's first and last frame, if any. */
+  /**
+   * `uploads` are temp files in the vault holding the client's first and last frame, if any: the
+   * job moves those it keeps into place; the route (withJobUpload) removes whatever is left.
+   */
   async create(fields: CreateJobFields, uploads: UploadedReferences): Promise<JobRecord> {
     const pixels = this.deps.catalog.dimensionsOf(fields.model, fields.size)
     if (!pixels) throw new ApiError('invalid_request', `No size ${fields.size} for ${fields.model}`, 'size')

@@ -19,18 +19,34 @@ const ROLE_OF_PART: Record<string, keyof UploadedReferences> = {
   [REFERENCE_PARTS.last]: 'last',
 }
 
-export async function removeUploads(vault: Vault, references: UploadedReferences): Promise<void> {
-  for (const file of [references.first, references.last]) if (file) await vault.removeTemp(file)
-}
-
 /**
- * Reads POST /api/jobs: fields into the contract schema, the image part streamed to disk under a
- * name of ours. On any refusal the temp file is removed, so a bad request leaves nothing behind.
+ * Reads POST /api/jobs and hands the upload to `use`. This is the one owner of the client's temp
+ * files: whatever happens (a bad field after the file part, a refusal upstream, a full disk), they
+ * are removed in the one `finally` below. A job that keeps a file has moved it into place by then.
  */
-export async function readJobUpload(
+export async function withJobUpload<T>(
   request: FastifyRequest,
   vault: Vault,
   catalog: ModelCatalog,
+  use: (upload: ParsedUpload) => Promise<T>,
+): Promise<T> {
+  const received: string[] = []
+  try {
+    return await use(await readJobUpload(request, vault, catalog, received))
+  } finally {
+    for (const file of received) await vault.removeTemp(file)
+  }
+}
+
+/**
+ * Fields into the contract schema, each image part streamed to disk under a name of ours and
+ * listed in `received` for withJobUpload to remove.
+ */
+async function readJobUpload(
+  request: FastifyRequest,
+  vault: Vault,
+  catalog: ModelCatalog,
+  received: string[],
 ): Promise<ParsedUpload> {
   if (!request.isMultipart()) {
     throw new ApiError('unsupported_media_type', 'Send the job as multipart/form-data')
@@ -57,15 +73,12 @@ export async function readJobUpload(
         throw new ApiError('invalid_request', `Unexpected file field "${part.fieldname}"`, part.fieldname)
       }
       const file = await vault.receive(part.file, 'reference')
-      references[role] = file
+      received.push(file)
       if (part.file.truncated) {
         throw new ApiError('payload_too_large', 'The reference image is larger than the upload limit', part.fieldname)
       }
-      if (part.filename === '' && fs.statSync(file).size === 0) {
-        // A form with no file chosen still sends an empty part.
-        await vault.removeTemp(file)
-        references[role] = null
-      }
+      // A form with no file chosen still sends an empty part: no reference (its file goes at the end).
+      references[role] = part.filename === '' && fs.statSync(file).size === 0 ? null : file
     }
     const parsed = createJobFieldsSchemaFor(catalog.models()).safeParse(raw)
     if (!parsed.success) throw fromZodError(parsed.error)
@@ -77,7 +90,6 @@ export async function readJobUpload(
     }
     return { fields: parsed.data, references }
   } catch (error) {
-    await removeUploads(vault, references)
     throw asClientError(error)
   }
 }

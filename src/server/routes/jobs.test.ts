@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobListSchema } from '../../contract/api'
 import { jobSchema, type Job } from '../../contract/job'
-import { multipartBody } from '../testing/multipart'
+import { multipartBody, rawMultipartBody } from '../testing/multipart'
 import { isDone, startTestStudio, type TestStudio } from '../testing/test-studio'
 
 let studio: TestStudio
@@ -113,6 +113,27 @@ describe('POST /api/jobs', () => {
     const reply = await studio.app.inject({ method: 'POST', url: '/api/jobs', payload, headers: { 'content-type': contentType } })
     expect(reply.statusCode).toBe(400)
     expect(reply.json()).toMatchObject({ error: { code: 'invalid_request' } })
+  })
+
+  it('leaves no temp file when a field after the image is refused, or the provider refuses the take', async () => {
+    const image = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#222' } }).png().toBuffer()
+    const before = { rows: rowCount(), dirs: jobDirs().length }
+    const badAfterFile = rawMultipartBody([
+      { kind: 'file', name: 'input_reference', filename: 'ref.png', contentType: 'image/png', data: image },
+      ...Object.entries({ prompt: 'x', ...settings, seconds: '5' }).map(([name, value]) => ({ kind: 'field' as const, name, value })),
+    ])
+    const refused = await studio.app.inject({ method: 'POST', url: '/api/jobs', ...badAfterFile })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json()).toMatchObject({ error: { field: 'seconds' } })
+    expect({ rows: rowCount(), dirs: jobDirs().length, temp: tempFiles() }).toEqual({ ...before, temp: [] })
+
+    const upstreamRefused = await post(
+      { prompt: 'refused with a reference [sim:500]', ...settings },
+      { filename: 'ref.png', contentType: 'image/png', data: image },
+    )
+    expect(upstreamRefused.statusCode, upstreamRefused.body).toBe(201)
+    expect(jobSchema.parse(upstreamRefused.json()).status).toBe('failed')
+    expect(tempFiles()).toEqual([])
   })
 
   it('refuses a body that is not multipart', async () => {

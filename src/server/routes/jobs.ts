@@ -10,7 +10,7 @@ import type { Vault } from '../vault/vault'
 import { renderLimit } from '../security/rate-limit'
 import { decodeCursor, encodeCursor } from './cursor'
 import type { ModelCatalog } from '../catalog/model-catalog'
-import { readJobUpload, removeUploads } from './job-upload'
+import { withJobUpload } from './job-upload'
 import { ROUTE_SCHEMAS } from './route-schemas'
 
 export interface JobRoutesDeps {
@@ -47,13 +47,10 @@ export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault
   )
 
   app.post('/api/jobs', { config, schema: ROUTE_SCHEMAS.createJob }, async (request, reply): Promise<Job> => {
-    const upload = await readJobUpload(request, vault, catalog)
-    try {
-      const job = await jobs.create(upload.fields, upload.references)
-      return reply.status(201).send(presentJob(job))
-    } finally {
-      await removeUploads(vault, upload.references)
-    }
+    const job = await withJobUpload(request, vault, catalog, (upload) =>
+      jobs.create(upload.fields, upload.references),
+    )
+    return reply.status(201).send(presentJob(job))
   })
 
   app.post('/api/jobs/:id/remix', { config, schema: ROUTE_SCHEMAS.remixJob }, async (request, reply): Promise<Job> => {
