@@ -44,6 +44,7 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
     model?.references ? reference : null,
     takes,
     model?.references === 2 ? lastFrame : null,
+    model?.sizes,
   )
 
   /** Switches model, keeping what still applies and saying what was dropped. */
@@ -126,19 +127,21 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
             <ReferenceField
               reference={reference}
               limits={capabilities.upload}
+              frames={model.sizes}
               label="First frame"
               aside="optional · the shot starts here"
             />
             <ReferenceField
               reference={lastFrame}
               limits={capabilities.upload}
+              frames={model.sizes}
               slot="last-frame"
               label="Last frame"
               aside="optional · the shot ends here"
             />
           </div>
         ) : model.references === 1 ? (
-          <ReferenceField reference={reference} limits={capabilities.upload} />
+          <ReferenceField reference={reference} limits={capabilities.upload} frames={model.sizes} />
         ) : null}
         <div className="sticky bottom-0 -mx-5 grid gap-3 border-t border-border bg-surface/95 px-5 pt-3 pb-4 backdrop-blur">
           <SubmitFeedback feedback={submit.feedback} />

@@ -2,6 +2,7 @@ import type { Fit } from '../../../contract/api'
 import { Button } from '../../components/ui/button'
 import { SegmentedControl } from '../../components/ui/segmented-control'
 import { formatBytes } from '../../lib/format'
+import { planDownscale, type Frame } from './downscale-plan'
 import { fitCaption } from './fit-caption'
 import type { ReferenceImage } from './use-reference'
 
@@ -12,6 +13,7 @@ export interface ReferenceDetailsProps {
   onFitChange: (fit: Fit) => void
   onRemove: () => void
   inputId: string
+  frames: readonly Frame[]
 }
 
 /** Beside the preview: which file, how it is fitted, and the ways to change it. */
@@ -22,8 +24,10 @@ export function ReferenceDetails({
   onFitChange,
   onRemove,
   inputId,
+  frames,
 }: ReferenceDetailsProps) {
   const { file, width, height } = image
+  const downscale = width && height ? planDownscale({ width, height, bytes: file.size }, frames) : null
   return (
     <div className="flex min-w-0 flex-1 flex-col gap-1.5">
       <p className="truncate text-xs font-medium text-text" title={file.name}>
@@ -33,6 +37,12 @@ export function ReferenceDetails({
         {width && height ? `${width} × ${height} · ` : ''}
         {formatBytes(file.size)}
       </p>
+      {downscale && (
+        <p className="text-[11px] tabular-nums text-text-subtle">
+          Downscaled {downscale.from.width} × {downscale.from.height} → {downscale.to.width} ×{' '}
+          {downscale.to.height} before upload
+        </p>
+      )}
       <SegmentedControl<Fit>
         label="Fit"
         name="fit"

@@ -1,11 +1,13 @@
-import { useState, type DragEvent } from 'react'
+import { useRef, useState, type DragEvent } from 'react'
 import { useController, useWatch } from 'react-hook-form'
 import { cn } from '../../components/ui/cn'
 import { Field } from '../../components/ui/field'
 import { formatBytes, formatImageType, listWithOr } from '../../lib/format'
 import type { UploadLimits } from './check-reference'
+import type { Frame } from './downscale-plan'
 import { useComposeFormContext } from './form-context'
 import { ReferenceDetails } from './reference-details'
+import { ReferenceEnlarged } from './reference-enlarged'
 import { ReferencePreview } from './reference-preview'
 import type { ReferenceApi } from './use-reference'
 
@@ -19,9 +21,12 @@ export function ReferenceField({
   slot = 'reference',
   label = 'Reference image',
   aside = 'optional · first frame',
+  frames,
 }: {
   reference: ReferenceApi
   limits: UploadLimits
+  /** The model's frames, to say when an oversized image is downscaled before upload. */
+  frames: readonly Frame[]
   slot?: 'reference' | 'last-frame'
   label?: string
   aside?: string
@@ -31,6 +36,12 @@ export function ReferenceField({
   const size = useWatch({ control, name: 'size' })
   const { field: fit } = useController({ control, name: 'fit' })
   const [over, setOver] = useState(false)
+  const [enlarged, setEnlarged] = useState(false)
+  const enlargeButton = useRef<HTMLButtonElement>(null)
+  const closeEnlarged = () => {
+    setEnlarged(false)
+    enlargeButton.current?.focus()
+  }
   const image = reference.image
 
   const onDrop = (event: DragEvent) => {
@@ -80,7 +91,14 @@ export function ReferenceField({
             over && 'border-accent',
           )}
         >
-          <div className="flex h-28 w-40 shrink-0 items-center justify-center">
+          <button
+            ref={enlargeButton}
+            type="button"
+            aria-label={`Enlarge ${label.toLowerCase()}`}
+            title="Enlarge"
+            onClick={() => setEnlarged(true)}
+            className="flex h-28 w-40 shrink-0 cursor-zoom-in items-center justify-center rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+          >
             <ReferencePreview
               file={image.file}
               size={size}
@@ -88,9 +106,19 @@ export function ReferenceField({
               onMeasured={reference.measured}
               onUnreadable={reference.unreadable}
             />
-          </div>
+          </button>
+          <ReferenceEnlarged
+            open={enlarged}
+            onClose={closeEnlarged}
+            file={image.file}
+            size={size}
+            fit={fit.value ?? 'cover'}
+            label={label}
+            slot={slot}
+          />
           <ReferenceDetails
             image={image}
+            frames={frames}
             size={size}
             fit={fit.value ?? 'cover'}
             onFitChange={fit.onChange}

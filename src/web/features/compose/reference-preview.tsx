@@ -8,8 +8,9 @@ export interface ReferencePreviewProps {
   file: File
   size: string
   fit: Fit
-  onMeasured: (width: number, height: number) => void
-  onUnreadable: () => void
+  /** The small preview reports what the browser decoded; the enlarged one need not. */
+  onMeasured?: (width: number, height: number) => void
+  onUnreadable?: () => void
   className?: string
 }
 
@@ -53,7 +54,7 @@ export function ReferencePreview({
         alt={`Reference image preview, ${fit === 'cover' ? 'cropped to fill' : 'letterboxed in'} the ${formatSize(size)} frame`}
         className={cn('size-full', fit === 'cover' ? 'object-cover' : 'object-contain')}
         onLoad={(event) =>
-          onMeasured(event.currentTarget.naturalWidth, event.currentTarget.naturalHeight)
+          onMeasured?.(event.currentTarget.naturalWidth, event.currentTarget.naturalHeight)
         }
         onError={onUnreadable}
         draggable={false}

@@ -3,6 +3,8 @@ import { REFERENCE_PARTS, type CreateJobFields } from '../../../contract/api'
 import { ApiError } from '../../../contract/errors'
 import { useCreateTakes, type CreateTakesResult } from '../../lib/use-create-takes'
 import { useServerBack } from '../../lib/use-server-back'
+import { fileToUpload } from './reference-upload'
+import type { Frame } from './downscale-plan'
 import type { ComposeFormApi } from './form-context'
 import type { Feedback } from './submit-feedback'
 import type { ReferenceApi } from './use-reference'
@@ -49,9 +51,12 @@ export function useSubmit(
   takes: number,
   /** The last frame, when the model takes two. */
   lastFrame: ReferenceApi | null = null,
+  /** The model's frames: an oversized reference is downscaled to what the largest needs. */
+  frames: readonly Frame[] = [],
 ) {
   const create = useCreateTakes()
   const [feedback, setFeedback] = useState<Feedback | null>(null)
+  const [preparing, setPreparing] = useState(false)
   // "Cannot be reached" lasts only as long as it is true.
   useServerBack(feedback?.kind === 'error' && feedback.lost === true, () => setFeedback(null))
 
@@ -87,17 +92,18 @@ export function useSubmit(
     setFeedback({ kind: 'error', message: error.message, next: nextFor(error), lost })
   }
 
-  const send = (fields: CreateJobFields) => {
-    if (create.isPending) return
+  const prepare = (image: ReferenceApi['image'] | undefined) =>
+    image ? fileToUpload(image, frames) : Promise.resolve(null)
+
+  const send = async (fields: CreateJobFields) => {
+    if (create.isPending || preparing) return
     setFeedback(null)
     const { group: _group, ...rest } = fields
+    setPreparing(true)
+    const [first, last] = await Promise.all([prepare(reference?.image), prepare(lastFrame?.image)])
+    setPreparing(false)
     create.mutate(
-      {
-        fields: rest,
-        takes,
-        reference: reference?.image?.file ?? null,
-        lastFrame: lastFrame?.image?.file ?? null,
-      },
+      { fields: rest, takes, reference: first, lastFrame: last },
       { onSuccess: (result) => setFeedback(feedbackFor(result)), onError: showError },
     )
   }
@@ -105,7 +111,7 @@ export function useSubmit(
   return {
     onSubmit: form.handleSubmit(send),
     feedback,
-    pending: create.isPending,
+    pending: create.isPending || preparing,
     uploadProgress: create.uploadProgress,
   }
 }
