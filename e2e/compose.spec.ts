@@ -160,6 +160,58 @@ test('a large reference shows its upload progress', async ({ page }) => {
   await expect(bar).toBeHidden()
 })
 
+test('an oversized reference arrives downscaled, and enlarges to be checked', async ({ page }) => {
+  test.slow()
+  // Chromium reports no body size for a multipart upload of a Blob: note the files handed to send().
+  await page.addInitScript(() => {
+    const send = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, 'send')!
+      .value as XMLHttpRequest['send']
+    const sent: number[] = []
+    Object.assign(window, { sentImageBytes: sent })
+    XMLHttpRequest.prototype.send = function (body) {
+      if (body instanceof FormData)
+        for (const value of body.values()) if (value instanceof File) sent.push(value.size)
+      send.call(this, body)
+    }
+  })
+  await page.goto('/')
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('A tram at dusk, seen through rain')
+  // 4000 × 3000 of grain: far more than Sora 2's largest frame (1280 tall) needs.
+  const buffer = await sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: '#40506a',
+      noise: { type: 'gaussian', mean: 110, sigma: 40 },
+    },
+  })
+    .jpeg({ quality: 92 })
+    .toBuffer()
+  await page
+    .getByLabel('Reference image')
+    .setInputFiles({ name: 'grain.jpg', mimeType: 'image/jpeg', buffer })
+  await expect(page.getByText('Downscaled 4000 × 3000 → 1707 × 1280 before upload')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Enlarge reference image' }).click()
+  const dialog = page.getByRole('dialog', { name: /^Reference image/ })
+  await expect(dialog.getByRole('img', { name: /Reference image preview/ })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Enlarge reference image' })).toBeFocused()
+
+  await page.getByRole('button', { name: 'Generate' }).click()
+  await expect(page.getByText('Started 1 take: it is in Rendering.')).toBeVisible({
+    timeout: 30_000,
+  })
+  const sent = await page.evaluate(
+    () => (window as unknown as { sentImageBytes: number[] }).sentImageBytes,
+  )
+  expect(sent).toHaveLength(1)
+  expect(sent[0]).toBeGreaterThan(0)
+  expect(sent[0]).toBeLessThan(buffer.length / 2)
+})
+
 test('the studio with a filled composer has no serious or critical accessibility violations', async ({
   page,
 }) => {

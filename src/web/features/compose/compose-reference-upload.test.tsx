@@ -39,7 +39,7 @@ function decoded(img: HTMLElement, width: number, height: number) {
 }
 
 /** The files put into the multipart body (jsdom's XHR does not carry a File's bytes or name). */
-function sentFiles(set: ReturnType<typeof vi.spyOn<FormData, 'set'>>) {
+function sentFiles(set: { mock: { calls: unknown[][] } }) {
   return set.mock.calls.flatMap(([, value]) => (value instanceof File ? [value] : []))
 }
 
