@@ -65,9 +65,7 @@ function difference(a: Buffer, b: Buffer): number {
 test.describe('on a phone', () => {
   test.use(PHONE)
 
-  test('bug 1: the viewer’s Play button and seek bar can be reached and used', async ({
-    page,
-  }) => {
+  test('bug 1: the viewer’s Play button and seek bar can be reached and used', async ({ page }) => {
     const { prompt, take } = await finishedTake(page, 'A kite over a beach, phone viewer')
     await page.goto(`/?take=${take.id}`)
     const viewer = viewerOf(page, prompt)
@@ -91,6 +89,63 @@ test.describe('on a phone', () => {
     const box = grid.getByRole('checkbox', { name: `Select ${prompt}` })
     await expect(box).toHaveCSS('opacity', '1')
     await expectReachable(box)
+  })
+
+  test('the gallery scrolls with the page, not as a box of its own, and reaches later takes', async ({
+    page,
+  }, testInfo) => {
+    const { take: real } = await finishedTake(page, 'A reel for a phone thumb')
+    const TOTAL = 300
+    const takes = Array.from({ length: TOTAL }, (_, i) => ({
+      ...real,
+      id: `job_phonescroll${String(i + 1).padStart(6, '0')}`,
+      prompt: `Phone take ${i + 1}`,
+      group: null,
+    }))
+    await page.route(
+      (url) => url.pathname === '/api/jobs' && url.searchParams.get('status') === 'completed',
+      (route) => {
+        const url = new URL(route.request().url())
+        const start = Number(url.searchParams.get('cursor') ?? 0)
+        const end = Math.min(start + Number(url.searchParams.get('limit')), TOTAL)
+        return route.fulfill({
+          json: { items: takes.slice(start, end), nextCursor: end < TOTAL ? String(end) : null },
+        })
+      },
+    )
+    await page.goto('/')
+    const grid = page.getByRole('region', { name: 'Takes grid' })
+    await expect(tile(grid, 'Phone take 1')).toBeVisible(MEDIA)
+
+    // A thumb's swipes, as real touch events: the page moves, the grid has nothing to scroll.
+    const swipe = await page.context().newCDPSession(page)
+    const later = tile(grid, 'Phone take 40')
+    let lastY = await page.evaluate(() => window.scrollY)
+    for (let step = 0; step < 40 && !(await later.isVisible()); step++) {
+      await swipe.send('Input.dispatchTouchEvent', {
+        type: 'touchStart',
+        touchPoints: [{ x: 195, y: 700 }],
+      })
+      for (let moved = 50; moved <= 500; moved += 50)
+        await swipe.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: [{ x: 195, y: 700 - moved }],
+        })
+      await swipe.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+      const y = await page.evaluate(() => window.scrollY)
+      expect(y).toBeGreaterThan(lastY)
+      lastY = y
+    }
+    await expect(later).toBeInViewport()
+    const box = await grid.evaluate((el) => ({
+      scrollHeight: el.scrollHeight,
+      clientHeight: el.clientHeight,
+      scrollTop: el.scrollTop,
+    }))
+    expect(box.scrollTop).toBe(0)
+    expect(box.scrollHeight).toBe(box.clientHeight)
+    expect(await grid.locator('[data-take-id]').count()).toBeLessThan(60)
+    await page.screenshot({ path: testInfo.outputPath('gallery-page-scroll-390x844.png') })
   })
 })
 
@@ -146,11 +201,17 @@ test('bug 3: a retry does not join the failed take’s submit, so Failed offers 
   await page.goto('/')
   await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('failed')
   const grid = await searchTakes(page, prompt)
-  await grid.locator(`[data-take-id="${refused.id}"]`).getByRole('button', { name: 'Retry' }).click()
+  await grid
+    .locator(`[data-take-id="${refused.id}"]`)
+    .getByRole('button', { name: 'Retry' })
+    .click()
   await expect(grid.locator('[data-take-id]')).toHaveCount(2, { timeout: 60_000 })
   const retryId = await grid
     .locator('[data-take-id]')
-    .evaluateAll((tiles, id) => tiles.map((t) => (t as HTMLElement).dataset.takeId).find((t) => t !== id), refused.id)
+    .evaluateAll(
+      (tiles, id) => tiles.map((t) => (t as HTMLElement).dataset.takeId).find((t) => t !== id),
+      refused.id,
+    )
   const retried = await settled(page.request, retryId ?? '')
   expect(retried.group).not.toBe(group)
   await expect(grid.getByRole('button', { name: 'Compare takes' })).toHaveCount(0)
@@ -180,7 +241,9 @@ test('bug 5: the viewer and compare open on the frame under the playhead, not th
   page,
 }) => {
   const { prompt, take } = await finishedTake(page, 'A lamp swings in a dark room, first frame')
-  const first = await picture(await (await page.request.get(`/api/jobs/${take.id}/frame?t=0`)).body())
+  const first = await picture(
+    await (await page.request.get(`/api/jobs/${take.id}/frame?t=0`)).body(),
+  )
   const poster = await picture(await (await page.request.get(take.media?.thumbnail ?? '')).body())
   // The test means something only when the two frames differ.
   expect(difference(first, poster)).toBeGreaterThan(4)
@@ -189,7 +252,9 @@ test('bug 5: the viewer and compare open on the frame under the playhead, not th
   const viewer = viewerOf(page, prompt)
   await expect(viewer.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
   const video = viewer.locator('video')
-  await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).readyState), MEDIA).toBeGreaterThanOrEqual(2)
+  await expect
+    .poll(() => video.evaluate((v) => (v as HTMLVideoElement).readyState), MEDIA)
+    .toBeGreaterThanOrEqual(2)
   const shown = await shownPicture(page, video)
   expect(difference(shown, first)).toBeLessThan(difference(shown, poster))
 
@@ -198,7 +263,9 @@ test('bug 5: the viewer and compare open on the frame under the playhead, not th
   const compare = page.getByRole('dialog', { name: 'Compare 2 takes' })
   await expect(compare.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
   const firstPlayer = compare.locator('video').first()
-  await expect.poll(() => firstPlayer.evaluate((v) => (v as HTMLVideoElement).readyState), MEDIA).toBeGreaterThanOrEqual(2)
+  await expect
+    .poll(() => firstPlayer.evaluate((v) => (v as HTMLVideoElement).readyState), MEDIA)
+    .toBeGreaterThanOrEqual(2)
   const shownInCompare = await shownPicture(page, firstPlayer)
   expect(difference(shownInCompare, first)).toBeLessThan(difference(shownInCompare, poster))
 })
@@ -223,20 +290,23 @@ test('bug 6: a refused submit’s message and its next step agree, in plain punc
 })
 
 // A route that refuses every request makes Chromium log each one as a console error: expected here.
-plainTest('bug 8: “The studio server cannot be reached” goes once the server answers again', async ({
-  page,
-}) => {
-  await page.goto('/')
-  await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled()
-  const down = (url: URL) => url.pathname.startsWith('/api/')
-  await page.route(down, (route) => route.abort('connectionrefused'))
-  await page.getByRole('textbox', { name: 'Prompt' }).fill(unique('A pier at night, offline'))
-  await page.getByRole('button', { name: 'Generate' }).click()
-  await expect(page.getByText('The studio server cannot be reached', { exact: true })).toBeVisible()
-  await page.unroute(down)
-  // Under the composer, and the queue's and the gallery's own: all of them go.
-  await expect(page.getByText(/cannot be reached/)).toHaveCount(0, { timeout: 20_000 })
-})
+plainTest(
+  'bug 8: “The studio server cannot be reached” goes once the server answers again',
+  async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByRole('button', { name: 'Generate' })).toBeEnabled()
+    const down = (url: URL) => url.pathname.startsWith('/api/')
+    await page.route(down, (route) => route.abort('connectionrefused'))
+    await page.getByRole('textbox', { name: 'Prompt' }).fill(unique('A pier at night, offline'))
+    await page.getByRole('button', { name: 'Generate' }).click()
+    await expect(
+      page.getByText('The studio server cannot be reached', { exact: true }),
+    ).toBeVisible()
+    await page.unroute(down)
+    // Under the composer, and the queue's and the gallery's own: all of them go.
+    await expect(page.getByText(/cannot be reached/)).toHaveCount(0, { timeout: 20_000 })
+  },
+)
 
 test('bug 9: a comparison link naming one take says why there is nothing to compare', async ({
   page,

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual'
 import {
   useEffect,
   useImperativeHandle,
@@ -7,11 +7,13 @@ import {
   useState,
   type KeyboardEvent,
   type Ref,
+  type RefObject,
 } from 'react'
 import type { Job } from '../../../contract/job'
 import { layoutGrid, neighbour } from './grid-layout'
 import { GridRowView } from './grid-row-view'
 import { GROUP_HEADER_PX } from './group-cluster'
+import { usePageScrolls } from './use-page-scrolls'
 
 const MIN_TILE_PX = 208
 const GAP_PX = 12
@@ -66,14 +68,29 @@ export function TakeGrid({
   const layout = useMemo(() => layoutGrid(jobs, columns), [jobs, columns])
   const order = useMemo(() => jobs.map((job) => job.id), [jobs])
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's object is read during render on purpose
-  const virtualizer = useVirtualizer({
+  // On a phone the page scrolls and the grid is part of it (no scroll box within the page); on a
+  // desktop the grid is its own scroll box beside the composer. One virtualizer is live at a time.
+  const pageScrolls = usePageScrolls()
+  const gridTop = useGridTop(scrollRef, pageScrolls)
+  const shared = {
     count: layout.rows.length,
-    getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 3,
     paddingEnd: 16,
+  }
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's object is read during render on purpose
+  const boxVirtualizer = useVirtualizer({
+    ...shared,
+    getScrollElement: () => scrollRef.current,
+    enabled: !pageScrolls,
   })
+  const pageVirtualizer = useWindowVirtualizer({
+    ...shared,
+    scrollMargin: gridTop,
+    enabled: pageScrolls,
+  })
+  const virtualizer = pageScrolls ? pageVirtualizer : boxVirtualizer
+  const margin = pageScrolls ? gridTop : 0
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
 
   const items = virtualizer.getVirtualItems()
@@ -125,7 +142,7 @@ export function TakeGrid({
       role="region"
       aria-label="Takes grid"
       onKeyDown={onKeyDown}
-      className="min-h-0 flex-[1_1_0px] overflow-y-auto overscroll-contain"
+      className="lg:min-h-0 lg:flex-[1_1_0px] lg:overflow-y-auto lg:overscroll-contain"
     >
       <div className="relative isolate w-full" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => (
@@ -133,7 +150,7 @@ export function TakeGrid({
             key={item.key}
             row={layout.rows[item.index]}
             columns={columns}
-            top={item.start}
+            top={item.start - margin}
             height={rowHeight}
             {...tile}
           />
@@ -142,4 +159,22 @@ export function TakeGrid({
       {loadingMore && <p className="px-5 pb-4 text-xs text-text-subtle">Loading more takes…</p>}
     </div>
   )
+}
+
+/**
+ * The grid's distance from the top of the page, which the page virtualizer needs; it changes as
+ * the render queue above it grows and shrinks, so it is measured again whenever the page resizes.
+ */
+function useGridTop(grid: RefObject<HTMLElement | null>, pageScrolls: boolean): number {
+  const [top, setTop] = useState(0)
+  useEffect(() => {
+    const element = grid.current
+    if (!pageScrolls || !element) return
+    const measure = () => setTop(Math.round(element.getBoundingClientRect().top + window.scrollY))
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(document.body)
+    return () => observer.disconnect()
+  }, [grid, pageScrolls])
+  return top
 }
