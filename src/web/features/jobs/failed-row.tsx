@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import type { Job } from '../../../contract/job'
 import { Button } from '../../components/ui/button'
 import { FieldMessage } from '../../components/ui/field-message'
@@ -5,9 +6,31 @@ import { useRetryJob } from '../../lib/job-mutations'
 import { firstLine, settingsLine } from '../../lib/job-words'
 import { editPromptOf, needsNewPrompt } from '../../lib/refusal'
 
-/** A render that failed while the queue watched it: the provider's words, Retry, or let it go. */
-export function FailedRow({ job, onDismiss }: { job: Job; onDismiss: (id: string) => void }) {
+/**
+ * How long a failure stays in the queue, announced with its reason, Retry and Edit prompt, before
+ * it moves to the takes (the gallery's Failed filter, whose tile keeps the same actions): the
+ * queue holds what is rendering, not a pile of failures.
+ */
+const FAILED_ROW_MS = 60_000
+
+/**
+ * A render that failed while the queue watched it: the provider's words, Retry, or let it go.
+ * Left alone, it moves on to the gallery after FAILED_ROW_MS.
+ */
+export function FailedRow({
+  job,
+  onDismiss,
+  onMoveOn,
+}: {
+  job: Job
+  onDismiss: (id: string) => void
+  onMoveOn: (id: string) => void
+}) {
   const retry = useRetryJob()
+  useEffect(() => {
+    const timer = setTimeout(() => onMoveOn(job.id), FAILED_ROW_MS)
+    return () => clearTimeout(timer)
+  }, [job.id, onMoveOn])
   const title = firstLine(job.prompt)
   return (
     <li className="flex items-center gap-4 px-5 py-1.5" aria-label={title}>

@@ -87,10 +87,9 @@ describe('render queue polling (fake timers)', () => {
     await advance(60_000)
     expect([completed.polls.length, failed.polls.length]).toEqual(pollsAtFinish)
     expect(screen.queryByRole('listitem', { name: completed.job.prompt })).not.toBeInTheDocument()
-    // The failed one stays in view with the provider's words until dismissed.
-    expect(screen.getByRole('listitem', { name: failed.job.prompt })).toHaveTextContent(
-      'Failed: Blocked by moderation',
-    )
+    // A minute later the failed one has moved on to the gallery, named in one link.
+    expect(screen.queryByRole('listitem', { name: failed.job.prompt })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '1 failed · Show' })).toBeInTheDocument()
   })
 
   it('shows progress, status in words, elapsed time and settings while a job renders', async () => {

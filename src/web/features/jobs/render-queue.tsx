@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Job } from '../../../contract/job'
 import { FieldMessage } from '../../components/ui/field-message'
+import { replaceUrlParams } from '../../lib/url-state'
 import { FailedRow } from './failed-row'
 import { NotifyButton } from './notify-button'
 import { QueueRow } from './queue-row'
@@ -8,7 +9,7 @@ import { useFinishedTakes } from './use-finished-takes'
 import { useRenderingTitle } from './use-rendering-title'
 import { useWatchedJobs } from './use-watched-jobs'
 
-/** RENDERING: every unfinished job, live, and the ones that failed while we watched. */
+/** RENDERING: every unfinished job, live, and the ones that failed a moment ago. */
 export function RenderQueue() {
   const { jobs, error, release } = useWatchedJobs()
   const watching = useRef(jobs)
@@ -39,6 +40,19 @@ export function RenderQueue() {
   const dismiss = useCallback((id: string) => {
     setFailed((current) => current.filter((job) => job.id !== id))
   }, [])
+  // Failures that left the queue on their own, not yet looked at in the gallery.
+  const [movedOn, setMovedOn] = useState(0)
+  const moveOn = useCallback(
+    (id: string) => {
+      dismiss(id)
+      setMovedOn((count) => count + 1)
+    },
+    [dismiss],
+  )
+  const showFailed = () => {
+    replaceUrlParams({ status: 'failed' })
+    setMovedOn(0)
+  }
 
   return (
     <section
@@ -55,6 +69,15 @@ export function RenderQueue() {
         {jobs.length === 0 && failed.length === 0 && (
           <p className="text-xs text-text-subtle">Nothing rendering</p>
         )}
+        {movedOn > 0 && (
+          <button
+            type="button"
+            onClick={showFailed}
+            className="text-xs text-text-muted underline-offset-2 hover:text-text hover:underline"
+          >
+            <span className="text-danger">{movedOn} failed</span> · Show
+          </button>
+        )}
         <div className="ml-auto">
           <NotifyButton />
         </div>
@@ -70,7 +93,7 @@ export function RenderQueue() {
             <QueueRow key={job.id} job={job} onFinished={finish} onGone={release} />
           ))}
           {failed.map((job) => (
-            <FailedRow key={job.id} job={job} onDismiss={dismiss} />
+            <FailedRow key={job.id} job={job} onDismiss={dismiss} onMoveOn={moveOn} />
           ))}
         </ul>
       )}
