@@ -38,6 +38,14 @@ async function expectReachable(target: Locator): Promise<void> {
   await expect.poll(landsOn).toBe('the target')
 }
 
+/** Whether `target` shows on screen (mounted rows outside the viewport do not count). */
+async function onScreen(target: Locator): Promise<boolean> {
+  if ((await target.count()) === 0) return false
+  const box = await target.boundingBox()
+  const height = await target.page().evaluate(() => window.innerHeight)
+  return box !== null && box.y < height && box.y + box.height > 0
+}
+
 /** What the video element shows on screen, as a small grey picture. */
 async function shownPicture(page: Page, video: Locator): Promise<Buffer> {
   const box = await video.evaluate((element) => {
@@ -121,7 +129,7 @@ test.describe('on a phone', () => {
     const swipe = await page.context().newCDPSession(page)
     const later = tile(grid, 'Phone take 40')
     let lastY = await page.evaluate(() => window.scrollY)
-    for (let step = 0; step < 40 && !(await later.isVisible()); step++) {
+    for (let step = 0; step < 40 && !(await onScreen(later)); step++) {
       await swipe.send('Input.dispatchTouchEvent', {
         type: 'touchStart',
         touchPoints: [{ x: 195, y: 700 }],
@@ -131,6 +139,12 @@ test.describe('on a phone', () => {
           type: 'touchMove',
           touchPoints: [{ x: 195, y: 700 - moved }],
         })
+      // The thumb rests before it lifts, so the page does not fling past the take.
+      await page.waitForTimeout(150)
+      await swipe.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x: 195, y: 200 }],
+      })
       await swipe.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
       const y = await page.evaluate(() => window.scrollY)
       expect(y).toBeGreaterThan(lastY)
