@@ -37,6 +37,14 @@ describe('studio shell', () => {
     ).toBeInTheDocument()
   }, 20_000)
 
+  it('reaches the composer from the header, cursor in the prompt (the phone puts it last)', async () => {
+    const { user } = renderWithQuery(<App />)
+    const prompt = await screen.findByRole('textbox', { name: 'Prompt' })
+    expect(prompt).not.toHaveFocus()
+    await user.click(screen.getByRole('link', { name: 'New take' }))
+    expect(prompt).toHaveFocus()
+  })
+
   it('names a real provider and shows no simulator banner, with that provider’s prices', async () => {
     server.use(...studioHandlers('cometapi'))
     renderWithQuery(<App />)

@@ -5,6 +5,7 @@ import { AccountMenu } from '../features/account/account-menu'
 import { ComposePanel } from '../features/compose/compose-panel'
 import { RenderQueue } from '../features/jobs/render-queue'
 import { healthQueries } from '../lib/health-queries'
+import { NewTakeLink } from './new-take-link'
 import { ProviderBadge } from './provider-badge'
 import { SimulatorBanner } from './simulator-banner'
 import { SpendToday } from './spend-today'
@@ -43,6 +44,7 @@ export function App() {
           </h1>
           <ProviderBadge />
           <div className="ml-auto flex items-center gap-3">
+            <NewTakeLink />
             <SpendToday />
             <AccountMenu />
           </div>
@@ -51,6 +53,7 @@ export function App() {
       </header>
       <div className="flex flex-1 flex-col lg:flex-row lg:overflow-hidden">
         <aside
+          id="compose"
           aria-label="Compose"
           // On a phone the renders come first and the composer follows them; beside them on a desktop.
           className="order-last border-t border-border bg-surface lg:order-none lg:w-[400px] lg:shrink-0 lg:overflow-y-auto lg:border-t-0 lg:border-r"
