@@ -55,17 +55,17 @@ test('a Veo take from a first and a last frame starts on the first and ends on t
   await model.selectOption('veo3.1')
   await expect(page.getByText('Reference image', { exact: true })).toHaveCount(0)
   await page
-    .getByLabel('First frame')
+    .getByLabel('First frame', { exact: true })
     .setInputFiles({ name: 'red.png', mimeType: 'image/png', buffer: await solid(RED, 800, 600) })
   await page
-    .getByLabel('Last frame')
+    .getByLabel('Last frame', { exact: true })
     .setInputFiles({ name: 'blue.png', mimeType: 'image/png', buffer: await solid(BLUE, 600, 800) })
   await expect(
     page.getByRole('img', { name: 'Reference image preview, cropped to fill the 16:9 frame' }),
   ).toHaveCount(2)
   await page.screenshot({ path: path.join(SHOTS, 'compose-first-last-1440.png') })
   await page.setViewportSize({ width: 390, height: 844 })
-  await page.getByLabel('Last frame').scrollIntoViewIfNeeded()
+  await page.getByLabel('Last frame', { exact: true }).scrollIntoViewIfNeeded()
   await page.screenshot({ path: path.join(SHOTS, 'compose-first-last-390.png') })
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.getByRole('button', { name: 'Generate' }).click()

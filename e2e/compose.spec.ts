@@ -136,7 +136,7 @@ test('a large reference shows its upload progress', async ({ page }) => {
     .jpeg({ quality: 95 })
     .toBuffer()
   await page
-    .getByLabel('Reference image')
+    .getByLabel('Reference image', { exact: true })
     .setInputFiles({ name: 'rain.jpg', mimeType: 'image/jpeg', buffer })
   await expect(page.getByRole('img', { name: /Reference image preview/ })).toBeVisible()
 
@@ -189,7 +189,7 @@ test('an oversized reference arrives downscaled, and enlarges to be checked', as
     .jpeg({ quality: 92 })
     .toBuffer()
   await page
-    .getByLabel('Reference image')
+    .getByLabel('Reference image', { exact: true })
     .setInputFiles({ name: 'grain.jpg', mimeType: 'image/jpeg', buffer })
   await expect(page.getByText('Downscaled 4000 × 3000 → 1707 × 1280 before upload')).toBeVisible()
 
