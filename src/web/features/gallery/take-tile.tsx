@@ -1,9 +1,8 @@
 import { useId } from 'react'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
-import { Button } from '../../components/ui/button'
+import { EditPromptButton } from '../../components/edit-prompt-button'
 import { firstLine } from '../../lib/job-words'
-import { editPromptOf, needsNewPrompt } from '../../lib/refusal'
 import { TileFace } from './tile-face'
 import { TileRetry } from './tile-retry'
 
@@ -67,16 +66,7 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
         />
       )}
       {job.status === 'failed' && <TileRetry id={job.id} />}
-      {needsNewPrompt(job) && (
-        <Button
-          size="sm"
-          variant="primary"
-          className="absolute top-1.5 right-[4.25rem] h-6"
-          onClick={() => editPromptOf(job)}
-        >
-          Edit prompt
-        </Button>
-      )}
+      <EditPromptButton job={job} className="absolute top-1.5 right-[4.25rem] h-6" />
     </div>
   )
 }

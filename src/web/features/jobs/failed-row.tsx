@@ -1,10 +1,10 @@
 import { useEffect } from 'react'
 import type { Job } from '../../../contract/job'
+import { EditPromptButton } from '../../components/edit-prompt-button'
 import { Button } from '../../components/ui/button'
 import { FieldMessage } from '../../components/ui/field-message'
 import { useRetryJob } from '../../lib/job-mutations'
 import { firstLine, settingsLine } from '../../lib/job-words'
-import { editPromptOf, needsNewPrompt } from '../../lib/refusal'
 
 /**
  * How long a failure stays in the queue, announced with its reason, Retry and Edit prompt, before
@@ -47,18 +47,7 @@ export function FailedRow({
         </p>
         {retry.error && <FieldMessage role="alert">{retry.error.message}</FieldMessage>}
       </div>
-      {needsNewPrompt(job) && (
-        <Button
-          size="sm"
-          variant="primary"
-          onClick={() => {
-            editPromptOf(job)
-            onDismiss(job.id)
-          }}
-        >
-          Edit prompt
-        </Button>
-      )}
+      <EditPromptButton job={job} onEdited={() => onDismiss(job.id)} />
       <Button
         size="sm"
         disabled={retry.isPending}

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { isCancellable, type Job } from '../../../../contract/job'
+import { EditPromptButton } from '../../../components/edit-prompt-button'
 import { Button, buttonVariants } from '../../../components/ui/button'
 import { FieldMessage } from '../../../components/ui/field-message'
 import { capabilityQueries } from '../../../lib/capability-queries'
 import { sendToComposer } from '../../../lib/composer-handoff'
 import { useCancelJob, useRetryJob } from '../../../lib/job-mutations'
-import { editPromptOf, needsNewPrompt } from '../../../lib/refusal'
+import { needsNewPrompt } from '../../../lib/refusal'
 import { firstLine, formatClock, shortId } from '../../../lib/job-words'
 import type { VideoSync } from '../../../lib/use-video-sync'
 import { RemixDialog } from './remix-dialog'
@@ -43,7 +44,9 @@ export function TakeActions({
   const done = job.status === 'completed'
   // Models without remix (Veo) do not offer it; a model the catalog no longer knows keeps the
   // button, and the server's answer names the alternatives.
-  const catalogModel = useQuery(capabilityQueries.current()).data?.models.find((m) => m.id === job.model)
+  const catalogModel = useQuery(capabilityQueries.current()).data?.models.find(
+    (m) => m.id === job.model,
+  )
   const remixable = catalogModel?.remix ?? true
   const settings = { prompt: job.prompt, model: job.model, size: job.size, seconds: job.seconds }
 
@@ -107,18 +110,7 @@ export function TakeActions({
             Cancel
           </Button>
         )}
-        {needsNewPrompt(job) && (
-          <Button
-            size="sm"
-            variant="primary"
-            onClick={() => {
-              editPromptOf(job)
-              onClose()
-            }}
-          >
-            Edit prompt
-          </Button>
-        )}
+        <EditPromptButton job={job} onEdited={onClose} />
         {(job.status === 'failed' || job.status === 'cancelled') && (
           <Button
             size="sm"

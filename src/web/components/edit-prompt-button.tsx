@@ -1,0 +1,33 @@
+import type { Job } from '../../contract/job'
+import { editPromptOf, needsNewPrompt } from '../lib/refusal'
+import { Button } from './ui/button'
+
+/**
+ * "Edit prompt" for a take the provider refused for what it asks: its prompt and settings go to
+ * the composer. Renders nothing for any other take, so each place that lists takes shows it the
+ * same way; `onEdited` lets a row or a viewer step aside afterwards.
+ */
+export function EditPromptButton({
+  job,
+  className,
+  onEdited,
+}: {
+  job: Job
+  className?: string
+  onEdited?: () => void
+}) {
+  if (!needsNewPrompt(job)) return null
+  return (
+    <Button
+      size="sm"
+      variant="primary"
+      className={className}
+      onClick={() => {
+        editPromptOf(job)
+        onEdited?.()
+      }}
+    >
+      Edit prompt
+    </Button>
+  )
+}
