@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import type { CatalogModel } from './catalog'
+import { groupIdSchema, jobIdSchema, jobSchema } from './job'
+
+/**
+ * Reels: a named, ordered list of takes played straight through, and exported as one MP4.
+ * The server keeps them (store + a sidecar in the vault); review links may share one.
+ */
+
+export const reelIdSchema = z.string().regex(/^reel_[A-Za-z0-9]{10,40}$/, 'Not a reel id')
+export const REEL_NAME_MAX = 120
+export const REEL_MAX_SHOTS = 100
+
+export const reelNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Name the reel')
+  .max(REEL_NAME_MAX, `A reel name is at most ${REEL_NAME_MAX} characters`)
+
+/** The takes of a reel, in play order: each take at most once. */
+export const reelJobIdsSchema = z
+  .array(jobIdSchema)
+  .min(1, 'A reel needs at least one take')
+  .max(REEL_MAX_SHOTS, `A reel holds at most ${REEL_MAX_SHOTS} takes`)
+  .refine((ids) => new Set(ids).size === ids.length, 'A take appears in a reel only once')
+
+/** How one shot meets the next in an export. */
+export const REEL_TRANSITIONS = ['cut', 'crossfade'] as const
+export const reelTransitionSchema = z.enum(REEL_TRANSITIONS)
+export type ReelTransition = z.infer<typeof reelTransitionSchema>
+/** A cross-fade overlaps the end of one shot with the start of the next by this long. */
+export const CROSSFADE_SECONDS = 0.5
+/** Every export runs at this frame rate, whatever its shots were rendered at. */
+export const REEL_EXPORT_FPS = 24
+
+/** A pixel size `WIDTHxHEIGHT`; only sizes the catalog knows are accepted (reelExportSizes). */
+export const exportSizeSchema = z.string().regex(/^\d{2,5}x\d{2,5}$/, 'A size is WIDTHxHEIGHT in pixels')
+
+/** The pixel sizes an export may use: every size of the catalog, as `WIDTHxHEIGHT`. */
+export function reelExportSizes(models: readonly Pick<CatalogModel, 'sizes'>[]): string[] {
+  const sizes = new Set<string>()
+  for (const model of models) for (const s of model.sizes) sizes.add(`${s.width}x${s.height}`)
+  return [...sizes]
+}
+
+/**
+ * POST /api/reels: a name and the takes in order, or a group (its circled takes when the group
+ * has verdicts, else its finished takes, in letter order).
+ */
+export const createReelRequestSchema = z
+  .object({
+    name: reelNameSchema,
+    jobIds: reelJobIdsSchema.optional(),
+    group: groupIdSchema.optional(),
+  })
+  .refine((body) => (body.jobIds === undefined) !== (body.group === undefined), {
+    message: 'Give either the takes (jobIds) or a group',
+    path: ['jobIds'],
+  })
+export type CreateReelRequest = z.input<typeof createReelRequestSchema>
+
+export const renameReelRequestSchema = z.object({ name: reelNameSchema })
+export type RenameReelRequest = z.infer<typeof renameReelRequestSchema>
+
+/** PUT /api/reels/:id/shots: the reel's takes in their new order (the same takes, reordered). */
+export const reorderReelRequestSchema = z.object({ jobIds: reelJobIdsSchema })
+export type ReorderReelRequest = z.infer<typeof reorderReelRequestSchema>
+
+/** POST /api/reels/:id/export: every choice has a default, so `{}` exports as the first shot is. */
+export const exportReelRequestSchema = z.object({
+  /** Default: the first shot's size. */
+  size: exportSizeSchema.optional(),
+  transition: reelTransitionSchema.default('cut'),
+  /** A card with the shot's number and prompt over its first seconds. */
+  titleCards: z.boolean().default(false),
+})
+export type ExportReelRequest = z.input<typeof exportReelRequestSchema>
+export type ExportReelOptions = z.output<typeof exportReelRequestSchema>
+
+export const REEL_EXPORT_STATUSES = ['rendering', 'completed', 'failed'] as const
+export const reelExportStatusSchema = z.enum(REEL_EXPORT_STATUSES)
+export type ReelExportStatus = z.infer<typeof reelExportStatusSchema>
+
+/** The reel's latest export: a job of its own, polled for progress. */
+export const reelExportSchema = z.object({
+  status: reelExportStatusSchema,
+  progress: z.number().min(0).max(100),
+  size: exportSizeSchema,
+  transition: reelTransitionSchema,
+  titleCards: z.boolean(),
+  /** The takes it was made of, in order (the reel may have changed since). */
+  jobIds: z.array(jobIdSchema),
+  /** true when the reel's takes or their order changed after this export was started. */
+  stale: z.boolean(),
+  /** Length of the film, in seconds. */
+  seconds: z.number().nonnegative(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  /** The MP4 (Range supported; `?download=1` names it after the reel), once completed. */
+  video: z.string().nullable(),
+})
+export type ReelExport = z.infer<typeof reelExportSchema>
+
+export const reelSchema = z.object({
+  id: reelIdSchema,
+  name: z.string(),
+  /** The takes in play order; one deleted since is still listed here but missing from `takes`. */
+  jobIds: z.array(jobIdSchema),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  export: reelExportSchema.nullable(),
+})
+export type Reel = z.infer<typeof reelSchema>
+
+/** GET /api/reels/:id and every change: the reel with its takes that still exist, in order. */
+export const reelDetailSchema = reelSchema.extend({ takes: z.array(jobSchema) })
+export type ReelDetail = z.infer<typeof reelDetailSchema>
+
+export const reelListSchema = z.object({ items: z.array(reelSchema) })
+export type ReelList = z.infer<typeof reelListSchema>
+
+export function isExportRunning(reel: Pick<Reel, 'export'>): boolean {
+  return reel.export?.status === 'rendering'
+}
