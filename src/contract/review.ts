@@ -1,0 +1,197 @@
+import { z } from 'zod'
+import { groupIdSchema, jobIdSchema } from './job'
+
+/**
+ * Review of takes: notes pinned to a time (or an in–out range) with marks drawn on the frame, and a
+ * verdict per take. Server, viewer, reviewer page and export share these shapes and limits.
+ */
+
+export const NOTE_TEXT_MAX = 2000
+export const NOTE_AUTHOR_MAX = 60
+export const NOTES_PER_TAKE_MAX = 500
+export const MARKS_PER_NOTE_MAX = 20
+export const FREEHAND_POINTS_MAX = 400
+
+/** The few colours a mark can take; the web maps each name to its own shade. */
+export const MARK_COLOURS = ['red', 'yellow', 'green', 'blue', 'white'] as const
+export const markColourSchema = z.enum(MARK_COLOURS, {
+  error: `A mark colour is one of ${MARK_COLOURS.join(', ')}`,
+})
+export type MarkColour = z.infer<typeof markColourSchema>
+
+/** A coordinate normalised to the frame: 0 is the left (top) edge, 1 the right (bottom) edge. */
+const coordinateSchema = z
+  .number()
+  .min(0, 'Marks stay on the frame (0–1)')
+  .max(1, 'Marks stay on the frame (0–1)')
+/** A width, height or radius as a fraction of the frame. */
+const extentSchema = z.number().gt(0, 'A shape has a size').max(1, 'A shape is at most the frame')
+export const pointSchema = z.tuple([coordinateSchema, coordinateSchema])
+export type Point = z.infer<typeof pointSchema>
+
+export const freehandMarkSchema = z.object({
+  kind: z.literal('freehand'),
+  colour: markColourSchema,
+  points: z
+    .array(pointSchema)
+    .min(2, 'A stroke has at least two points')
+    .max(FREEHAND_POINTS_MAX, `A stroke has at most ${FREEHAND_POINTS_MAX} points`),
+})
+export const arrowMarkSchema = z.object({
+  kind: z.literal('arrow'),
+  colour: markColourSchema,
+  from: pointSchema,
+  to: pointSchema,
+})
+/** x, y: the top-left corner. */
+export const rectMarkSchema = z
+  .object({
+    kind: z.literal('rect'),
+    colour: markColourSchema,
+    x: coordinateSchema,
+    y: coordinateSchema,
+    w: extentSchema,
+    h: extentSchema,
+  })
+  .refine(
+    (rect) => rect.x + rect.w <= 1 + 1e-9 && rect.y + rect.h <= 1 + 1e-9,
+    'A rectangle stays on the frame',
+  )
+/** cx, cy: the centre; rx, ry: the radii (the ellipse may reach past the frame's edge). */
+export const ellipseMarkSchema = z.object({
+  kind: z.literal('ellipse'),
+  colour: markColourSchema,
+  cx: coordinateSchema,
+  cy: coordinateSchema,
+  rx: extentSchema,
+  ry: extentSchema,
+})
+export const markSchema = z.discriminatedUnion(
+  'kind',
+  [freehandMarkSchema, arrowMarkSchema, rectMarkSchema, ellipseMarkSchema],
+  {
+    error: 'A mark is a freehand stroke, an arrow, a rect or an ellipse',
+  },
+)
+export type Mark = z.infer<typeof markSchema>
+export type MarkKind = Mark['kind']
+
+export const noteIdSchema = z.string().regex(/^note_[A-Za-z0-9]{10,40}$/, 'Not a note id')
+
+/** Seconds into the take. Whether it is past the end depends on the take: see noteTimeIssue. */
+const noteSecondsSchema = z
+  .number({ error: 'A time is a number of seconds' })
+  .min(0, 'A time is not negative')
+const noteTextSchema = z
+  .string()
+  .trim()
+  .max(NOTE_TEXT_MAX, `A note is at most ${NOTE_TEXT_MAX.toLocaleString('en')} characters`)
+export const noteAuthorSchema = z
+  .string()
+  .trim()
+  .min(1, 'Say who is writing')
+  .max(NOTE_AUTHOR_MAX, `A name is at most ${NOTE_AUTHOR_MAX} characters`)
+const marksSchema = z
+  .array(markSchema)
+  .max(MARKS_PER_NOTE_MAX, `A note has at most ${MARKS_PER_NOTE_MAX} marks`)
+
+export const noteSchema = z.object({
+  id: noteIdSchema,
+  jobId: jobIdSchema,
+  /** Seconds into the take where the note is pinned (the in point of a range). */
+  at: z.number().min(0),
+  /** The out point of an in–out range; null for a note on one frame. */
+  until: z.number().min(0).nullable(),
+  text: z.string(),
+  author: z.string(),
+  marks: z.array(markSchema),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+export type Note = z.infer<typeof noteSchema>
+
+/** The notes of a take, in time order (then by when they were written). */
+export const noteListSchema = z.object({ items: z.array(noteSchema) })
+export type NoteList = z.infer<typeof noteListSchema>
+
+const hasWords = (note: { text?: string | undefined; marks?: readonly Mark[] | undefined }) =>
+  (note.text ?? '') !== '' || (note.marks ?? []).length > 0
+
+/** POST /api/jobs/:id/notes. A note has text, marks or both. */
+export const createNoteRequestSchema = z
+  .object({
+    at: noteSecondsSchema,
+    until: noteSecondsSchema.nullable().default(null),
+    text: noteTextSchema.default(''),
+    author: noteAuthorSchema,
+    marks: marksSchema.default([]),
+  })
+  .refine(hasWords, { message: 'Write a note or draw a mark', path: ['text'] })
+export type CreateNoteRequest = z.input<typeof createNoteRequestSchema>
+export type CreateNoteFields = z.output<typeof createNoteRequestSchema>
+
+/** PATCH /api/jobs/:id/notes/:noteId: the fields to change (the author stays who wrote it). */
+export const editNoteRequestSchema = z
+  .object({
+    at: noteSecondsSchema.optional(),
+    until: noteSecondsSchema.nullable().optional(),
+    text: noteTextSchema.optional(),
+    marks: marksSchema.optional(),
+  })
+  .strict()
+  .refine(
+    (edit) => Object.values(edit).some((value) => value !== undefined),
+    'Change at least one field',
+  )
+export type EditNoteRequest = z.input<typeof editNoteRequestSchema>
+export type EditNoteFields = z.output<typeof editNoteRequestSchema>
+
+/**
+ * Why a note's time does not fit a take of `takeSeconds`, or null when it does: the one check of
+ * "past the end" and "out before in", shared by the server and the note form.
+ */
+export function noteTimeIssue(
+  takeSeconds: number,
+  time: { at: number; until: number | null },
+): { field: 'at' | 'until'; message: string } | null {
+  if (time.at > takeSeconds) return { field: 'at', message: `The take is ${takeSeconds} s long` }
+  if (time.until === null) return null
+  if (time.until > takeSeconds)
+    return { field: 'until', message: `The take is ${takeSeconds} s long` }
+  if (time.until < time.at)
+    return { field: 'until', message: 'The out point comes after the in point' }
+  return null
+}
+
+export const VERDICTS = ['circled', 'hold', 'no_good'] as const
+export const verdictValueSchema = z.enum(VERDICTS, {
+  error: `A verdict is one of ${VERDICTS.join(', ')} or null`,
+})
+export type VerdictValue = z.infer<typeof verdictValueSchema>
+/** A take's verdict: circled (keep), hold, no good; null when nobody has judged it. */
+export const verdictSchema = verdictValueSchema.nullable()
+export type Verdict = z.infer<typeof verdictSchema>
+export const VERDICT_LABELS: Record<VerdictValue, string> = {
+  circled: 'Circled',
+  hold: 'Hold',
+  no_good: 'No good',
+}
+
+/** PUT /api/jobs/:id/verdict; null clears it. The reply is the job. */
+export const setVerdictRequestSchema = z.object({ verdict: verdictSchema })
+export type SetVerdictRequest = z.infer<typeof setVerdictRequestSchema>
+
+export const EXPORT_FORMATS = ['csv', 'md'] as const
+/** GET /api/review/export: the notes of one take, one group, or every circled take. */
+export const exportNotesQuerySchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS, { error: 'The format is csv or md' }),
+    job: jobIdSchema.optional(),
+    group: groupIdSchema.optional(),
+    verdict: z.literal('circled', { error: 'Only the circled takes export together' }).optional(),
+  })
+  .refine((query) => [query.job, query.group, query.verdict].filter(Boolean).length === 1, {
+    message: 'Export one take (job), one group (group) or the circled takes (verdict=circled)',
+    path: ['job'],
+  })
+export type ExportNotesQuery = z.infer<typeof exportNotesQuerySchema>
