@@ -1,7 +1,6 @@
-import OpenAI from 'openai'
 import { toUpstreamError, type CallContext, type ProviderInfo } from './errors'
-import { readContent, readDeleted, readModelIds, readPage, readVideo } from './replies'
-import { captureErrorBodies, requestIdOf } from './transport'
+import { readContent, readDeleted, readModelIds, readPage, readVideo, requestIdOf } from './replies'
+import { createTransport, type ProviderRequest } from './transport'
 import { UpstreamError, type Upstream, type UpstreamVideo } from './types'
 
 type LogFn = (obj: object, msg?: string) => void
@@ -13,7 +12,7 @@ export interface UpstreamLogger {
 }
 
 export interface UpstreamOptions {
-  /** e.g. https://api.cometapi.com/v1 — the SDK appends /videos. */
+  /** e.g. https://api.cometapi.com/v1 — the adapter appends /videos. */
   baseURL: string
   apiKey: string
   logger?: UpstreamLogger
@@ -27,13 +26,12 @@ export interface UpstreamOptions {
 const quiet: UpstreamLogger = { warn: () => {}, info: () => {}, debug: () => {} }
 
 /**
- * The provider's Sora-style /videos API through the official SDK, in the studio's terms. Every
- * call is one request that never waits to retry: reads are retried by the watcher's schedule
- * (jobs/retry-policy.ts), create and remix never (decisions/001).
+ * The provider's Sora-style /videos API over plain HTTP (decisions/002), in the studio's terms.
+ * Every call is one request that never waits to retry: reads are retried by the watcher's
+ * schedule (jobs/retry-policy.ts), create and remix never (decisions/001).
  */
 export function createUpstream(opts: UpstreamOptions): Upstream {
   const log = opts.logger ?? quiet
-  const capture = captureErrorBodies(opts.fetch)
   const baseURL = opts.baseURL.replace(/\/+$/, '')
   const provider: ProviderInfo = {
     baseURL,
@@ -42,49 +40,46 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
       opts.keyName ?? 'the API key setting (COMETAPI_KEY, OPENAI_API_KEY or DAILIES_UPSTREAM_KEY)',
     timeoutMs: opts.timeoutMs ?? 60_000,
   }
-  const client = new OpenAI({
+  const transport = createTransport({
     baseURL,
     apiKey: opts.apiKey,
-    // Retries are the watcher's, never the SDK's: it would retry a create too.
-    maxRetries: 0,
-    timeout: provider.timeoutMs,
-    fetch: capture.fetch,
-    logLevel: 'off',
-    // Explicit nulls keep the SDK from picking up OPENAI_ORG_ID etc. from the environment.
-    organization: null,
-    project: null,
-    webhookSecret: null,
+    timeoutMs: provider.timeoutMs,
+    fetch: opts.fetch,
   })
 
   /** One HTTP exchange: send, then read the reply; whatever is thrown leaves as an UpstreamError. */
   async function exchange<T>(
     ctx: CallContext,
+    request: ProviderRequest,
     signal: AbortSignal | undefined,
-    send: () => PromiseLike<Response>,
     read: (response: Response) => Promise<T>,
   ): Promise<T> {
     try {
-      const response = await send()
-      const result = await read(response)
-      const requestId = requestIdOf(response)
-      log.debug({ ...ctx, status: response.status, requestId }, `upstream ${ctx.op}`)
+      let requestId: string | undefined
+      let status = 0
+      const result = await transport(request, signal, (response) => {
+        requestId = requestIdOf(response)
+        status = response.status
+        return read(response)
+      })
+      log.debug({ ...ctx, status, requestId }, `upstream ${ctx.op}`)
       return result
     } catch (error) {
       if (signal?.aborted) throw signal.reason
-      const mapped = toUpstreamError(error, ctx, provider, opts.apiKey, capture.bodyOf)
+      const mapped = toUpstreamError(error, ctx, provider, opts.apiKey)
       const { status, requestId, code } = mapped.details
       log.debug({ ...ctx, status, requestId, code, kind: mapped.kind }, `upstream ${ctx.op} failed`)
       throw mapped
     }
   }
 
+  const video = (id: string) => `/videos/${encodeURIComponent(id)}`
   const videoReader = () => (response: Response) => readVideo(response, provider)
 
   return {
     async create(input, signal) {
       const ctx: CallContext = { op: 'create', model: input.model }
-      // Built by hand: the SDK would name a second file `input_reference[]`, and gateways read
-      // two ordered `input_reference` parts as first frame and last frame.
+      // Gateways read two ordered `input_reference` parts as first frame and last frame.
       const form = new FormData()
       form.append('prompt', input.prompt)
       form.append('model', input.model)
@@ -95,60 +90,69 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
         const blob = new Blob([new Uint8Array(reference.bytes)], { type: reference.contentType })
         form.append('input_reference', blob, reference.filename)
       }
-      const send = () => client.post('/videos', { body: form, signal, maxRetries: 0 }).asResponse()
-      const video = await exchange(ctx, signal, send, videoReader())
-      log.info({ op: 'create', videoId: video.id, model: input.model, providerModel: video.model }, 'upstream video created')
-      return video
+      const request: ProviderRequest = { method: 'POST', path: '/videos', body: form }
+      const created = await exchange(ctx, request, signal, videoReader())
+      log.info(
+        { op: 'create', videoId: created.id, model: input.model, providerModel: created.model },
+        'upstream video created',
+      )
+      return created
     },
 
     retrieve(id, signal) {
       const ctx: CallContext = { op: 'retrieve', videoId: id }
-      const send = () => client.videos.retrieve(id, { signal }).asResponse()
-      return exchange(ctx, signal, send, videoReader())
+      return exchange(ctx, { method: 'GET', path: video(id) }, signal, videoReader())
     },
 
     async remix(id, prompt, signal) {
       const ctx: CallContext = { op: 'remix', videoId: id }
-      const send = () => client.videos.remix(id, { prompt }, { signal, maxRetries: 0 }).asResponse()
-      const video: UpstreamVideo = await exchange(ctx, signal, send, videoReader())
-      log.info({ op: 'remix', videoId: video.id, remixOf: id }, 'upstream remix created')
+      const request: ProviderRequest = {
+        method: 'POST',
+        path: `${video(id)}/remix`,
+        body: { prompt },
+      }
+      const remixed: UpstreamVideo = await exchange(ctx, request, signal, videoReader())
+      log.info({ op: 'remix', videoId: remixed.id, remixOf: id }, 'upstream remix created')
       // Some gateways leave the link out of their reply; we know it.
-      return { ...video, remixedFromId: video.remixedFromId ?? id }
+      return { ...remixed, remixedFromId: remixed.remixedFromId ?? id }
     },
 
     download(id, variant, signal) {
       const ctx: CallContext = { op: 'download', videoId: id, variant }
-      const send = () => client.videos.downloadContent(id, { variant }, { signal }).asResponse()
+      const request: ProviderRequest = {
+        method: 'GET',
+        path: `${video(id)}/content`,
+        query: { variant },
+        accept: 'file',
+      }
       const read = (response: Response) => readContent(response, provider, variant)
-      return exchange(ctx, signal, send, read)
+      return exchange(ctx, request, signal, read)
     },
 
     list(params, signal) {
       const ctx: CallContext = { op: 'list', videoId: params.after }
-      const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined))
-      const send = () => client.videos.list(query, { signal }).asResponse()
       const read = (response: Response) =>
         readPage(response, provider, () => log.warn(ctx, 'skipped an unreadable upstream video'))
-      return exchange(ctx, signal, send, read)
+      return exchange(ctx, { method: 'GET', path: '/videos', query: params }, signal, read)
     },
 
     delete(id, signal) {
       const ctx: CallContext = { op: 'delete', videoId: id }
-      const send = () => client.videos.delete(id, { signal }).asResponse()
       const read = (response: Response) => readDeleted(response, provider, id)
-      return exchange(ctx, signal, send, read).then(() => {
+      return exchange(ctx, { method: 'DELETE', path: video(id) }, signal, read).then(() => {
         log.info({ op: 'delete', videoId: id }, 'upstream video deleted')
       })
     },
 
     async listModels(signal) {
       const ctx: CallContext = { op: 'models' }
-      const send = () => client.get('/models', { signal, maxRetries: 0 }).asResponse()
       try {
-        return await exchange(ctx, signal, send, (response) => readModelIds(response, provider))
+        const read = (response: Response) => readModelIds(response, provider)
+        return await exchange(ctx, { method: 'GET', path: '/models' }, signal, read)
       } catch (error) {
         // No such endpoint on this provider: it simply has not said.
-        if (error instanceof UpstreamError && [404, 405, 501].includes(error.details.status ?? 0)) return null
+        if (error instanceof UpstreamError && [404, 405, 501].includes(error.details.status ?? 0))
+          return null
         throw error
       }
     },

@@ -1,6 +1,6 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai'
 import { readFault, redact, refusedForContent, type ProviderFault } from './fault'
 import { retryAfterMs } from './retry-after'
+import { NoReply, Refusal } from './transport'
 import { UpstreamError, type ContentVariant } from './types'
 
 /** What a call was about, so that an error can say it in the user's terms. */
@@ -90,7 +90,7 @@ const noVideoApi = (fault: ProviderFault, status: number, ctx: CallContext) =>
 function fromStatus(
   status: number,
   fault: ProviderFault,
-  headers: Headers | undefined,
+  headers: Headers,
   ctx: CallContext,
   p: ProviderInfo,
 ): UpstreamError {
@@ -153,7 +153,7 @@ function fromStatus(
     )
   }
   if (status === 429) {
-    const wait = headers ? retryAfterMs(headers) : undefined
+    const wait = retryAfterMs(headers)
     // Only the facts: the studio's next step ("wait, then generate again") is said once, elsewhere.
     const after = wait === undefined ? '' : ` and asks to wait ${Math.ceil(wait / 1000)} s`
     const text = `The provider is rate-limiting requests (429)${after}.`
@@ -167,7 +167,7 @@ function fromStatus(
     )
   }
   if (status >= 500) {
-    const wait = headers ? retryAfterMs(headers) : undefined
+    const wait = retryAfterMs(headers)
     const text = `${sentence(`The provider is having trouble (${status})${said}`)} Try again later.`
     return new UpstreamError('unavailable', text, { ...details, retryAfterMs: wait })
   }
@@ -184,57 +184,39 @@ function fromStatus(
   return new UpstreamError(kind, sentence(text), details)
 }
 
-/** An HTTP error reply, as the SDK reports it. */
-function fromApiError(
-  error: APIError,
-  ctx: CallContext,
-  p: ProviderInfo,
-  bodyOf: (headers: Headers) => string | undefined,
-  clean: (e: UpstreamError) => UpstreamError,
-): UpstreamError {
-  const { headers, status } = error
-  if (status === undefined) {
-    return clean(new UpstreamError('unavailable', `Could not reach the provider at ${p.host}.`))
-  }
-  const body = headers ? bodyOf(headers) : undefined
-  const fault =
-    body !== undefined
-      ? readFault(body, headers?.get('content-type') ?? null)
-      : readFault(JSON.stringify({ error: error.error ?? null }), 'application/json')
-  const requestId = error.requestID ?? fault.requestId
-  return clean(fromStatus(status, { ...fault, requestId: requestId ?? null }, headers, ctx, p))
+/** A reply outside 2xx: its raw body read in whatever shape it came (envelope, `{detail}`, a page). */
+function fromRefusal(refusal: Refusal, ctx: CallContext, p: ProviderInfo): UpstreamError {
+  const { status, headers, body } = refusal
+  const fault = readFault(body, headers.get('content-type'))
+  const requestId = headers.get('x-request-id') ?? fault.requestId
+  return fromStatus(status, { ...fault, requestId }, headers, ctx, p)
 }
 
-/**
- * Turns anything a call threw into an UpstreamError with a message a person can act on.
- * `bodyOf` returns the raw error body the transport kept (the SDK only keeps the envelope).
- */
+/** Turns anything a call threw into an UpstreamError with a message a person can act on. */
 export function toUpstreamError(
   error: unknown,
   ctx: CallContext,
   p: ProviderInfo,
   apiKey: string,
-  bodyOf: (headers: Headers) => string | undefined,
 ): UpstreamError {
-  // HTTP errors carry no cause: the SDK's error holds the provider's raw message, which may echo
-  // (part of) the key. Network errors keep theirs (ECONNREFUSED… is worth logging).
+  // Refusals carry no cause: the provider's raw body may echo (part of) the key. Network errors
+  // keep theirs (ECONNREFUSED… is worth logging).
   const clean = (e: UpstreamError, cause?: unknown) =>
     new UpstreamError(e.kind, redact(e.message, apiKey), {
       ...e.details,
       ...(cause ? { cause } : {}),
     })
   if (error instanceof UpstreamError) return error
-  if (error instanceof APIConnectionTimeoutError) {
+  if (error instanceof Refusal) return clean(fromRefusal(error, ctx, p))
+  if (error instanceof NoReply && error.reason === 'timeout') {
     const waited = p.timeoutMs < 1000 ? `${p.timeoutMs} ms` : `${Math.round(p.timeoutMs / 1000)} s`
     const text = `The provider at ${p.host} did not answer within ${waited}. Try again later.`
     return clean(new UpstreamError('unavailable', text))
   }
-  if (error instanceof APIConnectionError) {
-    const text = `Could not reach the provider at ${p.host} (${networkReason(error)}). Check DAILIES_UPSTREAM_URL and the network.`
-    return clean(new UpstreamError('unavailable', text), error)
+  if (error instanceof NoReply) {
+    const text = `Could not reach the provider at ${p.host} (${networkReason(error.cause)}). Check DAILIES_UPSTREAM_URL and the network.`
+    return clean(new UpstreamError('unavailable', text), error.cause)
   }
-  // `instanceof` infers APIError<any, any, any>; the class's own defaults are the true types.
-  if (error instanceof APIError) return fromApiError(error as APIError, ctx, p, bodyOf, clean)
   const message = error instanceof Error ? error.message : String(error)
   if (/terminated|socket|ECONNRESET|network/i.test(message) || networkCode(error)) {
     const text = `The connection to the provider at ${p.host} broke off (${networkReason(error)}). Try again later.`

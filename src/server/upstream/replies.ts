@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { badReply, webPageError, type ProviderInfo } from './errors'
-import { readJson, requestIdOf } from './transport'
+import { looksLikeHtml } from './fault'
 import {
   UpstreamError,
   type ContentVariant,
@@ -9,9 +9,37 @@ import {
   type VideoContent,
   type VideoPage,
 } from './types'
-import { toUpstreamVideo, toVideoPage, wireDeleted, wireModelList, wireVideo, wireVideoList } from './wire'
+import {
+  toUpstreamVideo,
+  toVideoPage,
+  wireDeleted,
+  wireModelList,
+  wireVideo,
+  wireVideoList,
+} from './wire'
 
 /** Readers of successful replies: each throws an UpstreamError when the reply is not what it should be. */
+
+export const requestIdOf = (response: Response): string | undefined =>
+  response.headers.get('x-request-id') ?? undefined
+
+/**
+ * The JSON body of a successful reply, or a bad_response error saying what came instead.
+ * Content-Type is not trusted either way: some gateways label JSON as text/plain.
+ */
+async function readJson(response: Response, p: ProviderInfo): Promise<unknown> {
+  const body = await response.text()
+  const requestId = requestIdOf(response)
+  if (looksLikeHtml(body, response.headers.get('content-type'))) {
+    throw webPageError(p, response.status, requestId)
+  }
+  if (body.trim() === '') return null
+  try {
+    return JSON.parse(body)
+  } catch {
+    throw badReply(p, response.status, 'was not JSON', { requestId })
+  }
+}
 
 export async function readVideo(response: Response, p: ProviderInfo): Promise<UpstreamVideo> {
   const parsed = wireVideo.safeParse(await readJson(response, p))
@@ -27,7 +55,9 @@ export async function readVideo(response: Response, p: ProviderInfo): Promise<Up
 export async function readModelIds(response: Response, p: ProviderInfo): Promise<string[]> {
   const parsed = wireModelList.safeParse(await readJson(response, p))
   if (!parsed.success) {
-    throw badReply(p, response.status, 'was not a list of models', { requestId: requestIdOf(response) })
+    throw badReply(p, response.status, 'was not a list of models', {
+      requestId: requestIdOf(response),
+    })
   }
   return parsed.data.data
 }
