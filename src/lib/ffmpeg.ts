@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 
-/** The one way the studio (frames) and the simulator (renders) find and run ffmpeg. */
+/** The one way the studio (frames, reel exports) and the simulator (renders) find and run ffmpeg. */
 
 const require = createRequire(import.meta.url)
 
@@ -18,20 +18,42 @@ export class FfmpegError extends Error {
   override readonly name = 'FfmpegError'
 }
 
+export interface RunOptions {
+  /** Called with the seconds of output written so far (ffmpeg's `-progress`, about twice a second). */
+  onProgress?: (seconds: number) => void
+}
+
 /** Runs ffmpeg to completion; an abort kills it and rejects once the process is gone. */
 export function runFfmpeg(
   ffmpegPath: string,
   args: string[],
   signal: AbortSignal = new AbortController().signal,
+  options: RunOptions = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {
       reject(new FfmpegError('aborted'))
       return
     }
-    const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-loglevel', 'error', ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const { onProgress } = options
+    const progress = onProgress ? ['-progress', 'pipe:1', '-nostats'] : []
+    const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-loglevel', 'error', ...progress, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
     })
+    if (!onProgress) child.stdout.resume()
+    else {
+      let pending = ''
+      child.stdout.setEncoding('utf8')
+      child.stdout.on('data', (chunk: string) => {
+        const lines = (pending + chunk).split('\n')
+        pending = lines.pop() ?? ''
+        for (const line of lines) {
+          // Despite its name, out_time_ms is in microseconds.
+          const match = /^out_time_ms=(\d+)$/.exec(line.trim())
+          if (match) onProgress(Number(match[1]) / 1e6)
+        }
+      })
+    }
     let stderr = ''
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (chunk: string) => {
@@ -48,6 +70,22 @@ export function runFfmpeg(
       if (signal.aborted) reject(new FfmpegError('aborted'))
       else if (code === 0) resolve()
       else reject(new FfmpegError(`ffmpeg exited with ${code ?? sig}: ${stderr.trim()}`))
+    })
+  })
+}
+
+/** Whether a media file has an audio stream, read from ffmpeg's own description of its input. */
+export function hasAudioStream(ffmpegPath: string, file: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    // With no output ffmpeg describes the input on stderr and exits 1: that is expected here.
+    const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-i', file], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', (err) => reject(new FfmpegError(`could not start ffmpeg (${ffmpegPath}): ${err.message}`)))
+    child.on('close', () => {
+      if (!/Stream #\d+:\d+/.test(stderr)) reject(new FfmpegError(`ffmpeg could not read ${file}: ${stderr.trim().slice(-400)}`))
+      else resolve(/Stream #\d+:\d+.*: Audio:/.test(stderr))
     })
   })
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { escapeFilterValue as esc } from './drawtext'
+import { escapeFilterValue as esc } from '../lib/drawtext'
 
 /** Frames per second of every clip: smooth enough to see motion, cheap enough for CI. */
 export const FPS = 24

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentDisposition, downloadName } from './download-name'
+import { contentDisposition, downloadName, reelDownloadName } from './download-name'
 
 describe('download names', () => {
   it('builds a readable name from the prompt', () => {
@@ -25,5 +25,14 @@ describe('download names', () => {
 
   it('never lets a quote or backslash break the header', () => {
     expect(contentDisposition('a"b\\c.mp4')).toContain('filename="abc.mp4"')
+  })
+})
+
+describe('reel download names', () => {
+  it('names the film after the reel', () => {
+    expect(reelDownloadName({ name: 'Opening: the harbour at dawn', id: 'reel_abcdefghijkl' })).toBe(
+      'opening-the-harbour-at-dawn-reel-ghijkl.mp4',
+    )
+    expect(reelDownloadName({ name: '???', id: 'reel_abcdefghijkl' })).toBe('reel-reel-ghijkl.mp4')
   })
 })

@@ -1,6 +1,6 @@
 const MAX_WORDS_LENGTH = 52
 
-function slugOf(prompt: string): string {
+function slugOf(prompt: string, fallback = 'take'): string {
   const words = prompt
     .normalize('NFC')
     .toLowerCase()
@@ -12,7 +12,7 @@ function slugOf(prompt: string): string {
     if (slug.length + word.length + 1 > MAX_WORDS_LENGTH) break
     slug = slug ? `${slug}-${word}` : word
   }
-  return slug || 'take'
+  return slug || fallback
 }
 
 function asciiOf(name: string): string {
@@ -30,6 +30,11 @@ function asciiOf(name: string): string {
  */
 export function downloadName(job: { prompt: string; id: string; take: string }, extension: string): string {
   return `${slugOf(job.prompt)}-take-${job.take}-${job.id.slice(-6)}.${extension}`
+}
+
+/** An exported reel's file name, from the reel's name: `opening-sequence-reel-4k2m9q.mp4`. */
+export function reelDownloadName(reel: { name: string; id: string }): string {
+  return `${slugOf(reel.name, 'reel')}-reel-${reel.id.slice(-6)}.mp4`
 }
 
 /** Content-Disposition with an ASCII fallback and the exact name per RFC 5987 / 6266. */

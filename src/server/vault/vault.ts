@@ -4,7 +4,9 @@ import fsp from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { z } from 'zod'
 import { jobIdSchema } from '../../contract/job'
+import { reelIdSchema } from '../../contract/reels'
 
 /** Every file the studio keeps for a job, under fixed names: never a client-chosen one. */
 export const ASSETS = {
@@ -16,14 +18,22 @@ export const ASSETS = {
   'last-frame': { file: 'last-frame.png', contentType: 'image/png' },
   'last-frame-original': { file: 'last-frame-original', contentType: 'application/octet-stream' },
   sidecar: { file: 'job.json', contentType: 'application/json' },
+  'reel-sidecar': { file: 'reel.json', contentType: 'application/json' },
+  'reel-export': { file: 'reel.mp4', contentType: 'video/mp4' },
 } as const
 export type AssetName = keyof typeof ASSETS
+
+/** Who owns a folder of the vault: a job, or a reel (its sidecar and exported film). */
+const ownerIdSchema = z.union([jobIdSchema, reelIdSchema])
 
 export class IncompleteDownloadError extends Error {
   override readonly name = 'IncompleteDownloadError'
 }
 
-/** Job assets on disk. Writes land whole or not at all: temp file, fsync, rename. */
+/**
+ * Job (and reel) assets on disk, keyed by their owner's validated id. Writes land whole or not at
+ * all: temp file, fsync, rename.
+ */
 export class Vault {
   readonly tempDir: string
 
@@ -33,7 +43,7 @@ export class Vault {
   }
 
   dirOf(jobId: string): string {
-    return path.join(this.root, jobIdSchema.parse(jobId))
+    return path.join(this.root, ownerIdSchema.parse(jobId))
   }
 
   pathOf(jobId: string, asset: AssetName): string {
