@@ -11,7 +11,7 @@ export async function startGalleryStudio(ctx: BenchContext, label: string, takes
   const { outDir } = await ctx.build()
   const take = await renderOneTake(ctx.runTempDir('take'))
   const dataDir = ctx.tempDir(label)
-  seedTakes(dataDir, takes, take)
+  await seedTakes(dataDir, takes, take)
   const studio = await spawnChild('studio-child.ts', {
     dataDir,
     distDir: outDir,

@@ -133,11 +133,11 @@ async function checkHeaders(url: string, file: string): Promise<string[]> {
 export const benchMedia: Bench = async (ctx) => {
   const file = cachedRandomFile('video-50mb.bin', FILE_BYTES)
   const dataDir = ctx.tempDir('media')
-  const store = openStore(dataDir)
+  const store = await openStore(dataDir)
   const job = completedRecord(1, { hasThumbnail: false, hasSpritesheet: false })
   store.repo.insert(job)
   linkOrCopy(file, store.vault.pathOf(job.id, 'video'))
-  store.close()
+  await store.close()
 
   const studio = await spawnChild('studio-child.ts', { dataDir } satisfies StudioChildConfig)
   ctx.defer(() => studio.close())

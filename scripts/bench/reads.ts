@@ -16,7 +16,7 @@ const ROUNDS = 3
 /** 4. BFF reads: the real studio against a bare Fastify answering the same JSON from memory. */
 export const benchReads: Bench = async (ctx) => {
   const dataDir = ctx.tempDir('reads')
-  const store = openStore(dataDir)
+  const store = await openStore(dataDir)
   const started = Date.now()
   store.transaction(() => {
     for (let i = 1; i <= JOBS; i++) {
@@ -43,7 +43,7 @@ export const benchReads: Bench = async (ctx) => {
       )
     }
   })
-  store.close()
+  await store.close()
   ctx.log(`reads: ${JOBS} jobs seeded in ${Date.now() - started} ms`)
 
   const studio = await spawnChild('studio-child.ts', { dataDir } satisfies StudioChildConfig)

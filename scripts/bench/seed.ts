@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { jobSchema } from '../../src/contract/job'
-import { openDatabase } from '../../src/server/store/database'
+import { openStore as openStudioStore } from '../../src/server/store/database'
 import { JobRepository } from '../../src/server/store/job-repository'
 import type { JobRecord } from '../../src/server/store/job-record'
 import { multipartBody } from '../../src/server/testing/multipart'
@@ -53,17 +53,17 @@ export interface Store {
   vault: Vault
   /** Runs `work` in one SQLite transaction: 10,000 inserts take a fraction of a second. */
   transaction(work: () => void): void
-  close(): void
+  close(): Promise<void>
 }
 
 /** The studio's own store and vault on a data folder, as createStudio would open them. */
-export function openStore(dataDir: string): Store {
-  const db = openDatabase(path.join(dataDir, 'dailies.db'))
+export async function openStore(dataDir: string): Promise<Store> {
+  const store = await openStudioStore(path.join(dataDir, 'dailies.db'))
   return {
-    repo: new JobRepository(db),
+    repo: new JobRepository(store.sqlite),
     vault: new Vault(path.join(dataDir, 'vault')),
-    transaction: (work) => db.transaction(work)(),
-    close: () => db.close(),
+    transaction: (work) => store.sqlite.transaction(work)(),
+    close: () => store.close(),
   }
 }
 
@@ -168,8 +168,8 @@ export function renderOneTake(into: string): Promise<RenderedTake> {
 }
 
 /** `count` completed takes in a data folder, all sharing the rendered take's files. */
-export function seedTakes(dataDir: string, count: number, take: RenderedTake): void {
-  const store = openStore(dataDir)
+export async function seedTakes(dataDir: string, count: number, take: RenderedTake): Promise<void> {
+  const store = await openStore(dataDir)
   try {
     store.transaction(() => {
       for (let i = 1; i <= count; i++) {
@@ -181,6 +181,6 @@ export function seedTakes(dataDir: string, count: number, take: RenderedTake): v
       }
     })
   } finally {
-    store.close()
+    await store.close()
   }
 }

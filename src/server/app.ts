@@ -1,6 +1,7 @@
 import path from 'node:path'
 import multipart from '@fastify/multipart'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
 import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Provider } from '../contract/capabilities'
 import { compressReplies } from './compression'
 import type { ModelCatalog } from './catalog/model-catalog'
@@ -22,11 +23,14 @@ import { refuseCrossSiteWrites } from './security/same-origin'
 import { requireToken } from './security/session'
 import type { SignIn } from './security/sign-in'
 import type { JobRepository } from './store/job-repository'
+import type { StudioTables } from './store/tables'
 import type { Vault } from './vault/vault'
 
 export interface AppDeps {
   provider: Provider
   catalog: ModelCatalog
+  /** The studio's database (SQLite or PostgreSQL): new repositories take this. */
+  db: Kysely<StudioTables>
   repo: JobRepository
   vault: Vault
   jobs: JobService

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
 import type { DestinationStream, Logger } from 'pino'
 import { startSimulator } from '../simulator/server'
 import { buildApp } from './app'
@@ -10,9 +11,10 @@ import { ModelCatalog } from './catalog/model-catalog'
 import { JobService } from './jobs/job-service'
 import { createSignIn } from './security/sign-in'
 import { Watcher, type PollSchedule } from './jobs/watcher'
-import { openDatabase } from './store/database'
+import { openStore } from './store/database'
 import { createLogger } from './logger'
 import { JobRepository } from './store/job-repository'
+import type { StudioTables } from './store/tables'
 import { createUpstream } from './upstream/create-upstream'
 import type { Upstream } from './upstream/types'
 import { Vault } from './vault/vault'
@@ -37,6 +39,7 @@ export interface StudioOverrides {
 
 export interface Studio {
   app: FastifyInstance
+  db: Kysely<StudioTables>
   repo: JobRepository
   vault: Vault
   watcher: Watcher
@@ -69,11 +72,11 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   const baseUpstream = createUpstream({ ...upstreamConfig, logger })
   const upstream = overrides.wrapUpstream ? overrides.wrapUpstream(baseUpstream) : baseUpstream
 
-  const db = openDatabase(path.join(config.dataDir, 'dailies.db'))
+  const store = await openStore(path.join(config.dataDir, 'dailies.db'))
   const vaultRoot = path.join(config.dataDir, 'vault')
   const vault = overrides.createVault ? overrides.createVault(vaultRoot) : new Vault(vaultRoot)
   await vault.sweepTemp()
-  const repo = new JobRepository(db)
+  const repo = new JobRepository(store.sqlite)
   const now = overrides.now ?? (() => new Date())
   const watcher = new Watcher({
     repo,
@@ -91,11 +94,12 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   const app = await buildApp({
     provider: config.provider,
     catalog,
+    db: store.db,
     repo,
     vault,
     jobs,
     signIn: config.token
-      ? createSignIn({ db, token: config.token, settings: config.signIn ?? SIGN_IN_DEFAULTS, now })
+      ? createSignIn({ db: store.sqlite, token: config.token, settings: config.signIn ?? SIGN_IN_DEFAULTS, now })
       : null,
     trustProxy: config.trustProxy ?? false,
     rendersPerMinute: config.rendersPerMinute,
@@ -110,6 +114,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
 
   return {
     app,
+    db: store.db,
     repo,
     vault,
     watcher,
@@ -122,7 +127,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
       await discovery
       await app.close()
       await watcher.stop()
-      db.close()
+      await store.close()
       await simulator?.close()
     },
   }

@@ -1,7 +1,7 @@
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { seedJob } from '../testing/seed-job'
-import { openDatabase } from '../store/database'
+import { openStore } from '../store/database'
 import { JobRepository } from '../store/job-repository'
 import { createUpstream } from '../upstream/create-upstream'
 import type { Vault } from '../vault/vault'
@@ -35,7 +35,7 @@ describe('the watcher under a burst of 429s', () => {
       const video = { id, object: 'video', status: 'in_progress', progress: 10 }
       return Promise.resolve(Response.json(video))
     }
-    const repo = new JobRepository(openDatabase(':memory:'))
+    const repo = new JobRepository((await openStore(':memory:')).sqlite)
     const watcher = new Watcher({
       repo,
       vault: {} as Vault, // no job completes, so nothing is archived

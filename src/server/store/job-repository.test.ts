@@ -2,12 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type Db } from './database'
+import { openStore, type Db, type Store } from './database'
 import { JobRepository } from './job-repository'
 import type { JobRecord } from './job-record'
 import { jobRecord } from '../testing/seed-job'
-import { MIGRATIONS } from './migrations'
 
+let store: Store
 let db: Db
 let repo: JobRepository
 
@@ -23,11 +23,12 @@ function record(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
   })
 }
 
-beforeEach(() => {
-  db = openDatabase(':memory:')
+beforeEach(async () => {
+  store = await openStore(':memory:')
+  db = store.sqlite
   repo = new JobRepository(db)
 })
-afterEach(() => db.close())
+afterEach(() => store.close())
 
 describe('job repository', () => {
   it('round-trips every field', () => {
@@ -126,17 +127,17 @@ describe('job repository', () => {
     expect(repo.list({ limit: 10 }).items[0]?.prompt).toBe('changed elsewhere')
   })
 
-  it('sees a write committed by another connection to the same file', () => {
+  it('sees a write committed by another connection to the same file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-db-'))
     const file = path.join(dir, 'dailies.db')
-    const [a, b] = [openDatabase(file), openDatabase(file)]
-    const mine = new JobRepository(a)
+    const [a, b] = [await openStore(file), await openStore(file)]
+    const mine = new JobRepository(a.sqlite)
     mine.insert(record('job_aaaaaaaaaa01'))
     expect(mine.list({ limit: 10 }).items).toHaveLength(1)
-    new JobRepository(b).insert(record('job_aaaaaaaaaa02'))
+    new JobRepository(b.sqlite).insert(record('job_aaaaaaaaaa02'))
     expect(mine.list({ limit: 10 }).items).toHaveLength(2)
-    a.close()
-    b.close()
+    await a.close()
+    await b.close()
     fs.rmSync(dir, { recursive: true })
   })
 
@@ -146,63 +147,5 @@ describe('job repository', () => {
     repo.insert(record('job_aaaaaaaaaa03', { status: 'archiving' }))
     repo.insert(record('job_aaaaaaaaaa04', { status: 'failed' }))
     expect(repo.unfinished().map((j) => j.status)).toEqual(['submitting', 'archiving'])
-  })
-})
-
-describe('migrations', () => {
-  it('brings a new database to the current version and refuses a newer one', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-db-'))
-    const file = path.join(dir, 'dailies.db')
-    const fresh = openDatabase(file)
-    expect(fresh.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
-    expect(fresh.pragma('journal_mode', { simple: true })).toBe('wal')
-    fresh.pragma('user_version = 99')
-    fresh.close()
-    expect(() => openDatabase(file)).toThrow(/newer than this studio knows/)
-    fs.rmSync(dir, { recursive: true })
-  })
-
-  it('classifies the errors of jobs failed before the kind was stored, by their code', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-db-'))
-    const file = path.join(dir, 'dailies.db')
-    const before = openDatabase(file)
-    const older = new JobRepository(before)
-    const codes = [
-      'moderation_blocked',
-      'rate_limit_exceeded',
-      'insufficient_quota',
-      'upstream_unavailable',
-      'interrupted',
-      'failed',
-      'invalid_value',
-    ]
-    codes.forEach((code, i) =>
-      older.insert(
-        record(`job_aaaaaaaaaa${i}0`, {
-          status: 'failed',
-          error: { code, kind: 'studio', message: code },
-        }),
-      ),
-    )
-    older.insert(record('job_aaaaaaaaaa99', { status: 'completed' }))
-    // Back to the schema before the kind's migration, as a studio of then left it.
-    before.exec('ALTER TABLE jobs DROP COLUMN error_kind')
-    before.pragma(`user_version = ${MIGRATIONS.length - 1}`)
-    before.close()
-
-    const after = openDatabase(file)
-    const repo = new JobRepository(after)
-    expect(codes.map((_, i) => repo.get(`job_aaaaaaaaaa${i}0`)?.error?.kind)).toEqual([
-      'moderation',
-      'rate_limited',
-      'quota',
-      'provider_down',
-      'studio',
-      'render_failed',
-      'invalid_request',
-    ])
-    expect(repo.get('job_aaaaaaaaaa99')?.error).toBeNull()
-    after.close()
-    fs.rmSync(dir, { recursive: true })
   })
 })

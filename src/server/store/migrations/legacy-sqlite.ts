@@ -1,8 +1,12 @@
+import type Database from 'better-sqlite3'
+
 /**
- * Versioned schema. Each entry moves the database from version i to i + 1 (PRAGMA user_version).
- * Never edit a shipped migration: append a new one.
+ * The schema as studios before the Kysely migrations kept it: each entry moved a SQLite database
+ * from version i to i + 1 (PRAGMA user_version). A database left at 1..4 by an older studio is
+ * brought to 5 here, on SQLite only; then ./0001-baseline finds its tables already there and is
+ * recorded as applied, so nobody's takes are lost. Frozen: new schema goes in a new migration file.
  */
-export const MIGRATIONS: readonly string[] = [
+export const LEGACY_SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE jobs (
     seq             INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -97,3 +101,26 @@ export const MIGRATIONS: readonly string[] = [
   END WHERE error_code IS NOT NULL;
   `,
 ]
+
+/**
+ * Written to user_version once a database is on the Kysely migrations, so a studio from before
+ * them refuses it ("newer than this studio knows") instead of writing into a schema it does not know.
+ */
+export const ON_KYSELY_MIGRATIONS = LEGACY_SQLITE_MIGRATIONS.length + 1
+
+/** Brings a database an older studio left at 1..4 to 5; a new or already moved one is left alone. */
+export function upgradeLegacySqlite(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > ON_KYSELY_MIGRATIONS) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this studio knows. Update Dailies.`,
+    )
+  }
+  if (current === 0 || current === ON_KYSELY_MIGRATIONS) return
+  for (let version = current; version < LEGACY_SQLITE_MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(LEGACY_SQLITE_MIGRATIONS[version] ?? '')
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

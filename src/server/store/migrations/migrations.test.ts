@@ -1,0 +1,141 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { jobRecord } from '../../testing/seed-job'
+import { openStore } from '../database'
+import { JobRepository } from '../job-repository'
+import { MIGRATION_NAMES } from './index'
+import { LEGACY_SQLITE_MIGRATIONS, ON_KYSELY_MIGRATIONS } from './legacy-sqlite'
+
+let dir: string
+let file: string
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-migrations-'))
+  file = path.join(dir, 'dailies.db')
+})
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+/** A database exactly as a studio from before the Kysely migrations left it at `version`. */
+function legacyDatabase(version: number): Database.Database {
+  const db = new Database(file)
+  for (const sql of LEGACY_SQLITE_MIGRATIONS.slice(0, version)) db.exec(sql)
+  db.pragma(`user_version = ${version}`)
+  return db
+}
+
+/** Columns (name, not null, key) and indexes of every studio table, to compare two schemas. */
+function schemaOf(db: Database.Database) {
+  const tables = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name",
+    )
+    .all()
+    .map(({ name }) => name)
+  return tables.map((table) => ({
+    table,
+    columns: db
+      .prepare<[], { name: string; notnull: number; pk: number }>(`SELECT name, "notnull", pk FROM pragma_table_info('${table}') ORDER BY name`)
+      .all(),
+    indexes: db
+      .prepare<[], { name: string }>(`SELECT name FROM pragma_index_list('${table}') WHERE origin = 'c' ORDER BY name`)
+      .all(),
+  }))
+}
+
+function appliedMigrations(db: Database.Database): string[] {
+  return db.prepare<[], { name: string }>('SELECT name FROM kysely_migration ORDER BY name').all().map((r) => r.name)
+}
+
+describe('the SQLite store migrations', () => {
+  it('creates a new database in WAL mode with every migration recorded, and reopens it unchanged', async () => {
+    const store = await openStore(file)
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(appliedMigrations(store.sqlite)).toEqual(MIGRATION_NAMES)
+    const schema = schemaOf(store.sqlite)
+    expect(schema.map((t) => t.table)).toEqual(['auth_settings', 'jobs', 'sessions', 'sign_ins'])
+    await store.close()
+
+    const again = await openStore(file)
+    expect(schemaOf(again.sqlite)).toEqual(schema)
+    expect(appliedMigrations(again.sqlite)).toEqual(MIGRATION_NAMES)
+    await again.close()
+  })
+
+  it('keeps every take, session and sign-in of a database an older studio left at version 5', async () => {
+    const legacy = legacyDatabase(5)
+    // The schema the legacy SQL makes is the one the baseline makes from nothing.
+    const fresh = await openStore(path.join(dir, 'fresh.db'))
+    expect(schemaOf(legacy)).toEqual(schemaOf(fresh.sqlite))
+    await fresh.close()
+    legacy.close()
+
+    const writer = await openStore(path.join(dir, 'writer.db'))
+    const job = jobRecord({ id: 'job_legacy000001', prompt: 'a lighthouse at dusk', group: 'g1' })
+    new JobRepository(writer.sqlite).insert(job)
+    await writer.close()
+    const old = new Database(file)
+    old.exec(`ATTACH '${path.join(dir, 'writer.db')}' AS w; INSERT INTO jobs SELECT * FROM w.jobs; DETACH w`)
+    old.exec(`INSERT INTO sessions VALUES ('hash', 1764000000000, 1764000000000)`)
+    old.exec(`INSERT INTO sign_ins (at, address, outcome, user_agent) VALUES ('2026-11-25T10:00:00.000Z', '10.0.0.1', 'signed_in', 'ua')`)
+    old.close()
+
+    const store = await openStore(file)
+    expect(new JobRepository(store.sqlite).get(job.id)).toEqual(job)
+    expect(await store.db.selectFrom('sessions').selectAll().execute()).toEqual([
+      { id_hash: 'hash', created_at: 1764000000000, last_seen_at: 1764000000000 },
+    ])
+    expect(await store.db.selectFrom('sign_ins').select(['address', 'outcome']).execute()).toEqual([
+      { address: '10.0.0.1', outcome: 'signed_in' },
+    ])
+    expect(appliedMigrations(store.sqlite)).toEqual(MIGRATION_NAMES)
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(ON_KYSELY_MIGRATIONS)
+    await store.close()
+  })
+
+  it('classifies the errors of jobs failed before the kind was stored (version 4), by their code', async () => {
+    const codes = [
+      'moderation_blocked',
+      'rate_limit_exceeded',
+      'insufficient_quota',
+      'upstream_unavailable',
+      'interrupted',
+      'failed',
+      'invalid_value',
+    ]
+    const legacy = legacyDatabase(4)
+    const insert = legacy.prepare(`INSERT INTO jobs (id, provider, prompt, model, size, seconds, status, error_code,
+      error_message, created_at, updated_at) VALUES (?, 'simulator', 'p', 'sora-2', '1280x720', 4, ?, ?, ?, 't', 't')`)
+    codes.forEach((code, i) => insert.run(`job_aaaaaaaaaa${i}0`, 'failed', code, code))
+    insert.run('job_aaaaaaaaaa99', 'completed', null, null)
+    legacy.close()
+
+    const store = await openStore(file)
+    const repo = new JobRepository(store.sqlite)
+    expect(codes.map((_, i) => repo.get(`job_aaaaaaaaaa${i}0`)?.error?.kind)).toEqual([
+      'moderation',
+      'rate_limited',
+      'quota',
+      'provider_down',
+      'studio',
+      'render_failed',
+      'invalid_request',
+    ])
+    expect(repo.get('job_aaaaaaaaaa99')?.error).toBeNull()
+    await store.close()
+  })
+
+  it('refuses a database a newer studio has migrated further, and leaves it as it was', async () => {
+    const store = await openStore(file)
+    store.sqlite.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', 'now')").run()
+    await store.close()
+    await expect(openStore(file)).rejects.toThrow(/newer than this studio knows/)
+
+    const legacy = new Database(file)
+    expect(appliedMigrations(legacy)).toEqual([...MIGRATION_NAMES, '9999-from-the-future'])
+    legacy.pragma('user_version = 99')
+    legacy.close()
+    await expect(openStore(file)).rejects.toThrow(/newer than this studio knows/)
+  })
+})

@@ -1,0 +1,73 @@
+import type { Generated } from 'kysely'
+
+/**
+ * The studio's tables as Kysely sees them, on SQLite and PostgreSQL alike. Booleans are 0/1
+ * integers and times ISO text (sessions: epoch milliseconds) on both, so one code path reads both.
+ * A new table goes here and into a new file in ./migrations.
+ */
+export interface StudioTables {
+  jobs: JobsTable
+  sessions: SessionsTable
+  auth_settings: AuthSettingsTable
+  sign_ins: SignInsTable
+}
+
+export interface JobsTable {
+  /** Creation order: the list pages by it, newest first. */
+  seq: Generated<number>
+  id: string
+  upstream_id: string | null
+  provider: string
+  prompt: string
+  model: string
+  provider_model: string | null
+  size: string
+  seconds: number
+  fit: Generated<string>
+  status: string
+  progress: Generated<number>
+  error_code: string | null
+  error_kind: string | null
+  error_message: string | null
+  created_at: string
+  updated_at: string
+  completed_at: string | null
+  remix_of: string | null
+  group_id: string | null
+  take_letter: Generated<string>
+  deleted_at: string | null
+  reference_hash: string | null
+  reference_width: number | null
+  reference_height: number | null
+  last_reference_hash: string | null
+  last_reference_width: number | null
+  last_reference_height: number | null
+  has_thumbnail: Generated<number>
+  has_spritesheet: Generated<number>
+  cost_usd: Generated<number>
+  /** 0 when the provider's price is not known (cost_usd is then 0 too). */
+  cost_known: Generated<number>
+}
+
+export interface SessionsTable {
+  /** A keyed hash of the cookie: the cookie itself is kept nowhere. */
+  id_hash: string
+  created_at: number
+  last_seen_at: number
+}
+
+export interface AuthSettingsTable {
+  name: string
+  value: string
+}
+
+export interface SignInsTable {
+  seq: Generated<number>
+  at: string
+  address: string
+  outcome: string
+  user_agent: string
+}
+
+/** The two back ends; migrations take it for the few things SQL spells differently (see 0001-baseline). */
+export type StoreDialect = 'sqlite' | 'postgres'
