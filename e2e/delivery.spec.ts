@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
-import { searchTakes, settled, startJob, tile, unique, viewerOf } from './review-support'
+import { searchTakes, tile, viewerOf } from './gallery-page'
+import { settled, startJob, unique } from './review-support'
 
 /**
  * How the studio reaches the browser: the first screen comes compressed and cacheable, the

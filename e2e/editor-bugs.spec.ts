@@ -1,28 +1,12 @@
 import { test as plainTest, type Locator, type Page } from '@playwright/test'
 import sharp from 'sharp'
 import { expect, test } from './fixtures'
-import {
-  getJob,
-  searchTakes,
-  settled,
-  startJob,
-  tile,
-  unique,
-  videoStates,
-  viewerOf,
-} from './review-support'
+import { MEDIA, searchTakes, tile, videoStates, viewerOf } from './gallery-page'
+import { finishedTake, getJob, serveManyTakes, settled, startJob, unique } from './review-support'
 
 // Issue 16's bugs, one test each, at the viewport where each was found.
 test.describe.configure({ timeout: 180_000 })
-const MEDIA = { timeout: 30_000 }
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
-
-async function finishedTake(page: Page, words: string, extra: { group?: string } = {}) {
-  const prompt = unique(words)
-  const take = await settled(page.request, (await startJob(page.request, { prompt, ...extra })).id)
-  expect(take.status).toBe('completed')
-  return { prompt, take }
-}
 
 /** Waits until a tap at the centre of `target` lands on `target` itself (or inside it). */
 async function expectReachable(target: Locator): Promise<void> {
@@ -74,7 +58,7 @@ test.describe('on a phone', () => {
   test.use(PHONE)
 
   test('bug 1: the viewer’s Play button and seek bar can be reached and used', async ({ page }) => {
-    const { prompt, take } = await finishedTake(page, 'A kite over a beach, phone viewer')
+    const { prompt, take } = await finishedTake(page.request, 'A kite over a beach, phone viewer')
     await page.goto(`/?take=${take.id}`)
     const viewer = viewerOf(page, prompt)
     const seek = viewer.getByRole('slider', { name: 'Seek' })
@@ -89,7 +73,7 @@ test.describe('on a phone', () => {
   test('bug 7: the select checkboxes show on a touch screen, so takes can be picked', async ({
     page,
   }) => {
-    const { prompt } = await finishedTake(page, 'A heron lands on a post, phone gallery')
+    const { prompt } = await finishedTake(page.request, 'A heron lands on a post, phone gallery')
     await page.goto('/')
     const grid = await searchTakes(page, prompt)
     await expect(grid.locator('[data-take-id]')).toHaveCount(1)
@@ -102,25 +86,8 @@ test.describe('on a phone', () => {
   test('the gallery scrolls with the page, not as a box of its own, and reaches later takes', async ({
     page,
   }, testInfo) => {
-    const { take: real } = await finishedTake(page, 'A reel for a phone thumb')
-    const TOTAL = 300
-    const takes = Array.from({ length: TOTAL }, (_, i) => ({
-      ...real,
-      id: `job_phonescroll${String(i + 1).padStart(6, '0')}`,
-      prompt: `Phone take ${i + 1}`,
-      group: null,
-    }))
-    await page.route(
-      (url) => url.pathname === '/api/jobs' && url.searchParams.get('status') === 'completed',
-      (route) => {
-        const url = new URL(route.request().url())
-        const start = Number(url.searchParams.get('cursor') ?? 0)
-        const end = Math.min(start + Number(url.searchParams.get('limit')), TOTAL)
-        return route.fulfill({
-          json: { items: takes.slice(start, end), nextCursor: end < TOTAL ? String(end) : null },
-        })
-      },
-    )
+    const { take: real } = await finishedTake(page.request, 'A reel for a phone thumb')
+    await serveManyTakes(page, real, { total: 300, name: 'Phone take' })
     await page.goto('/')
     const grid = page.getByRole('region', { name: 'Takes grid' })
     await expect(tile(grid, 'Phone take 1')).toBeVisible(MEDIA)
@@ -166,7 +133,7 @@ test.describe('on a phone', () => {
 test('bug 2: after a click on the seek bar, Space, K and . still drive the player', async ({
   page,
 }) => {
-  const { prompt, take } = await finishedTake(page, 'A train leaves a station, seek focus')
+  const { prompt, take } = await finishedTake(page.request, 'A train leaves a station, seek focus')
   await page.goto(`/?take=${take.id}`)
   const viewer = viewerOf(page, prompt)
   const seek = viewer.getByRole('slider', { name: 'Seek' })
@@ -191,7 +158,7 @@ test('bug 2: after a click on the seek bar, Space, K and . still drive the playe
   await expect.poll(async () => (await videoStates(viewer))[0]?.t ?? 0).toBeGreaterThan(before)
 
   // The same in a comparison.
-  const other = await finishedTake(page, 'A train leaves a station, seek focus B')
+  const other = await finishedTake(page.request, 'A train leaves a station, seek focus B')
   await page.goto(`/?compare=${take.id},${other.take.id}`)
   const compare = page.getByRole('dialog', { name: 'Compare 2 takes' })
   await expect(compare.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
@@ -234,7 +201,7 @@ test('bug 3: a retry does not join the failed take’s submit, so Failed offers 
 test('bug 4: Reuse settings and Continue from here can be undone, the half-written prompt comes back', async ({
   page,
 }) => {
-  const { prompt, take } = await finishedTake(page, 'A fox crosses a frozen river, reuse')
+  const { prompt, take } = await finishedTake(page.request, 'A fox crosses a frozen river, reuse')
   await page.goto('/')
   const draft = 'A half-written idea about a lighthouse'
   const promptBox = page.getByRole('textbox', { name: 'Prompt' })
@@ -254,7 +221,10 @@ test('bug 4: Reuse settings and Continue from here can be undone, the half-writt
 test('bug 5: the viewer and compare open on the frame under the playhead, not the middle frame', async ({
   page,
 }) => {
-  const { prompt, take } = await finishedTake(page, 'A lamp swings in a dark room, first frame')
+  const { prompt, take } = await finishedTake(
+    page.request,
+    'A lamp swings in a dark room, first frame',
+  )
   const first = await picture(
     await (await page.request.get(`/api/jobs/${take.id}/frame?t=0`)).body(),
   )
@@ -272,7 +242,7 @@ test('bug 5: the viewer and compare open on the frame under the playhead, not th
   const shown = await shownPicture(page, video)
   expect(difference(shown, first)).toBeLessThan(difference(shown, poster))
 
-  const other = await finishedTake(page, 'A lamp swings in a dark room, first frame B')
+  const other = await finishedTake(page.request, 'A lamp swings in a dark room, first frame B')
   await page.goto(`/?compare=${take.id},${other.take.id}`)
   const compare = page.getByRole('dialog', { name: 'Compare 2 takes' })
   await expect(compare.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
@@ -325,7 +295,7 @@ plainTest(
 test('bug 9: a comparison link naming one take says why there is nothing to compare', async ({
   page,
 }) => {
-  const { prompt, take } = await finishedTake(page, 'A swing in an empty park, one compare')
+  const { prompt, take } = await finishedTake(page.request, 'A swing in an empty park, one compare')
   await page.goto(`/?compare=${take.id}`)
   const notice = page.getByRole('alert').filter({ hasText: 'compare' })
   await expect(notice).toContainText('2 to 4 takes')

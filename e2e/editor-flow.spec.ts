@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
-import { searchTakes, settled, startJob, tile, unique, viewerOf } from './review-support'
+import { searchTakes, tile, viewerOf } from './gallery-page'
+import { settled, startJob, unique } from './review-support'
 
 // Issue 16's friction fixes that a Playwright run shows best: forgiving search kept in the URL,
 // and culling with Delete and Undo.

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import sharp from 'sharp'
 import { jobSchema, type Job } from '../src/contract/job'
 import { expect } from './fixtures'
@@ -41,33 +41,47 @@ export function unique(words: string): string {
   return `${words} ${Math.random().toString(36).slice(2, 8)}`
 }
 
-/** Narrows the gallery to one prompt, so takes made by other tests do not get in the way. */
-export async function searchTakes(page: Page, text: string): Promise<Locator> {
-  await page.getByRole('searchbox', { name: 'Search prompts' }).fill(text)
-  return page.getByRole('region', { name: 'Takes grid' })
+/** A take rendered through the API and finished: its unique prompt and the job. */
+export async function finishedTake(
+  request: APIRequestContext,
+  words: string,
+  extra: Omit<NewTake, 'prompt'> = {},
+): Promise<{ prompt: string; take: Job }> {
+  const prompt = unique(words)
+  const take = await settled(request, (await startJob(request, { prompt, ...extra })).id)
+  expect(take.status).toBe('completed')
+  return { prompt, take }
 }
 
-export function tile(grid: Locator, prompt: string): Locator {
-  return grid.getByRole('button', { name: prompt, exact: true })
-}
-
-export function viewerOf(page: Page, prompt: string): Locator {
-  return page.getByRole('dialog', { name: `Take: ${prompt}` })
-}
-
-export async function fontsReady(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready
-  })
-}
-
-/** currentTime and paused of every <video> in the locator. */
-export function videoStates(scope: Locator): Promise<{ t: number; paused: boolean }[]> {
-  return scope
-    .locator('video')
-    .evaluateAll((videos) =>
-      (videos as HTMLVideoElement[]).map((v) => ({ t: v.currentTime, paused: v.paused })),
-    )
+/**
+ * Answers the gallery's list of finished takes with `total` copies of `real`, named
+ * `${name} 1`…, page by page as the BFF would (`onPage` hears each cursor). The BFF still
+ * answers everything else, media included, so each copy shows the real take's pictures.
+ */
+export async function serveManyTakes(
+  page: Page,
+  real: Job,
+  { total, name, onPage }: { total: number; name: string; onPage?: (cursor: string) => void },
+): Promise<void> {
+  const idPrefix = `job_${name.toLowerCase().replace(/[^a-z]/g, '')}`
+  const takes = Array.from({ length: total }, (_, i) => ({
+    ...real,
+    id: `${idPrefix}${String(i + 1).padStart(6, '0')}`,
+    prompt: `${name} ${i + 1}`,
+    group: null,
+  }))
+  await page.route(
+    (url) => url.pathname === '/api/jobs' && url.searchParams.get('status') === 'completed',
+    (route) => {
+      const url = new URL(route.request().url())
+      const start = Number(url.searchParams.get('cursor') ?? 0)
+      onPage?.(String(start))
+      const end = Math.min(start + Number(url.searchParams.get('limit')), total)
+      return route.fulfill({
+        json: { items: takes.slice(start, end), nextCursor: end < total ? String(end) : null },
+      })
+    },
+  )
 }
 
 /** Width and height of the PNG in `bytes` (from its IHDR chunk). */

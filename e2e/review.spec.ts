@@ -3,23 +3,19 @@ import fs from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { jobListSchema } from '../src/contract/api'
 import { expect, test } from './fixtures'
+import { fontsReady, MEDIA, searchTakes, tile, videoStates, viewerOf } from './gallery-page'
 import {
-  fontsReady,
+  finishedTake,
   getJob,
   meanPixelDifference,
   pngSize,
-  searchTakes,
+  serveManyTakes,
   settled,
   startJob,
-  tile,
   unique,
-  videoStates,
-  viewerOf,
 } from './review-support'
 
 test.describe.configure({ timeout: 180_000 })
-// Media decodes on a machine that may be busy rendering other takes with ffmpeg.
-const MEDIA = { timeout: 30_000 }
 
 async function noSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
@@ -295,8 +291,13 @@ test('Continue from here hands the last frame, at the take’s size, to the comp
   page,
   request,
 }) => {
-  const prompt = unique('A lighthouse keeper climbs the stairs, portrait')
-  const take = await settled(request, (await startJob(request, { prompt, size: '720x1280' })).id)
+  const { prompt, take } = await finishedTake(
+    request,
+    'A lighthouse keeper climbs the stairs, portrait',
+    {
+      size: '720x1280',
+    },
+  )
   const lastFrame = await (await request.get(`/api/jobs/${take.id}/frame`)).body()
   expect(pngSize(lastFrame)).toEqual({ width: 720, height: 1280 })
 
@@ -358,32 +359,15 @@ test('2,000 takes scroll as a virtual grid, page after page', async ({
   page,
   request,
 }, testInfo) => {
-  const real = await settled(
-    request,
-    (await startJob(request, { prompt: unique('A reel of many takes') })).id,
-  )
+  const { take: real } = await finishedTake(request, 'A reel of many takes')
   const TOTAL = 2000
-  const takes = Array.from({ length: TOTAL }, (_, i) => ({
-    ...real,
-    id: `job_synthetic${String(i + 1).padStart(6, '0')}`,
-    prompt: `Synthetic take ${i + 1}`,
-    group: null,
-  }))
   const pagesServed: string[] = []
   // The gallery's list only: the BFF answers everything else, media included.
-  await page.route(
-    (url) => url.pathname === '/api/jobs' && url.searchParams.get('status') === 'completed',
-    (route) => {
-      const url = new URL(route.request().url())
-      const start = Number(url.searchParams.get('cursor') ?? 0)
-      const limit = Number(url.searchParams.get('limit'))
-      pagesServed.push(String(start))
-      const end = Math.min(start + limit, TOTAL)
-      return route.fulfill({
-        json: { items: takes.slice(start, end), nextCursor: end < TOTAL ? String(end) : null },
-      })
-    },
-  )
+  await serveManyTakes(page, real, {
+    total: TOTAL,
+    name: 'Synthetic take',
+    onPage: (cursor) => pagesServed.push(cursor),
+  })
 
   await page.goto('/')
   const grid = page.getByRole('region', { name: 'Takes grid' })
