@@ -10,11 +10,25 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-/** The real studio as its own process (`src/server/main.ts` under tsx), for crash tests. */
-export async function spawnStudio(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * The real studio as its own process: `src/server/main.ts` under tsx (crash tests), or, given
+ * `compiled`, a server `npm run build` compiled, under plain node with nothing preloaded.
+ */
+export async function spawnStudio(
+  env: Record<string, string>,
+  { compiled }: { compiled?: string } = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/server/main.ts')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+  const args = compiled ? [compiled] : ['--import', 'tsx', path.resolve('src/server/main.ts')]
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...env,
+      ...(compiled ? { NODE_OPTIONS: '' } : {}),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -24,7 +38,10 @@ export async function spawnStudio(env: Record<string, string>): Promise<{ child:
   const deadline = Date.now() + 30_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`studio exited early:\n${output}`)
-    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false)
+    const healthy = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (healthy) return { child, url }
     if (Date.now() > deadline) throw new Error(`studio did not start:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
