@@ -123,3 +123,9 @@ export type ReelList = z.infer<typeof reelListSchema>
 export function isExportRunning(reel: Pick<Reel, 'export'>): boolean {
   return reel.export?.status === 'rendering'
 }
+
+/** GET /api/reels/:id/video: `download=1` names the file after the reel; `v` tells exports apart. */
+export const reelVideoQuerySchema = z.object({
+  download: z.enum(['0', '1']).optional(),
+  v: z.string().max(40).optional(),
+})

@@ -13,6 +13,9 @@ import { frameRoutes } from './routes/frame'
 import { capabilitiesRoutes, healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { mediaRoutes } from './routes/media'
+import { reelRoutes } from './routes/reels'
+import type { ReelExporter } from './reels/reel-exporter'
+import type { ReelService } from './reels/reel-service'
 import { validateWithZod } from './routes/route-schemas'
 import { sessionRoutes } from './routes/session'
 import { spaRoutes } from './routes/spa'
@@ -41,6 +44,8 @@ export interface AppDeps {
   rendersPerMinute: number
   /** The ffmpeg that extracts frames for "Continue from here". */
   ffmpegPath: string
+  reels: ReelService
+  reelExporter: ReelExporter
   /** Where the built SPA lives; defaults to ./dist. */
   distDir?: string
   logger?: FastifyBaseLogger
@@ -78,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   jobRoutes(app, deps)
   frameRoutes(app, deps)
   mediaRoutes(app, deps)
+  reelRoutes(app, deps)
   await spaRoutes(app, deps.distDir ?? path.resolve('dist'))
   return app
 }

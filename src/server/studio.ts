@@ -9,6 +9,7 @@ import { loadCatalog } from './catalog/catalog-file'
 import { discoverModels } from './catalog/discovery'
 import { ModelCatalog } from './catalog/model-catalog'
 import { JobService } from './jobs/job-service'
+import { createReels } from './reels/create-reels'
 import { createSignIn } from './security/sign-in'
 import { Watcher, type PollSchedule } from './jobs/watcher'
 import { openStore } from './store/database'
@@ -91,6 +92,16 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   const stopDiscovery = new AbortController()
   const discovery = discoverModels(upstream, catalog, logger, stopDiscovery.signal)
   const jobs = new JobService({ repo, vault, upstream, watcher, catalog, provider: config.provider, now, log: logger })
+  const { reels, reelExporter } = createReels({
+    db: store.db,
+    jobs: repo,
+    vault,
+    catalog,
+    ffmpegPath: config.ffmpegPath,
+    now,
+    log: logger,
+  })
+  await reelExporter.recover()
   const app = await buildApp({
     provider: config.provider,
     catalog,
@@ -104,6 +115,8 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     trustProxy: config.trustProxy ?? false,
     rendersPerMinute: config.rendersPerMinute,
     ffmpegPath: config.ffmpegPath,
+    reels,
+    reelExporter,
     logger,
     ...(overrides.distDir ? { distDir: overrides.distDir } : {}),
   })
@@ -127,6 +140,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
       await discovery
       await app.close()
       await watcher.stop()
+      await reelExporter.stop()
       await store.close()
       await simulator?.close()
     },

@@ -12,6 +12,15 @@ import {
 import { capabilitiesSchema } from '../../contract/capabilities'
 import { errorEnvelopeSchema } from '../../contract/errors'
 import { jobSchema } from '../../contract/job'
+import {
+  createReelRequestSchema,
+  exportReelRequestSchema,
+  reelDetailSchema,
+  reelListSchema,
+  reelVideoQuerySchema,
+  renameReelRequestSchema,
+  reorderReelRequestSchema,
+} from '../../contract/reels'
 import { sessionInfoSchema } from '../../contract/session'
 
 /**
@@ -146,4 +155,69 @@ export const ROUTE_SCHEMAS = {
       ...errors,
     },
   },
+  ...reelSchemas(),
 } satisfies Record<string, FastifySchema>
+
+function reelSchemas() {
+  // Like a job id, an unknown or malformed reel id is a 404 (parseReelId), not a 400.
+  const reelParams = z.object({ id: z.string().describe('A reel id (`reel_…`)') })
+  const detail = { 200: reelDetailSchema, ...errors }
+  return {
+    listReels: {
+      tags: ['reels'],
+      summary: 'Every reel, newest first',
+      response: { 200: reelListSchema, ...errors },
+    },
+    createReel: {
+      tags: ['reels'],
+      summary: "A new reel of these takes in order, or of a group's circled (else finished) takes",
+      body: createReelRequestSchema,
+      response: { 201: reelDetailSchema, ...errors },
+    },
+    getReel: { tags: ['reels'], summary: 'One reel with its takes, in order', params: reelParams, response: detail },
+    renameReel: {
+      tags: ['reels'],
+      summary: 'Rename a reel',
+      params: reelParams,
+      body: renameReelRequestSchema,
+      response: detail,
+    },
+    reorderReel: {
+      tags: ['reels'],
+      summary: "Put the reel's takes in a new order (the same takes, each once)",
+      params: reelParams,
+      body: reorderReelRequestSchema,
+      response: detail,
+    },
+    removeReelShot: {
+      tags: ['reels'],
+      summary: 'Take one take out of the reel (the take itself stays)',
+      params: reelParams.extend({ jobId: z.string().describe('The take to remove (`job_…`)') }),
+      response: detail,
+    },
+    deleteReel: {
+      tags: ['reels'],
+      summary: 'Delete a reel and its exported film (its takes stay)',
+      params: reelParams,
+      response: { ...noContent, ...errors },
+    },
+    exportReel: {
+      tags: ['reels'],
+      summary: 'Start exporting the reel as one MP4; poll the reel for its progress',
+      params: reelParams,
+      body: exportReelRequestSchema,
+      response: { 202: reelDetailSchema, ...errors },
+    },
+    reelVideo: {
+      tags: ['reels'],
+      summary: "The reel's exported film (MP4), with Range, ETag and long caching",
+      params: reelParams,
+      querystring: reelVideoQuerySchema,
+      response: {
+        200: binary('video/mp4', 'The film'),
+        206: binary('video/mp4', 'The range asked for'),
+        ...errors,
+      },
+    },
+  } satisfies Record<string, FastifySchema>
+}

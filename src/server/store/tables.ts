@@ -10,6 +10,8 @@ export interface StudioTables {
   sessions: SessionsTable
   auth_settings: AuthSettingsTable
   sign_ins: SignInsTable
+  reels: ReelsTable
+  reel_shots: ReelShotsTable
 }
 
 export interface JobsTable {
@@ -67,6 +69,22 @@ export interface SignInsTable {
   address: string
   outcome: string
   user_agent: string
+}
+
+export interface ReelsTable {
+  id: string
+  name: string
+  created_at: string
+  updated_at: string
+  /** The latest export as JSON (reels/reel-record ExportRecord), null before the first. */
+  export_state: string | null
+}
+
+/** A reel's takes, one row per shot: `position` 0, 1, 2… is the play order. */
+export interface ReelShotsTable {
+  reel_id: string
+  position: number
+  job_id: string
 }
 
 /** The two back ends; migrations take it for the few things SQL spells differently (see 0001-baseline). */

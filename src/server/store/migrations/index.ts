@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import type { StoreDialect } from '../tables'
 import { baseline } from './0001-baseline'
+import { reels } from './0002-reels'
 
 /**
  * One schema change. `db` is untyped on purpose: a migration describes the schema of its day,
@@ -17,7 +18,10 @@ export interface StudioMigration {
  * never edit one that has shipped. Listed here rather than read from the folder so the bundled
  * server carries them.
  */
-const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])[] = [['0001-baseline', baseline]]
+const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])[] = [
+  ['0001-baseline', baseline],
+  ['0002-reels', reels],
+]
 
 class StudioMigrations implements MigrationProvider {
   constructor(private readonly dialect: StoreDialect) {}

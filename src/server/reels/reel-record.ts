@@ -1,0 +1,10 @@
+import { type z } from 'zod'
+import { reelExportSchema, type Reel } from '../../contract/reels'
+
+/** What the store keeps of a reel's latest export; `stale` and `video` are worked out when presented. */
+export const exportRecordSchema = reelExportSchema.omit({ stale: true, video: true })
+export type ExportRecord = z.infer<typeof exportRecordSchema>
+
+export interface ReelRecord extends Omit<Reel, 'export'> {
+  export: ExportRecord | null
+}

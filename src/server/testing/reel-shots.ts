@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { promisify } from 'node:util'
+import { defaultFfmpegPath, runFfmpeg } from '../../lib/ffmpeg'
+import type { JobRecord } from '../store/job-record'
+import type { TestStudio } from './test-studio'
+import { seedJob } from './seed-job'
+
+const require = createRequire(import.meta.url)
+const ffprobePath = (require('@ffprobe-installer/ffprobe') as { path: string }).path
+
+export interface SolidShot {
+  colour: string
+  size: string
+  seconds: number
+  fps?: number
+  /** A tone under the picture, so the film has sound to carry. */
+  tone?: boolean
+}
+
+/**
+ * A finished take whose video is one solid colour (ffmpeg's lavfi), written into the studio's
+ * vault: an export of such takes can be checked frame by frame for which shot a moment came from.
+ */
+export async function seedSolidTake(studio: TestStudio, shot: SolidShot, fields: Partial<JobRecord> = {}): Promise<JobRecord> {
+  const file = studio.vault.tempPath('solid') + '.mp4'
+  const fps = shot.fps ?? 24
+  const tone = shot.tone ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${shot.seconds}`, '-c:a', 'aac'] : []
+  await runFfmpeg(defaultFfmpegPath(), [
+    '-y', '-f', 'lavfi', '-i', `color=c=${shot.colour}:s=${shot.size}:r=${fps}:d=${shot.seconds}`, ...tone,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-t', String(shot.seconds), file,
+  ])
+  const take = seedJob(studio.repo, {
+    status: 'completed',
+    progress: 100,
+    size: shot.size,
+    seconds: shot.seconds,
+    model: 'sora-2',
+    prompt: `a ${shot.colour} shot`,
+    completedAt: new Date().toISOString(),
+    ...fields,
+  })
+  await studio.vault.adopt(file, take.id, 'video')
+  return take
+}
+
+export interface ProbedStream {
+  codec_type: string
+  width?: number
+  height?: number
+  r_frame_rate?: string
+  duration?: string
+}
+
+export async function probeStreams(file: string): Promise<{ streams: ProbedStream[]; duration: number }> {
+  const { stdout } = await promisify(execFile)(ffprobePath, [
+    '-v', 'error', '-show_entries', 'stream=codec_type,width,height,r_frame_rate,duration:format=duration', '-of', 'json', file,
+  ])
+  const probe = JSON.parse(stdout) as { streams: ProbedStream[]; format: { duration: string } }
+  return { streams: probe.streams, duration: Number(probe.format.duration) }
+}
+
+/** The colour at the centre of the frame at `at` seconds, as [r, g, b]. */
+export async function centreColour(ffmpegPath: string, file: string, at: number): Promise<[number, number, number]> {
+  const { stdout } = await promisify(execFile)(
+    ffmpegPath,
+    ['-v', 'error', '-ss', at.toFixed(3), '-i', file, '-frames:v', '1', '-vf', 'crop=16:16,scale=1:1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+    { encoding: 'buffer' },
+  )
+  return [stdout[0] ?? 0, stdout[1] ?? 0, stdout[2] ?? 0]
+}
+
+/** Which of red, green and blue is strongest. */
+export function dominant([r, g, b]: [number, number, number]): 'red' | 'green' | 'blue' {
+  return r >= g && r >= b ? 'red' : g >= b ? 'green' : 'blue'
+}
