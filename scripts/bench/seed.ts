@@ -111,6 +111,8 @@ export function completedRecord(index: number, fields: Partial<JobRecord> = {}):
     hasThumbnail: true,
     hasSpritesheet: true,
     costUsd: 0.4,
+    verdict: null,
+    notesCount: 0,
     ...fields,
   }
 }

@@ -84,6 +84,8 @@ describe('replies', () => {
     lastReference: null,
     media: { video: '/api/jobs/job_0123456789ab/video', thumbnail: null, spritesheet: null },
     costUsd: 0.4,
+    verdict: 'circled',
+    notesCount: 2,
   }
 
   it('parses a job and refuses an unknown status', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PROMPT_MAX_LENGTH, providerSchema } from './capabilities'
 import { settingsIssues, type CatalogModel } from './catalog'
 import { JOB_STATUSES, groupIdSchema, jobIdSchema, jobSchema, jobStatusSchema } from './job'
+import { verdictValueSchema } from './verdict'
 
 export const promptSchema = z
   .string()
@@ -59,7 +60,10 @@ export const listJobsQuerySchema = z.object({
   status: statusFilterSchema.optional(),
   model: z.string().min(1).max(100).optional(),
   size: z.string().min(1).max(40).optional(),
+  /** Finds takes by their prompt or the text of their notes. */
   q: z.string().trim().max(200).optional(),
+  /** Only the takes with this verdict ("Circled", "Hold", "No good" in the gallery). */
+  verdict: verdictValueSchema.optional(),
   group: groupIdSchema.optional(),
   /** Only the remixes of this take. */
   remixOf: jobIdSchema.optional(),

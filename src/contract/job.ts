@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { providerSchema } from './capabilities'
+import { verdictSchema } from './verdict'
 
 export const JOB_STATUSES = [
   'submitting',
@@ -102,5 +103,9 @@ export const jobSchema = z.object({
     .nullable(),
   /** null when the provider's price is not known. */
   costUsd: z.number().nullable(),
+  /** Circled, hold or no good (see contract/review.ts); null until someone judges the take. */
+  verdict: verdictSchema,
+  /** How many review notes the take has. */
+  notesCount: z.number().int().min(0),
 })
 export type Job = z.infer<typeof jobSchema>

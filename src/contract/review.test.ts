@@ -98,5 +98,7 @@ describe('the review contract', () => {
       exportNotesQuerySchema.safeParse({ format: 'md', group: 'g1', verdict: 'circled' }).success,
     ).toBe(false)
     expect(exportNotesQuerySchema.safeParse({ format: 'pdf', group: 'g1' }).success).toBe(false)
+    const job = 'job_abcdefghij'
+    expect(exportNotesQuerySchema.parse({ format: 'csv', job: [job, job] }).job).toEqual([job])
   })
 })

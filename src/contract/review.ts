@@ -1,5 +1,15 @@
 import { z } from 'zod'
 import { groupIdSchema, jobIdSchema } from './job'
+import { verdictSchema } from './verdict'
+
+export {
+  VERDICTS,
+  VERDICT_LABELS,
+  verdictSchema,
+  verdictValueSchema,
+  type Verdict,
+  type VerdictValue,
+} from './verdict'
 
 /**
  * Review of takes: notes pinned to a time (or an in–out range) with marks drawn on the frame, and a
@@ -163,35 +173,34 @@ export function noteTimeIssue(
   return null
 }
 
-export const VERDICTS = ['circled', 'hold', 'no_good'] as const
-export const verdictValueSchema = z.enum(VERDICTS, {
-  error: `A verdict is one of ${VERDICTS.join(', ')} or null`,
-})
-export type VerdictValue = z.infer<typeof verdictValueSchema>
-/** A take's verdict: circled (keep), hold, no good; null when nobody has judged it. */
-export const verdictSchema = verdictValueSchema.nullable()
-export type Verdict = z.infer<typeof verdictSchema>
-export const VERDICT_LABELS: Record<VerdictValue, string> = {
-  circled: 'Circled',
-  hold: 'Hold',
-  no_good: 'No good',
-}
-
 /** PUT /api/jobs/:id/verdict; null clears it. The reply is the job. */
 export const setVerdictRequestSchema = z.object({ verdict: verdictSchema })
 export type SetVerdictRequest = z.infer<typeof setVerdictRequestSchema>
 
 export const EXPORT_FORMATS = ['csv', 'md'] as const
-/** GET /api/review/export: the notes of one take, one group, or every circled take. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+/** How many takes one export may name with `job` (the gallery's selection). */
+export const EXPORT_TAKES_MAX = 100
+
+/**
+ * GET /api/review/export: the notes, verdicts and prompts of some takes (`job`, repeated for a
+ * selection), of one group, or of every circled take. The reply is a file to download.
+ */
 export const exportNotesQuerySchema = z
   .object({
     format: z.enum(EXPORT_FORMATS, { error: 'The format is csv or md' }),
-    job: jobIdSchema.optional(),
+    job: z
+      .union([jobIdSchema, z.array(jobIdSchema).min(1).max(EXPORT_TAKES_MAX)], {
+        error: `Name up to ${EXPORT_TAKES_MAX} takes by their job ids`,
+      })
+      .transform((job) => [...new Set([job].flat())])
+      .optional(),
     group: groupIdSchema.optional(),
     verdict: z.literal('circled', { error: 'Only the circled takes export together' }).optional(),
   })
   .refine((query) => [query.job, query.group, query.verdict].filter(Boolean).length === 1, {
-    message: 'Export one take (job), one group (group) or the circled takes (verdict=circled)',
+    message: 'Export some takes (job), one group (group) or the circled takes (verdict=circled)',
     path: ['job'],
   })
-export type ExportNotesQuery = z.infer<typeof exportNotesQuerySchema>
+export type ExportNotesQuery = z.input<typeof exportNotesQuerySchema>
+export type ExportNotesScope = z.output<typeof exportNotesQuerySchema>

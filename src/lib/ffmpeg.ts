@@ -74,10 +74,12 @@ export function runFfmpeg(
   })
 }
 
-/** Whether a media file has an audio stream, read from ffmpeg's own description of its input. */
-export function hasAudioStream(ffmpegPath: string, file: string): Promise<boolean> {
+/**
+ * ffmpeg's own description of a media file's streams (what `ffmpeg -i` prints). With no output
+ * ffmpeg describes the input on stderr and exits 1: that is expected here.
+ */
+function describeMedia(ffmpegPath: string, file: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    // With no output ffmpeg describes the input on stderr and exits 1: that is expected here.
     const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-i', file], { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.setEncoding('utf8')
@@ -85,7 +87,19 @@ export function hasAudioStream(ffmpegPath: string, file: string): Promise<boolea
     child.on('error', (err) => reject(new FfmpegError(`could not start ffmpeg (${ffmpegPath}): ${err.message}`)))
     child.on('close', () => {
       if (!/Stream #\d+:\d+/.test(stderr)) reject(new FfmpegError(`ffmpeg could not read ${file}: ${stderr.trim().slice(-400)}`))
-      else resolve(/Stream #\d+:\d+.*: Audio:/.test(stderr))
+      else resolve(stderr)
     })
   })
+}
+
+/** Whether a media file has an audio stream. */
+export async function hasAudioStream(ffmpegPath: string, file: string): Promise<boolean> {
+  return /Stream #\d+:\d+.*: Audio:/.test(await describeMedia(ffmpegPath, file))
+}
+
+/** The frame rate of a video's first video stream (24, 23.98, 29.97…); null when it states none. */
+export async function videoFrameRate(ffmpegPath: string, file: string): Promise<number | null> {
+  const match = /Stream #\d+:\d+.*: Video:.*?(\d+(?:\.\d+)?) (?:fps|tbr)/.exec(await describeMedia(ffmpegPath, file))
+  const fps = match ? Number(match[1]) : Number.NaN
+  return Number.isFinite(fps) && fps > 0 ? fps : null
 }

@@ -16,6 +16,8 @@ import { mediaRoutes } from './routes/media'
 import { reelRoutes } from './routes/reels'
 import type { ReelExporter } from './reels/reel-exporter'
 import type { ReelService } from './reels/reel-service'
+import { reviewRoutes } from './routes/review'
+import { createReview } from './review/create-review'
 import { validateWithZod } from './routes/route-schemas'
 import { sessionRoutes } from './routes/session'
 import { spaRoutes } from './routes/spa'
@@ -84,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   frameRoutes(app, deps)
   mediaRoutes(app, deps)
   reelRoutes(app, deps)
+  reviewRoutes(app, createReview({ ...deps, log: app.log }))
   await spaRoutes(app, deps.distDir ?? path.resolve('dist'))
   return app
 }

@@ -10,5 +10,5 @@ function randomId(length: number): string {
 }
 
 export const newJobId = (): string => `job_${randomId(20)}`
-
+export const newNoteId = (): string => `note_${randomId(20)}`
 export const newReelId = (): string => `reel_${randomId(20)}`

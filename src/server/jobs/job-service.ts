@@ -236,6 +236,8 @@ export class JobService {
       hasThumbnail: false,
       hasSpritesheet: false,
       costUsd: estimateCostUsd(this.deps.catalog.model(fields.model), fields.size, fields.seconds),
+      verdict: null,
+      notesCount: 0,
     }
     this.deps.repo.insert(job)
     return job

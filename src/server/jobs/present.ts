@@ -36,5 +36,7 @@ export function presentJob(job: JobRecord): Job {
           }
         : null,
     costUsd: job.costUsd,
+    verdict: job.verdict,
+    notesCount: job.notesCount,
   }
 }

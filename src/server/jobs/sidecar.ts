@@ -1,7 +1,22 @@
+import type { Note } from '../../contract/review'
+import type { Verdict } from '../../contract/verdict'
 import type { JobRecord } from '../store/job-record'
 
-/** Everything needed to understand a take without the database, kept beside its files. */
-export function sidecarFor(job: JobRecord, files: Record<string, number>): string {
+/** A take's review as its sidecar keeps it: the notes are the contract's Note, marks and all. */
+export interface SidecarReview {
+  verdict: Verdict
+  notes: readonly Note[]
+}
+
+/**
+ * Everything needed to understand a take without the database, kept beside its files: its
+ * settings, its files' sizes and its review (rewritten on every change of a note or verdict).
+ */
+export function sidecarFor(
+  job: JobRecord,
+  files: Record<string, number>,
+  review: SidecarReview = { verdict: job.verdict, notes: [] },
+): string {
   return `${JSON.stringify(
     {
       id: job.id,
@@ -24,8 +39,16 @@ export function sidecarFor(job: JobRecord, files: Record<string, number>): strin
       createdAt: job.createdAt,
       completedAt: job.completedAt,
       files,
+      verdict: review.verdict,
+      notes: review.notes,
     },
     null,
     2,
   )}\n`
+}
+
+/** The sidecar `existing` with its review replaced: settings and files stay as archived. */
+export function sidecarWithReview(existing: string, review: SidecarReview): string {
+  const sidecar = JSON.parse(existing) as Record<string, unknown>
+  return `${JSON.stringify({ ...sidecar, verdict: review.verdict, notes: review.notes }, null, 2)}\n`
 }

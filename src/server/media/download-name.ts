@@ -1,6 +1,6 @@
 const MAX_WORDS_LENGTH = 52
 
-function slugOf(prompt: string, fallback = 'take'): string {
+export function slugOf(prompt: string, fallback = 'take'): string {
   const words = prompt
     .normalize('NFC')
     .toLowerCase()

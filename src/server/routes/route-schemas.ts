@@ -21,6 +21,13 @@ import {
   renameReelRequestSchema,
   reorderReelRequestSchema,
 } from '../../contract/reels'
+  createNoteRequestSchema,
+  editNoteRequestSchema,
+  exportNotesQuerySchema,
+  noteListSchema,
+  noteSchema,
+  setVerdictRequestSchema,
+} from '../../contract/review'
 import { sessionInfoSchema } from '../../contract/session'
 
 /**
@@ -58,6 +65,9 @@ const noContent = { 204: z.null().describe('Done; no body') }
 /** A reply of bytes (a Buffer or a file stream), documented as binary of its media type. */
 const bytes = z.any().meta({ type: 'string', format: 'binary' })
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: bytes } } })
+
+const noteParams = jobParams.extend({ noteId: z.string().describe('A note id (`note_…`) of this take') })
+const text = z.string().meta({ type: 'string' })
 
 export const ROUTE_SCHEMAS = {
   health: {
@@ -156,6 +166,51 @@ export const ROUTE_SCHEMAS = {
     },
   },
   ...reelSchemas(),
+  listNotes: {
+    tags: ['review'],
+    summary: "A take's notes, in time order",
+    params: jobParams,
+    response: { 200: noteListSchema, ...errors },
+  },
+  createNote: {
+    tags: ['review'],
+    summary: 'Pin a note (text and marks drawn on the frame) to a time or an in–out range of a finished take',
+    params: jobParams,
+    body: createNoteRequestSchema,
+    response: { 201: noteSchema, ...errors },
+  },
+  editNote: {
+    tags: ['review'],
+    summary: "Change a note's time, text or marks",
+    params: noteParams,
+    body: editNoteRequestSchema,
+    response: { 200: noteSchema, ...errors },
+  },
+  deleteNote: {
+    tags: ['review'],
+    summary: 'Delete a note',
+    params: noteParams,
+    response: { ...noContent, ...errors },
+  },
+  setVerdict: {
+    tags: ['review'],
+    summary: 'Circle a finished take, hold it or mark it no good (null clears the verdict)',
+    params: jobParams,
+    body: setVerdictRequestSchema,
+    response: { 200: jobSchema, ...errors },
+  },
+  exportNotes: {
+    tags: ['review'],
+    summary: 'The notes, verdicts and prompts of some takes, a group or the circled takes, as CSV or Markdown',
+    querystring: exportNotesQuerySchema,
+    response: {
+      200: {
+        description: 'A file to download (Content-Disposition names it), timecodes at each take’s frame rate',
+        content: { 'text/csv': { schema: text }, 'text/markdown': { schema: text } },
+      },
+      ...errors,
+    },
+  },
 } satisfies Record<string, FastifySchema>
 
 function reelSchemas() {

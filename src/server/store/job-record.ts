@@ -1,6 +1,7 @@
 import type { Fit } from '../../contract/api'
 import type { Provider } from '../../contract/capabilities'
 import type { JobError, JobStatus } from '../../contract/job'
+import type { Verdict } from '../../contract/verdict'
 
 /** A job as the studio keeps it: the API's Job plus what only the server needs. */
 export interface JobRecord {
@@ -32,6 +33,9 @@ export interface JobRecord {
   hasSpritesheet: boolean
   /** null when the provider's price is not known. */
   costUsd: number | null
+  /** Written by the review repository only (src/server/review/). */
+  verdict: Verdict
+  notesCount: number
 }
 
 export interface StoredReference {

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3'
 import { ACTIVE_STATUSES, type JobErrorKind, type JobStatus } from '../../contract/job'
+import type { Verdict, VerdictValue } from '../../contract/verdict'
 import { foldForSearch, searchWords } from '../../contract/search'
 import type { Db } from './database'
 import type { JobPatch, JobRecord } from './job-record'
@@ -37,6 +38,8 @@ interface Row {
   last_reference_width: number | null
   last_reference_height: number | null
   cost_known: number
+  verdict: string | null
+  notes_count: number
 }
 
 export interface ListFilter {
@@ -44,7 +47,9 @@ export interface ListFilter {
   status?: readonly JobStatus[] | undefined
   model?: string | undefined
   size?: string | undefined
+  /** Words each found in the prompt or in the text of one of the take's notes. */
   q?: string | undefined
+  verdict?: VerdictValue | undefined
   group?: string | undefined
   remixOf?: string | undefined
   limit: number
@@ -86,6 +91,8 @@ function toRecord(row: Row): JobRecord {
     hasThumbnail: row.has_thumbnail === 1,
     hasSpritesheet: row.has_spritesheet === 1,
     costUsd: row.cost_known === 1 ? row.cost_usd : null,
+    verdict: row.verdict as Verdict,
+    notesCount: row.notes_count,
   }
 }
 
@@ -301,10 +308,18 @@ export class JobRepository {
       }
     }
     searchWords(filter.q ?? '').forEach((word, i) => {
-      // Folded words hold letters and digits only, so none of LIKE's wildcards.
-      where.push(`fold_for_search(prompt) LIKE @q${i}`)
+      // Folded words hold letters and digits only, so none of LIKE's wildcards. Notes keep their
+      // text folded (search_text), and a take without notes skips the subquery on its counter.
+      where.push(
+        `(fold_for_search(prompt) LIKE @q${i} OR (notes_count > 0 AND EXISTS ` +
+          `(SELECT 1 FROM notes WHERE notes.job_id = jobs.id AND notes.search_text LIKE @q${i})))`,
+      )
       params[`q${i}`] = `%${word}%`
     })
+    if (filter.verdict) {
+      where.push('verdict = @verdict')
+      params.verdict = filter.verdict
+    }
     if (filter.group) {
       where.push('group_id = @group')
       params.group = filter.group

@@ -12,6 +12,7 @@ export interface StudioTables {
   sign_ins: SignInsTable
   reels: ReelsTable
   reel_shots: ReelShotsTable
+  notes: NotesTable
 }
 
 export interface JobsTable {
@@ -49,6 +50,24 @@ export interface JobsTable {
   cost_usd: Generated<number>
   /** 0 when the provider's price is not known (cost_usd is then 0 too). */
   cost_known: Generated<number>
+  /** circled, hold or no_good (contract/verdict.ts); written by the review repository only. */
+  verdict: string | null
+  /** How many notes the take has, kept by the review repository with every note it writes. */
+  notes_count: Generated<number>
+}
+
+/** A review note on a take (contract Note); `marks` is its marks as JSON. */
+export interface NotesTable {
+  id: string
+  job_id: string
+  at_seconds: number
+  until_seconds: number | null
+  body: string
+  search_text: string
+  author: string
+  marks: string
+  created_at: string
+  updated_at: string
 }
 
 export interface SessionsTable {

@@ -32,6 +32,8 @@ export function jobRecord(fields: Partial<JobRecord> = {}): JobRecord {
     hasThumbnail: false,
     hasSpritesheet: false,
     costUsd: 0.4,
+    verdict: null,
+    notesCount: 0,
     ...fields,
   }
 }

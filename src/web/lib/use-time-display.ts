@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { formatClock } from './job-words'
-import { formatTimecode } from './timecode'
+import { formatTimecode } from '../../contract/timecode'
 
 export type TimeDisplay = 'timecode' | 'seconds'
 const KEY = 'dailies:time-display'

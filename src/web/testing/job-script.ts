@@ -28,6 +28,8 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     lastReference: null,
     media: null,
     costUsd: 0.8,
+    verdict: null,
+    notesCount: 0,
     ...overrides,
   }
 }

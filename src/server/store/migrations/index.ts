@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { StoreDialect } from '../tables'
 import { baseline } from './0001-baseline'
 import { reels } from './0002-reels'
+import { review } from './0003-review'
 
 /**
  * One schema change. `db` is untyped on purpose: a migration describes the schema of its day,
@@ -21,6 +22,7 @@ export interface StudioMigration {
 const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])[] = [
   ['0001-baseline', baseline],
   ['0002-reels', reels],
+  ['0003-review', review],
 ]
 
 class StudioMigrations implements MigrationProvider {

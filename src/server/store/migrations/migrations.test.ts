@@ -2,10 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jobRecord } from '../../testing/seed-job'
 import { openStore } from '../database'
 import { JobRepository } from '../job-repository'
+import { baseline } from './0001-baseline'
 import { MIGRATION_NAMES } from './index'
 import { LEGACY_SQLITE_MIGRATIONS, ON_KYSELY_MIGRATIONS } from './legacy-sqlite'
 
@@ -44,6 +46,15 @@ function schemaOf(db: Database.Database) {
   }))
 }
 
+/** The schema of a fresh database with the baseline migration only (later ones change it further). */
+async function baselineSchema() {
+  const sqlite = new Database(path.join(dir, 'baseline.db'))
+  await baseline.up(new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite')
+  const schema = schemaOf(sqlite)
+  sqlite.close()
+  return schema
+}
+
 function appliedMigrations(db: Database.Database): string[] {
   return db.prepare<[], { name: string }>('SELECT name FROM kysely_migration ORDER BY name').all().map((r) => r.name)
 }
@@ -54,7 +65,7 @@ describe('the SQLite store migrations', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(appliedMigrations(store.sqlite)).toEqual(MIGRATION_NAMES)
     const schema = schemaOf(store.sqlite)
-    expect(schema.map((t) => t.table)).toEqual(['auth_settings', 'jobs', 'reel_shots', 'reels', 'sessions', 'sign_ins'])
+    expect(schema.map((t) => t.table)).toEqual(['auth_settings', 'jobs', 'notes', 'reel_shots', 'reels', 'sessions', 'sign_ins'])
     await store.close()
 
     const again = await openStore(file)
@@ -65,12 +76,9 @@ describe('the SQLite store migrations', () => {
 
   it('keeps every take, session and sign-in of a database an older studio left at version 5', async () => {
     const legacy = legacyDatabase(5)
-    // The schema the legacy SQL makes is the one the baseline makes from nothing (later
-    // migrations add tables of their own).
-    const fresh = await openStore(path.join(dir, 'fresh.db'))
-    const baselineTables = ['auth_settings', 'jobs', 'sessions', 'sign_ins']
-    expect(schemaOf(legacy)).toEqual(schemaOf(fresh.sqlite).filter((t) => baselineTables.includes(t.table)))
-    await fresh.close()
+    // The schema the legacy SQL makes is the one the baseline makes from nothing.
+    expect(schemaOf(legacy)).toEqual(await baselineSchema())
+    const legacyColumns = legacy.prepare("SELECT name FROM pragma_table_info('jobs')").pluck().all().join(', ')
     legacy.close()
 
     const writer = await openStore(path.join(dir, 'writer.db'))
@@ -78,13 +86,19 @@ describe('the SQLite store migrations', () => {
     new JobRepository(writer.sqlite).insert(job)
     await writer.close()
     const old = new Database(file)
-    old.exec(`ATTACH '${path.join(dir, 'writer.db')}' AS w; INSERT INTO jobs SELECT * FROM w.jobs; DETACH w`)
+    old.exec(
+      `ATTACH '${path.join(dir, 'writer.db')}' AS w; INSERT INTO jobs (${legacyColumns}) SELECT ${legacyColumns} FROM w.jobs; DETACH w`,
+    )
     old.exec(`INSERT INTO sessions VALUES ('hash', 1764000000000, 1764000000000)`)
     old.exec(`INSERT INTO sign_ins (at, address, outcome, user_agent) VALUES ('2026-11-25T10:00:00.000Z', '10.0.0.1', 'signed_in', 'ua')`)
     old.close()
 
     const store = await openStore(file)
     expect(new JobRepository(store.sqlite).get(job.id)).toEqual(job)
+    // Migrated on to the end, it has the schema of a database made today.
+    const fresh = await openStore(path.join(dir, 'fresh.db'))
+    expect(schemaOf(store.sqlite)).toEqual(schemaOf(fresh.sqlite))
+    await fresh.close()
     expect(await store.db.selectFrom('sessions').selectAll().execute()).toEqual([
       { id_hash: 'hash', created_at: 1764000000000, last_seen_at: 1764000000000 },
     ])

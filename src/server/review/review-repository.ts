@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely'
+import { markSchema, type Mark, type Note } from '../../contract/review'
+import { foldForSearch } from '../../contract/search'
+import type { Verdict } from '../../contract/verdict'
+import type { StudioTables } from '../store/tables'
+
+interface NoteRow {
+  id: string
+  job_id: string
+  at_seconds: number
+  until_seconds: number | null
+  body: string
+  author: string
+  marks: string
+  created_at: string
+  updated_at: string
+}
+
+// Marks were checked against the contract on the way in; parsing again keeps a hand-edited row
+// from reaching a client in a shape it cannot draw.
+function toNote(row: NoteRow): Note {
+  const marks = (JSON.parse(row.marks) as unknown[]).flatMap((mark) => {
+    const parsed = markSchema.safeParse(mark)
+    return parsed.success ? [parsed.data] : []
+  })
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    at: row.at_seconds,
+    until: row.until_seconds,
+    text: row.body,
+    author: row.author,
+    marks,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+const columnsOf = (note: Note) => ({
+  at_seconds: note.at,
+  until_seconds: note.until,
+  body: note.text,
+  // Folded once here, so the list's search compares plain LIKE on SQLite and PostgreSQL alike.
+  search_text: foldForSearch(note.text),
+  marks: JSON.stringify(note.marks satisfies Mark[]),
+  updated_at: note.updatedAt,
+})
+
+/** Notes and verdicts of takes. Every write keeps jobs.notes_count, which the list reads. */
+export class ReviewRepository {
+  constructor(private readonly db: Kysely<StudioTables>) {}
+
+  /** Runs `work` in one transaction, on a repository bound to it. */
+  transaction<T>(work: (repo: ReviewRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new ReviewRepository(trx)))
+  }
+
+  /** A take's notes in time order, then in the order they were written. */
+  async notesOf(jobId: string): Promise<Note[]> {
+    const rows = await this.db
+      .selectFrom('notes')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .orderBy('at_seconds')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    return rows.map(toNote)
+  }
+
+  /** The note `noteId` of the take `jobId`; null when it is missing or another take's. */
+  async note(jobId: string, noteId: string): Promise<Note | null> {
+    const row = await this.db
+      .selectFrom('notes')
+      .selectAll()
+      .where('id', '=', noteId)
+      .where('job_id', '=', jobId)
+      .executeTakeFirst()
+    return row ? toNote(row) : null
+  }
+
+  async countNotes(jobId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('notes')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('job_id', '=', jobId)
+      .executeTakeFirst()
+    // PostgreSQL counts in bigint, which its driver hands over as a string.
+    return Number(row?.n ?? 0)
+  }
+
+  async insertNote(note: Note): Promise<void> {
+    await this.db
+      .insertInto('notes')
+      .values({
+        id: note.id,
+        job_id: note.jobId,
+        author: note.author,
+        created_at: note.createdAt,
+        ...columnsOf(note),
+      })
+      .execute()
+    await this.recount(note.jobId)
+  }
+
+  async updateNote(note: Note): Promise<void> {
+    await this.db.updateTable('notes').set(columnsOf(note)).where('id', '=', note.id).execute()
+  }
+
+  async deleteNote(jobId: string, noteId: string): Promise<void> {
+    await this.db.deleteFrom('notes').where('id', '=', noteId).where('job_id', '=', jobId).execute()
+    await this.recount(jobId)
+  }
+
+  async verdictOf(jobId: string): Promise<Verdict> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .select('verdict')
+      .where('id', '=', jobId)
+      .executeTakeFirst()
+    return (row?.verdict ?? null) as Verdict
+  }
+
+  async setVerdict(jobId: string, verdict: Verdict): Promise<void> {
+    await this.db.updateTable('jobs').set({ verdict }).where('id', '=', jobId).execute()
+  }
+
+  /** The live takes of a group, or every live circled take, oldest first: what an export covers. */
+  async takeIds(scope: { group: string } | { verdict: 'circled' }): Promise<string[]> {
+    let query = this.db.selectFrom('jobs').select('id').where('deleted_at', 'is', null)
+    query =
+      'group' in scope
+        ? query.where('group_id', '=', scope.group)
+        : query.where('verdict', '=', scope.verdict)
+    const rows = await query.orderBy('seq').execute()
+    return rows.map((row) => row.id)
+  }
+
+  private async recount(jobId: string): Promise<void> {
+    const notesCount = await this.countNotes(jobId)
+    await this.db
+      .updateTable('jobs')
+      .set({ notes_count: notesCount })
+      .where('id', '=', jobId)
+      .execute()
+  }
+}
