@@ -1,29 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button } from '../../components/ui/button'
+import { useDismiss } from '../../lib/use-dismiss'
 import { sessionQueries, useSignOut } from './session-queries'
 import { SignInList } from './sign-in-list'
 
 const PANEL_ID = 'account-panel'
-
-/** Closes the menu on Esc or a press outside it. */
-function useDismiss(open: boolean, close: () => void) {
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close()
-    const onPointer = (event: PointerEvent) => {
-      if (!ref.current?.contains(event.target as Node)) close()
-    }
-    document.addEventListener('keydown', onKey)
-    document.addEventListener('pointerdown', onPointer)
-    return () => {
-      document.removeEventListener('keydown', onKey)
-      document.removeEventListener('pointerdown', onPointer)
-    }
-  }, [open, close])
-  return ref
-}
 
 /**
  * With a studio token set: who has tried it lately, and the two ways out. The sign-ins are read

@@ -3,6 +3,7 @@ import { capabilityQueries } from '../../lib/capability-queries'
 import { Select } from '../../components/ui/select'
 import { formatSize } from '../../lib/format'
 import { modelLabel } from '../../lib/job-words'
+import { VERDICTS, VERDICT_LABELS, type VerdictValue } from '../../../contract/verdict'
 
 export type StatusFilter = 'completed' | 'failed' | 'all'
 export interface GalleryFilterState {
@@ -12,17 +13,20 @@ export interface GalleryFilterState {
   model: string
   /** '' for every size. */
   size: string
+  /** '' for every take, judged or not. */
+  verdict: VerdictValue | ''
 }
 export const NO_FILTERS: GalleryFilterState = {
   search: '',
   status: 'completed',
   model: '',
   size: '',
+  verdict: '',
 }
 
 const fieldClass = 'w-32'
 
-/** Search by prompt text; filter by status, model and size. */
+/** Search by prompt and note text; filter by status, verdict, model and size. */
 export function GalleryToolbar({
   value,
   onChange,
@@ -38,8 +42,8 @@ export function GalleryToolbar({
       <input
         type="search"
         dir="auto"
-        aria-label="Search prompts"
-        placeholder="Search prompts…"
+        aria-label="Search prompts and notes"
+        placeholder="Search prompts and notes…"
         value={value.search}
         onChange={(event) => onChange({ ...value, search: event.currentTarget.value })}
         className="h-8 w-56 rounded-md border border-border-strong bg-bg px-2.5 text-[13px] text-text placeholder:text-text-subtle focus-visible:border-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/30"
@@ -55,6 +59,21 @@ export function GalleryToolbar({
         <option value="completed">Finished</option>
         <option value="failed">Failed</option>
         <option value="all">All statuses</option>
+      </Select>
+      <Select
+        aria-label="Filter by verdict"
+        className={fieldClass}
+        value={value.verdict}
+        onChange={(event) =>
+          onChange({ ...value, verdict: event.currentTarget.value as VerdictValue | '' })
+        }
+      >
+        <option value="">Any verdict</option>
+        {VERDICTS.map((verdict) => (
+          <option key={verdict} value={verdict}>
+            {VERDICT_LABELS[verdict]}
+          </option>
+        ))}
       </Select>
       <Select
         aria-label="Filter by model"

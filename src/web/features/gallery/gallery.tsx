@@ -10,6 +10,7 @@ import { useCompareKey } from './use-compare-key'
 import { SelectionBar } from './selection-bar'
 import { TakeGrid, type TakeGridHandle } from './take-grid'
 import { UndoToasts } from './undo-toasts'
+import { ExportNotesMenu } from '../review/export-notes-menu'
 import { useGalleryTakes } from './use-gallery-takes'
 
 // Loaded when a take is first opened: the first screen does not carry the viewer's code.
@@ -62,8 +63,11 @@ export function Gallery() {
         >
           Takes
         </h2>
-        <div className="ml-auto">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
           <GalleryToolbar value={filters} onChange={setFilters} />
+          {filters.verdict === 'circled' && (
+            <ExportNotesMenu scope={{ verdict: 'circled' }} label="Export circled notes" />
+          )}
         </div>
       </div>
       {remove.error && (
@@ -114,7 +118,7 @@ export function Gallery() {
       )}
       {selected.size > 0 && (
         <SelectionBar
-          count={selected.size}
+          ids={[...selected]}
           onCompare={compareSelection}
           onClear={() => setSelected(new Set())}
         />

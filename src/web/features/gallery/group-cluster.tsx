@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button } from '../../components/ui/button'
+import { ExportNotesMenu } from '../review/export-notes-menu'
 import type { GroupCell } from './grid-layout'
 
 /** The height above each row where a submit's label and "Compare takes" sit. */
@@ -18,6 +19,8 @@ export function GroupCluster({
   const count = cell.allIds.length
   // Only takes with a picture can be compared: a submit whose takes failed offers no comparison.
   const comparable = cell.comparableIds
+  // The keepers of the submit, named in its header so they stand out of the group at a glance.
+  const circled = cell.jobs.filter((job) => job.verdict === 'circled').map((job) => job.take)
   return (
     <div
       role="group"
@@ -39,17 +42,25 @@ export function GroupCluster({
       >
         <span className="truncate pl-0.5 text-[11px] text-text-subtle">
           {count} takes of one submit
+          {circled.length > 0 && (
+            <span className="text-accent"> · {circled.join(', ')} circled</span>
+          )}
         </span>
-        {comparable.length >= 2 && (
-          <Button
-            size="sm"
-            variant="ghost"
-            className="h-5 px-1.5 text-[11px] text-accent hover:text-accent-hover"
-            onClick={() => onCompare(comparable)}
-          >
-            Compare takes
-          </Button>
-        )}
+        <span className="flex shrink-0 items-center">
+          {comparable.length >= 1 && (
+            <ExportNotesMenu scope={{ group: cell.group }} className="h-5 px-1.5 text-[11px]" />
+          )}
+          {comparable.length >= 2 && (
+            <Button
+              size="sm"
+              variant="ghost"
+              className="h-5 px-1.5 text-[11px] text-accent hover:text-accent-hover"
+              onClick={() => onCompare(comparable)}
+            >
+              Compare takes
+            </Button>
+          )}
+        </span>
       </div>
       {children}
     </div>

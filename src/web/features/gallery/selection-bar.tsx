@@ -1,16 +1,18 @@
 import { Button } from '../../components/ui/button'
 import { COMPARE_MAX } from '../../lib/url-state'
+import { ExportNotesMenu } from '../review/export-notes-menu'
 
-/** What is picked for comparing, and the way to compare it (also the C key). */
+/** What is picked, and what to do with it: compare it (also the C key) or export its notes. */
 export function SelectionBar({
-  count,
+  ids,
   onCompare,
   onClear,
 }: {
-  count: number
+  ids: readonly string[]
   onCompare: () => void
   onClear: () => void
 }) {
+  const count = ids.length
   const ready = count >= 2 && count <= COMPARE_MAX
   return (
     <div className="flex h-11 shrink-0 items-center gap-3 border-t border-border bg-surface px-5">
@@ -29,6 +31,7 @@ export function SelectionBar({
         <Button size="sm" variant="ghost" onClick={onClear}>
           Clear selection
         </Button>
+        <ExportNotesMenu scope={{ job: [...ids] }} placement="up" />
         <Button size="sm" variant="primary" disabled={!ready} onClick={onCompare}>
           Compare
         </Button>

@@ -2,6 +2,8 @@ import { useId } from 'react'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
 import { EditPromptButton } from '../../components/edit-prompt-button'
+import { NotesCount } from '../../components/notes-count'
+import { TakeLetter } from '../../components/take-letter'
 import { firstLine } from '../../lib/job-words'
 import { TileFace } from './tile-face'
 import { TileRetry } from './tile-retry'
@@ -34,13 +36,11 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
       >
         <TileFace job={job} detailsId={detailsId} />
         <span className="flex h-8 items-center gap-2 px-2">
+          <TakeLetter take={job.take} verdict={job.verdict} />
           <span
-            title={`Take ${job.take}`}
-            className="shrink-0 font-mono text-[11px] text-text-muted"
+            dir="auto"
+            className={cn('truncate text-xs text-text', job.verdict === 'no_good' && 'text-text-muted')}
           >
-            {job.take}
-          </span>
-          <span dir="auto" className="truncate text-xs text-text">
             {title}
           </span>
           {job.remixOf && (
@@ -48,6 +48,9 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
               remix
             </span>
           )}
+          <span className="ml-auto flex shrink-0 items-center">
+            <NotesCount count={job.notesCount} />
+          </span>
         </span>
       </button>
       {comparable && (

@@ -1,4 +1,5 @@
 import { replaceUrlParams, useUrlParam } from '../../lib/url-state'
+import { VERDICTS } from '../../../contract/verdict'
 import type { GalleryFilterState, StatusFilter } from './gallery-toolbar'
 
 const STATUSES: readonly StatusFilter[] = ['completed', 'failed', 'all']
@@ -8,8 +9,8 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 }
 
 /**
- * The gallery's search and filters live in the address bar (`?q=…&status=failed&model=…&size=…`),
- * so a reload, a bookmark or a shared link shows the same takes. An unknown status is ignored.
+ * The gallery's search and filters live in the address bar (`?q=…&status=failed&verdict=circled…`),
+ * so a reload, a bookmark or a shared link shows the same takes. An unknown status or verdict is ignored.
  */
 export function useGalleryFilters(): [GalleryFilterState, (next: GalleryFilterState) => void] {
   const search = useUrlParam('q') ?? ''
@@ -17,12 +18,14 @@ export function useGalleryFilters(): [GalleryFilterState, (next: GalleryFilterSt
   // Models and sizes come from the catalog; the server answers an unknown one with no takes.
   const model = useUrlParam('model') ?? ''
   const size = useUrlParam('size') ?? ''
+  const verdict = oneOf(useUrlParam('verdict'), VERDICTS) ?? ''
   const set = (next: GalleryFilterState) =>
     replaceUrlParams({
       q: next.search,
       status: next.status === 'completed' ? null : next.status,
       model: next.model,
       size: next.size,
+      verdict: next.verdict,
     })
-  return [{ search, status, model, size }, set]
+  return [{ search, status, model, size, verdict }, set]
 }

@@ -21,6 +21,7 @@ export function useGalleryTakes(state: GalleryFilterState) {
     ...(state.status !== 'all' && { status: state.status }),
     ...(state.model && { model: state.model }),
     ...(state.size && { size: state.size }),
+    ...(state.verdict && { verdict: state.verdict }),
     ...(q && { q }),
   }
   const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage } =
