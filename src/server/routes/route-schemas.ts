@@ -21,6 +21,7 @@ import {
   renameReelRequestSchema,
   reorderReelRequestSchema,
 } from '../../contract/reels'
+import {
   createNoteRequestSchema,
   editNoteRequestSchema,
   exportNotesQuerySchema,
