@@ -78,7 +78,14 @@ export const jobListSchema = z.object({
 })
 export type JobList = z.infer<typeof jobListSchema>
 
-export const healthSchema = z.object({ ok: z.boolean(), provider: providerSchema })
+/** Whether a part the studio depends on answers; `ok` is false (and the reply a 503) when one does not. */
+const reachabilitySchema = z.enum(['up', 'down'])
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  provider: providerSchema,
+  database: reachabilitySchema,
+  storage: reachabilitySchema,
+})
 export type Health = z.infer<typeof healthSchema>
 
 export const mediaQuerySchema = z.object({ download: z.enum(['0', '1']).optional() })

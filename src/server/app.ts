@@ -6,12 +6,14 @@ import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Provider } from '../contract/cap
 import { compressReplies } from './compression'
 import type { ModelCatalog } from './catalog/model-catalog'
 import type { JobService } from './jobs/job-service'
+import type { StudioMetrics } from './metrics/studio-metrics'
 import { RequestLog } from './request-log'
 import { apiDocs } from './routes/api-docs'
 import { installErrorHandler } from './routes/error-handler'
 import { frameRoutes } from './routes/frame'
 import { capabilitiesRoutes, healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
+import { metricsRoutes } from './routes/metrics'
 import { mediaRoutes } from './routes/media'
 import { reelRoutes } from './routes/reels'
 import type { ReelExporter } from './reels/reel-exporter'
@@ -28,6 +30,7 @@ import { refuseCrossSiteWrites } from './security/same-origin'
 import { requireToken } from './security/session'
 import type { SignIn } from './security/sign-in'
 import type { JobRepository } from './store/job-repository'
+import { databaseReachable } from './store/reachable'
 import type { StudioTables } from './store/tables'
 import type { Vault } from './vault/vault'
 
@@ -39,6 +42,8 @@ export interface AppDeps {
   repo: JobRepository
   vault: Vault
   jobs: JobService
+  /** Served at /metrics (behind the token, like /api). */
+  metrics: StudioMetrics
   /** With DAILIES_TOKEN set: every /api request needs the token or a session it signed in to. */
   signIn: SignIn | null
   /** Whose X-Forwarded-* headers to believe (client address for the sign-in limits, HTTPS). */
@@ -79,7 +84,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   })
   await apiDocs(app)
-  healthRoutes(app, deps.provider)
+  healthRoutes(app, deps.provider, {
+    database: () => databaseReachable(deps.db),
+    storage: () => deps.vault.reachable(),
+  })
+  metricsRoutes(app, deps.metrics)
   capabilitiesRoutes(app, deps.catalog)
   sessionRoutes(app, deps.signIn)
   jobRoutes(app, deps)

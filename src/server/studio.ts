@@ -14,6 +14,9 @@ import { createSignIn } from './security/sign-in'
 import { Watcher, type PollSchedule } from './jobs/watcher'
 import { openStore } from './store/database'
 import { createLogger } from './logger'
+import { instrumentUpstream } from './metrics/instrument-upstream'
+import { StudioMetrics } from './metrics/studio-metrics'
+import { countJobsByStatus } from './store/job-counts'
 import { JobRepository } from './store/job-repository'
 import type { StudioTables } from './store/tables'
 import { createUpstream } from './upstream/create-upstream'
@@ -44,6 +47,8 @@ export interface Studio {
   repo: JobRepository
   vault: Vault
   watcher: Watcher
+  /** What /metrics serves; the parts that count (leases, the adapter) add to it. */
+  metrics: StudioMetrics
   catalog: ModelCatalog
   /** Settles once the provider's model list has been asked for (discovery never blocks the start). */
   discovery: Promise<void>
@@ -70,10 +75,11 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     apiKey: config.simulator.apiKey ?? 'simulator',
     keyName: 'DAILIES_SIM_KEY',
   }
-  const baseUpstream = createUpstream({ ...upstreamConfig, logger })
+  const store = await openStore(path.join(config.dataDir, 'dailies.db'))
+  const metrics = new StudioMetrics(() => countJobsByStatus(store.db))
+  const baseUpstream = instrumentUpstream(createUpstream({ ...upstreamConfig, logger }), metrics)
   const upstream = overrides.wrapUpstream ? overrides.wrapUpstream(baseUpstream) : baseUpstream
 
-  const store = await openStore(path.join(config.dataDir, 'dailies.db'))
   const vaultRoot = path.join(config.dataDir, 'vault')
   const vault = overrides.createVault ? overrides.createVault(vaultRoot) : new Vault(vaultRoot)
   await vault.sweepTemp()
@@ -109,6 +115,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     repo,
     vault,
     jobs,
+    metrics,
     signIn: config.token
       ? createSignIn({ db: store.sqlite, token: config.token, settings: config.signIn ?? SIGN_IN_DEFAULTS, now })
       : null,
@@ -131,6 +138,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     repo,
     vault,
     watcher,
+    metrics,
     catalog,
     discovery,
     simulatorURL: simulator?.baseURL ?? null,

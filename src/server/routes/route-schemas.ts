@@ -73,8 +73,9 @@ const text = z.string().meta({ type: 'string' })
 export const ROUTE_SCHEMAS = {
   health: {
     tags: ['studio'],
-    summary: 'Whether the studio is up, and which provider renders',
-    response: { 200: healthSchema, ...errors },
+    summary: 'Whether the studio is up (its database and media storage answer), and which provider renders',
+    description: 'Open without the token. 503, with the same body, when the database or the storage does not answer.',
+    response: { 200: healthSchema, 503: healthSchema, ...errors },
   },
   capabilities: {
     tags: ['studio'],
@@ -165,6 +166,11 @@ export const ROUTE_SCHEMAS = {
       206: binary('application/octet-stream', 'The range asked for'),
       ...errors,
     },
+  },
+  metrics: {
+    tags: ['studio'],
+    summary: 'Operational metrics in Prometheus text format: jobs by state, provider latency and errors, polls, lease takeovers',
+    response: { 200: { description: 'Prometheus exposition format 0.0.4', content: { 'text/plain': { schema: z.string() } } }, ...errors },
   },
   ...reelSchemas(),
   listNotes: {

@@ -7,6 +7,8 @@ import type { SignIn } from './sign-in'
 import { signInRoutes } from './sign-in-routes'
 
 const OPEN_PATHS = new Set(['/api/health'])
+/** Paths outside /api that need the token all the same. */
+const GUARDED_PATHS = new Set(['/metrics'])
 
 const isPageVisit = (request: FastifyRequest, path: string) =>
   request.method === 'GET' &&
@@ -54,7 +56,7 @@ export async function requireToken(app: FastifyInstance, signIn: SignIn): Promis
     const path = request.url.split('?')[0] ?? ''
     // A session in use is renewed (sliding lifetime): the cookie's own expiry moves with it.
     const renew = (value: string) => setSessionCookie(reply, request, value, signIn.sessionDays)
-    if (!path.startsWith('/api/')) {
+    if (!path.startsWith('/api/') && !GUARDED_PATHS.has(path)) {
       // Opening the studio without a session goes straight to the sign-in page, not to an app
       // whose every request would be refused. Scripts, styles and images are not pages.
       if (isPageVisit(request, path) && !hasSession(request, renew))

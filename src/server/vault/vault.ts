@@ -144,6 +144,14 @@ export class Vault {
     await fsp.mkdir(this.tempDir, { recursive: true })
   }
 
+  /** Whether the storage answers at all (for /api/health). */
+  async reachable(): Promise<boolean> {
+    return fsp.access(this.root, fs.constants.W_OK).then(
+      () => true,
+      () => false,
+    )
+  }
+
   /** The stream a download or upload is written through, to a temp file; tests put a full disk here. */
   protected openTemp(file: string): Writable {
     return fs.createWriteStream(file, { highWaterMark: 1 << 20 })

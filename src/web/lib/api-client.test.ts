@@ -19,6 +19,8 @@ describe('apiRequest', () => {
     await expect(apiRequest('/api/health', healthSchema)).resolves.toEqual({
       ok: true,
       provider: 'simulator',
+      database: 'up',
+      storage: 'up',
     })
   })
 

@@ -7,7 +7,9 @@ import { testCapabilities } from './capabilities'
 /** The BFF as a component test sees it: a studio running on the simulator, unless a test says otherwise. */
 export function studioHandlers(provider: Provider = 'simulator') {
   return [
-    http.get('/api/health', () => HttpResponse.json<Health>({ ok: true, provider })),
+    http.get('/api/health', () =>
+      HttpResponse.json<Health>({ ok: true, provider, database: 'up', storage: 'up' }),
+    ),
     http.get('/api/capabilities', () => HttpResponse.json<Capabilities>(testCapabilities(provider))),
     // No DAILIES_TOKEN: nothing to sign in to or out of.
     http.get('/api/session', () =>
