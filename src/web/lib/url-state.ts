@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react'
 
 /**
  * What the review screens keep in the address bar, so a take or a comparison can be bookmarked
- * and reopened: `?take=id` (the viewer) and `?compare=id1,id2` (2–4 takes side by side).
+ * and reopened: `?take=id` (the viewer) and `?compare=id1,id2` (2–4 takes side by side, or two
+ * in `&mode=wipe|flip|difference|overlay`).
  */
 const CHANGE = 'dailies:urlchange'
 const OVERLAY_MARK = 'dailiesOverlay'
@@ -76,9 +77,26 @@ export function useTakeParam(): [string | null, (id: string | null) => void] {
 
 export const COMPARE_MAX = 4
 
-/** The compared takes, `?compare=id1,id2`: at most four, no repeats. */
+/** The compared takes, `?compare=id1,id2`: at most four, no repeats. Closing drops the mode too. */
 export function useCompareParam(): [string[], (ids: string[]) => void] {
   const raw = useUrlParam('compare')
   const ids = raw ? [...new Set(raw.split(',').filter(Boolean))].slice(0, COMPARE_MAX) : []
-  return [ids, (next) => setUrlParam('compare', next.length > 0 ? next.join(',') : null)]
+  return [
+    ids,
+    (next) => {
+      if (next.length === 0) replaceUrlParams({ mode: null })
+      setUrlParam('compare', next.length > 0 ? next.join(',') : null)
+    },
+  ]
+}
+
+/** How two compared takes are shown; side by side is the default (and the only way for 3–4). */
+export const COMPARE_MODES = ['side', 'wipe', 'flip', 'difference', 'overlay'] as const
+export type CompareMode = (typeof COMPARE_MODES)[number]
+
+/** `&mode=wipe`: switched in place (not a history step), kept on reload. */
+export function useCompareModeParam(): [CompareMode, (mode: CompareMode) => void] {
+  const raw = useUrlParam('mode')
+  const mode = COMPARE_MODES.find((known) => known === raw) ?? 'side'
+  return [mode, (next) => replaceUrlParams({ mode: next === 'side' ? null : next })]
 }

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { everyFrame, keepInStep } from './frame-lock'
 
-/** Further apart than this, a follower is put back on the clock while playing. */
-const MAX_DRIFT_S = 0.05
 export const PLAYBACK_RATES = [0.25, 0.5, 1, 1.5, 2, 4] as const
 /** Sora's and the simulator's frame rate: assumed until a playing clip shows its own. */
 export const DEFAULT_FPS = 24
@@ -45,6 +44,25 @@ function snapFps(measured: number): number {
   return COMMON_FPS.reduce((best, fps) => (Math.abs(fps - measured) < Math.abs(best - measured) ? fps : best))
 }
 
+/**
+ * The clip's own frame rate, from the media times of the frames it presents while playing forward:
+ * the shortest step over a dozen frames (a dropped frame only makes a step longer). Returns the
+ * rate once, when it has enough frames, and null before and after.
+ */
+function frameRateMeter(): (mediaTime: number) => number | null {
+  let previous: number | null = null
+  let shortest = Infinity
+  let samples = 0
+  return (mediaTime) => {
+    const step = previous === null ? 0 : mediaTime - previous
+    previous = mediaTime
+    if (samples >= 12 || step <= 0.001) return null
+    shortest = Math.min(shortest, step)
+    samples += 1
+    return samples === 12 ? 1 / shortest : null
+  }
+}
+
 function present(videos: (HTMLVideoElement | null)[]): HTMLVideoElement[] {
   return videos.filter((v): v is HTMLVideoElement => v !== null)
 }
@@ -65,7 +83,15 @@ function longest(videos: (HTMLVideoElement | null)[]): HTMLVideoElement | undefi
 export function useVideoSync(): VideoSync {
   const videos = useRef<(HTMLVideoElement | null)[]>([])
   const [playing, setPlaying] = useState(false)
-  const [currentTime, setCurrentTime] = useState(0)
+  const [currentTime, setShownTime] = useState(0)
+  // The clock's position, for a video that joins late (a comparison switching its layout).
+  const position = useRef(0)
+  const setCurrentTime = useCallback((t: number) => {
+    position.current = t
+    setShownTime(t)
+  }, [])
+  // Changes whenever a video joins or leaves, so the per-frame work picks up the new elements.
+  const [members, setMembers] = useState(0)
   const [duration, setDuration] = useState(0)
   const [loop, setLoop] = useState(false)
   const [rate, setRateState] = useState(1)
@@ -76,13 +102,18 @@ export function useVideoSync(): VideoSync {
   useEffect(() => {
     loopRef.current = loop
   }, [loop])
+  // Read by the per-frame work and by newly registered videos, without restarting either.
+  const settings = useRef({ rate, muted, fps })
+  useEffect(() => {
+    settings.current = { rate, muted, fps }
+  }, [rate, muted, fps])
 
   const seek = useCallback((seconds: number) => {
     const master = longest(videos.current)
     const t = Math.max(0, Math.min(seconds, master?.duration || seconds))
     for (const v of present(videos.current)) v.currentTime = Math.min(t, v.duration || t)
     setCurrentTime(t)
-  }, [])
+  }, [setCurrentTime])
 
   /** Stops every take on the clock's frame. */
   const pause = useCallback(() => {
@@ -162,59 +193,40 @@ export function useVideoSync(): VideoSync {
     return () => cancelAnimationFrame(frame)
   }, [playing, reverse, rate, seek])
 
-  // While playing: the seek bar follows the clock each frame, and followers are kept on it.
-  useEffect(() => {
-    if (!playing || reverse) return
-    let frame = requestAnimationFrame(function tick() {
-      const master = longest(videos.current)
-      if (master) {
-        const t = master.currentTime
-        setCurrentTime(t)
-        for (const v of present(videos.current)) {
-          if (v !== master && t < v.duration && Math.abs(v.currentTime - t) > MAX_DRIFT_S) {
-            v.currentTime = t
-          }
-          if (v !== master && t < v.duration && v.paused && !master.paused) play(v)
-        }
-        if (master.ended) {
-          if (loopRef.current) {
-            seek(0)
-            for (const v of present(videos.current)) play(v)
-          } else {
-            setPlaying(false)
-          }
-        }
-      }
-      frame = requestAnimationFrame(tick)
-    })
-    return () => cancelAnimationFrame(frame)
-  }, [playing, reverse, seek])
-
-  // The clip's own frame rate: the shortest step between presented frames (a dropped frame only
-  // makes a step longer), over a dozen frames while it plays forward.
+  // While playing forward: on each frame the clock presents, the seek bar follows it, the clip's
+  // frame rate is measured, and every other take is kept on the clock's frame (src/web/lib/frame-lock.ts).
   useEffect(() => {
     const master = longest(videos.current)
-    if (!playing || reverse || !master || !('requestVideoFrameCallback' in master)) return
-    let previous: number | null = null
-    let shortest = Infinity
-    let samples = 0
-    let handle = master.requestVideoFrameCallback(function measure(_now, meta) {
-      const step = previous === null ? 0 : meta.mediaTime - previous
-      previous = meta.mediaTime
-      if (step > 0.001) {
-        shortest = Math.min(shortest, step)
-        samples += 1
+    if (!playing || reverse || !master) return
+    const followers = present(videos.current).filter((v) => v !== master)
+    // A video that joined while playing (a new layout) starts where the clock is.
+    for (const v of present(videos.current)) if (v.paused && v.currentTime < (v.duration || Infinity)) play(v)
+    const meter = frameRateMeter()
+    const stop = everyFrame(master, (mediaTime) => {
+      setCurrentTime(mediaTime)
+      const measured = meter(mediaTime)
+      if (measured) setFps(snapFps(measured))
+      const clock = master.currentTime
+      const { rate: wanted } = settings.current
+      for (const v of followers) {
+        if (clock >= v.duration) continue // a shorter take holds its last frame
+        if (v.paused && !master.paused) play(v)
+        keepInStep(v, clock, 1 / settings.current.fps, wanted)
       }
-      if (samples >= 12) return setFps(snapFps(1 / shortest))
-      handle = master.requestVideoFrameCallback(measure)
     })
-    return () => master.cancelVideoFrameCallback(handle)
-  }, [playing, reverse])
+    const ended = () => {
+      if (!loopRef.current) return setPlaying(false)
+      seek(0)
+      for (const v of present(videos.current)) play(v)
+    }
+    master.addEventListener('ended', ended)
+    return () => {
+      stop()
+      master.removeEventListener('ended', ended)
+      for (const v of followers) v.playbackRate = settings.current.rate
+    }
+  }, [playing, reverse, seek, setCurrentTime, duration, members])
 
-  const settings = useRef({ rate, muted })
-  useEffect(() => {
-    settings.current = { rate, muted }
-  }, [rate, muted])
   // One stable ref callback per slot, so React does not detach and re-attach on every render.
   const refs = useRef(new Map<number, (video: HTMLVideoElement | null) => () => void>())
   const register = useCallback((index: number) => {
@@ -225,6 +237,8 @@ export function useVideoSync(): VideoSync {
         if (!video) return () => undefined
         video.playbackRate = settings.current.rate
         video.muted = settings.current.muted
+        video.currentTime = position.current
+        setMembers((count) => count + 1)
         const onMeta = () =>
           setDuration(Math.max(...present(videos.current).map((v) => v.duration || 0)))
         video.addEventListener('loadedmetadata', onMeta)
@@ -232,6 +246,7 @@ export function useVideoSync(): VideoSync {
         return () => {
           video.removeEventListener('loadedmetadata', onMeta)
           if (videos.current[index] === video) videos.current[index] = null
+          setMembers((count) => count + 1)
         }
       }
       refs.current.set(index, ref)

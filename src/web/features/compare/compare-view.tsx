@@ -1,29 +1,44 @@
 import { useQueries } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
+import type { Job } from '../../../contract/job'
 import { Button } from '../../components/ui/button'
-import { cn } from '../../components/ui/cn'
 import { Dialog } from '../../components/ui/dialog'
 import { Transport } from '../../components/ui/transport'
 import { jobQueries } from '../../lib/job-queries'
 import { useTransportKeys } from '../../lib/transport-keys'
 import { useVideoSync } from '../../lib/use-video-sync'
-import { ComparePlayer } from './compare-player'
+import { CompareGrid } from './compare-grid'
+import { CompareModeBar } from './compare-mode-bar'
+import { CompareStack } from './compare-stack'
+import { useCompareMode } from './use-compare-mode'
 
-const GRID: Record<number, string> = {
-  2: 'lg:grid-cols-2',
-  3: 'lg:grid-cols-3',
-  4: 'lg:grid-cols-2 lg:grid-rows-2',
+const HINTS: Record<string, string> = {
+  side: 'words changed against the first are marked',
+  wipe: 'drag the divider, or ← → when it has the focus',
+  flip: 'F shows the other take in place',
+  difference: 'black where the takes match',
+  overlay: 'take 2 over take 1',
 }
 
-/** 2–4 takes side by side on one clock: one play/pause, one seek bar, loop, speed, mute. */
+/**
+ * 2–4 takes on one clock (one play/pause, seek bar, loop, speed, mute): side by side, or two in one
+ * frame — wipe, flip, difference, overlay. The mode is in the URL, so a reload keeps it.
+ */
 export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => void }) {
   const results = useQueries({ queries: ids.map((id) => jobQueries.detail(id)) })
   const failed = results.find((result) => result.error)?.error
+  const jobs = results.map((result) => result.data).filter((job): job is Job => Boolean(job))
   const sync = useVideoSync()
+  const view = useCompareMode(ids.length)
   const stage = useRef<HTMLDivElement>(null)
   useEffect(() => stage.current?.focus(), [])
-  useTransportKeys(sync, stage)
-  const base = results[0]?.data?.prompt ?? ''
+  useTransportKeys(sync, stage, (event) => {
+    if (event.key.toLowerCase() !== 'f' || ids.length !== 2) return false
+    view.flip()
+    return true
+  })
+  const [first, second] = jobs
+  const together = view.mode !== 'side' && first && second && jobs.length === 2
   return (
     <Dialog
       open
@@ -33,23 +48,27 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
       className="m-0 h-dvh max-h-none w-screen max-w-none rounded-none border-0 bg-bg"
     >
       <div className="flex h-full flex-col">
-        <header className="flex h-11 shrink-0 items-center gap-3 border-b border-border bg-surface px-4">
+        <header className="flex min-h-11 shrink-0 flex-wrap items-center gap-x-3 gap-y-1.5 border-b border-border bg-surface px-4 py-1.5">
           <h2 id="compare-heading" className="text-sm font-medium text-text">
             Compare {ids.length} takes
           </h2>
-          <p className="hidden text-xs text-text-subtle lg:block pointer-coarse:hidden">
-            Space play/pause · J K L shuttle · , . one frame · Home End · words changed against the
-            first are marked
-          </p>
           <Button
             size="sm"
             variant="ghost"
-            className="ml-auto"
+            className="ml-auto lg:order-last"
             onClick={onClose}
             aria-keyshortcuts="Escape"
           >
             Close
           </Button>
+          {ids.length === 2 && (
+            <div className="order-last basis-full lg:order-none lg:basis-auto">
+              <CompareModeBar view={view} />
+            </div>
+          )}
+          <p className="hidden text-xs text-text-subtle xl:block pointer-coarse:hidden">
+            Space play/pause · J K L shuttle · , . one frame · {HINTS[view.mode]}
+          </p>
         </header>
         {failed && (
           <p role="alert" className="px-4 py-2 text-sm text-danger">
@@ -60,18 +79,12 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
           ref={stage}
           tabIndex={-1}
           aria-label="Compared takes"
-          className={cn('grid min-h-0 flex-1 grid-cols-1 gap-2 p-2 outline-none', GRID[ids.length])}
+          className="flex min-h-0 flex-1 flex-col outline-none"
         >
-          {results.map(({ data: job }, index) =>
-            job ? (
-              <ComparePlayer
-                key={job.id}
-                job={job}
-                index={index}
-                basePrompt={index === 0 ? null : base}
-                sync={sync}
-              />
-            ) : null,
+          {together ? (
+            <CompareStack key="stack" jobs={[first, second]} sync={sync} view={view} />
+          ) : (
+            <CompareGrid key="grid" jobs={jobs} sync={sync} />
           )}
         </div>
         <Transport sync={sync} />
