@@ -3,11 +3,10 @@ import type { Locator, Page } from '@playwright/test'
 import sharp from 'sharp'
 import { promptHue } from '../src/simulator/scene'
 import { expect, test } from './fixtures'
-import { fontsReady, settled, startJob, unique, videoStates } from './review-support'
+import { fontsReady, MEDIA, videoStates } from './gallery-page'
+import { settled, startJob, unique } from './review-support'
 
 test.describe.configure({ timeout: 240_000 })
-// Media decodes on a machine that may be busy rendering other takes with ffmpeg.
-const MEDIA = { timeout: 30_000 }
 const FRAME = 1 / 24
 const SHOTS = (name: string) => `/work/wt/shots/compare/${name}`
 
@@ -251,7 +250,7 @@ test('two takes compare by wipe, flip, difference and overlay, frame-locked whil
   await page.keyboard.press('Space')
   const [one = [], two = []] = await presentedFrames(compare, 3000)
   const together = onScreenTogether(one, two)
-  expect(together.length).toBeGreaterThanOrEqual(8)
+  expect(together.length).toBeGreaterThanOrEqual(5)
   const played = (together.at(-1)?.[0] ?? 0) - (together[0]?.[0] ?? 0)
   expect(played).toBeGreaterThan(2)
   const apart = together.filter(([a, b]) => Math.abs(a - b) > FRAME + 0.002)
