@@ -8,7 +8,7 @@ import { JobRepository } from '../../src/server/store/job-repository'
 import type { JobRecord } from '../../src/server/store/job-record'
 import { multipartBody } from '../../src/server/testing/multipart'
 import { startTestStudio } from '../../src/server/testing/test-studio'
-import { Vault } from '../../src/server/vault/vault'
+import { FolderVault } from '../../src/server/vault/folder-vault'
 
 /** A fresh folder for one benchmark's data, removed by the runner at the end. */
 export function tempDir(label: string): string {
@@ -50,7 +50,7 @@ export function linkOrCopy(from: string, to: string): void {
 
 export interface Store {
   repo: JobRepository
-  vault: Vault
+  vault: FolderVault
   /** Runs `work` in one SQLite transaction: 10,000 inserts take a fraction of a second. */
   transaction(work: () => void): void
   close(): Promise<void>
@@ -61,7 +61,7 @@ export async function openStore(dataDir: string): Promise<Store> {
   const store = await openStudioStore(path.join(dataDir, 'dailies.db'))
   return {
     repo: new JobRepository(store.sqlite),
-    vault: new Vault(path.join(dataDir, 'vault')),
+    vault: new FolderVault(path.join(dataDir, 'vault')),
     transaction: (work) => store.sqlite.transaction(work)(),
     close: () => store.close(),
   }
@@ -160,7 +160,7 @@ export function renderOneTake(into: string): Promise<RenderedTake> {
         spritesheet: path.join(dir, 'spritesheet.jpg'),
       }
       for (const asset of ['video', 'thumbnail', 'spritesheet'] as const)
-        fs.copyFileSync(studio.vault.pathOf(id, asset), files[asset])
+        fs.writeFileSync(files[asset], await studio.vault.read(id, asset))
       return { dir, files }
     } finally {
       await studio.close()

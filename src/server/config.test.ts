@@ -112,3 +112,32 @@ describe('sign-in settings', () => {
     expect(() => loadConfig({ DAILIES_SESSION_DAYS: '0' })).toThrow(/DAILIES_SESSION_DAYS/)
   })
 })
+
+describe('media store settings', () => {
+  it('keep files in the vault folder unless a bucket is named', () => {
+    expect(loadConfig({}).s3).toBeNull()
+    expect(() => loadConfig({ DAILIES_S3_ENDPOINT: 'http://minio:9000' })).toThrow(/DAILIES_S3_BUCKET/)
+  })
+
+  it('read the bucket, its server, region and keys', () => {
+    const config = loadConfig({
+      DAILIES_S3_BUCKET: 'takes',
+      DAILIES_S3_ENDPOINT: 'http://minio:9000/',
+      AWS_ACCESS_KEY_ID: 'id',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+    })
+    expect(config.s3).toEqual({
+      bucket: 'takes',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'id', secretAccessKey: 'secret' },
+    })
+    const aws = loadConfig({ DAILIES_S3_BUCKET: 'takes', DAILIES_S3_REGION: 'eu-west-3' }).s3
+    expect(aws).toEqual({ bucket: 'takes', endpoint: null, region: 'eu-west-3', credentials: null })
+  })
+
+  it('refuse half a key pair and an endpoint that is not a URL', () => {
+    expect(() => loadConfig({ DAILIES_S3_BUCKET: 'takes', AWS_ACCESS_KEY_ID: 'id' })).toThrow(/AWS_SECRET_ACCESS_KEY/)
+    expect(() => loadConfig({ DAILIES_S3_BUCKET: 'takes', DAILIES_S3_ENDPOINT: 'minio' })).toThrow(/DAILIES_S3_ENDPOINT/)
+  })
+})

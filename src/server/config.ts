@@ -53,6 +53,12 @@ export const envSchema = z.object({
   FFMPEG_PATH: z.string().min(1).optional(),
   DAILIES_MODELS: z.string().min(1).optional(),
   DAILIES_JOB_MAX_AGE_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(60),
+  DAILIES_S3_ENDPOINT: z.url().optional(),
+  DAILIES_S3_BUCKET: z.string().min(1).optional(),
+  DAILIES_S3_REGION: z.string().min(1).default('us-east-1'),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -86,6 +92,17 @@ export interface Config {
   models: ModelEntry[]
   /** A take not finished this long after it started fails (DAILIES_JOB_MAX_AGE_MINUTES). */
   jobMaxAgeMs: number
+  /** The bucket job files go to instead of the vault folder (DAILIES_S3_BUCKET), or null. */
+  s3: S3Settings | null
+}
+
+export interface S3Settings {
+  /** An S3-compatible server's URL; null for AWS itself. */
+  endpoint: string | null
+  bucket: string
+  region: string
+  /** null: the AWS SDK finds them itself (an instance or task role). */
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | null
 }
 
 export interface SignInConfig {
@@ -127,6 +144,23 @@ function upstreamFor(provider: Provider, env: z.infer<typeof envSchema>): Upstre
   return { baseURL: baseURL.replace(/\/+$/, ''), apiKey, keyName: keyVar }
 }
 
+function s3For(env: z.infer<typeof envSchema>): S3Settings | null {
+  if (!env.DAILIES_S3_BUCKET) {
+    if (env.DAILIES_S3_ENDPOINT) throw new ConfigError('DAILIES_S3_ENDPOINT is set: set DAILIES_S3_BUCKET too')
+    return null
+  }
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigError('Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for the bucket, or neither (an instance role)')
+  }
+  return {
+    endpoint: env.DAILIES_S3_ENDPOINT?.replace(/\/+$/, '') ?? null,
+    bucket: env.DAILIES_S3_BUCKET,
+    region: env.DAILIES_S3_REGION,
+    credentials:
+      accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : null,
+  }
+}
 
 export function isLoopback(host: string): boolean {
   return LOOPBACK_HOSTS.includes(host) || host.startsWith('127.')
@@ -166,6 +200,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     models: loadModels(env.DAILIES_MODELS ?? null),
     jobMaxAgeMs: env.DAILIES_JOB_MAX_AGE_MINUTES * 60_000,
+    s3: s3For(env),
   }
 }
 

@@ -21,13 +21,14 @@ import { JobRepository } from './store/job-repository'
 import type { StudioTables } from './store/tables'
 import { createUpstream } from './upstream/create-upstream'
 import type { Upstream } from './upstream/types'
-import { Vault } from './vault/vault'
+import { openVault } from './vault/open-vault'
+import type { Vault } from './vault/vault'
 
 export type StudioConfig = Pick<
   Config,
   'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute' | 'ffmpegPath'
 > &
-  Partial<Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs' | 'deleteGraceS'>>
+  Partial<Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs' | 'deleteGraceS' | 's3'>>
 
 export interface StudioOverrides {
   schedule?: Partial<PollSchedule>
@@ -37,7 +38,7 @@ export interface StudioOverrides {
   wrapUpstream?: (upstream: Upstream) => Upstream
   /** Where log lines go instead of stdout, e.g. for a test that reads every one of them. */
   logStream?: DestinationStream
-  /** Builds the vault on its folder, e.g. a subclass whose disk fills up. */
+  /** Builds the vault folder, e.g. a subclass whose disk fills up (instead of the configured store). */
   createVault?: (root: string) => Vault
 }
 
@@ -80,8 +81,9 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   const baseUpstream = instrumentUpstream(createUpstream({ ...upstreamConfig, logger }), metrics)
   const upstream = overrides.wrapUpstream ? overrides.wrapUpstream(baseUpstream) : baseUpstream
 
-  const vaultRoot = path.join(config.dataDir, 'vault')
-  const vault = overrides.createVault ? overrides.createVault(vaultRoot) : new Vault(vaultRoot)
+  const vault = overrides.createVault
+    ? overrides.createVault(path.join(config.dataDir, 'vault'))
+    : openVault(config.dataDir, config.s3 ?? null)
   await vault.sweepTemp()
   const repo = new JobRepository(store.sqlite)
   const now = overrides.now ?? (() => new Date())

@@ -72,13 +72,13 @@ describe('a full disk while archiving', () => {
       const seen: Job[] = []
       for (let i = 0; i < 10; i++) {
         seen.push(await s.getJob(job.id))
-        const files = listFiles(s.vault.dirOf(job.id))
+        const files = listFiles(disk.dirOf(job.id))
         expect(files).not.toContain('job.json')
         expect(files.length).toBeLessThanOrEqual(filesThatFit)
         for (const [variant, name] of Object.entries(MEDIA) as [keyof typeof MEDIA, string][]) {
           if (!files.includes(name)) continue
           expect(
-            fs.readFileSync(s.vault.pathOf(job.id, variant)).equals(original[variant]),
+            fs.readFileSync(disk.pathOf(job.id, variant)).equals(original[variant]),
             name,
           ).toBe(true)
         }
@@ -93,19 +93,19 @@ describe('a full disk while archiving', () => {
       expect(done).toMatchObject({ status: 'completed', error: null })
 
       // Nothing corrupt: the vault holds exactly the provider's files, and no leftovers.
-      expect(listFiles(s.vault.tempDir)).toEqual([])
-      expect(listFiles(s.vault.dirOf(job.id))).toEqual([
+      expect(listFiles(disk.tempDir)).toEqual([])
+      expect(listFiles(disk.dirOf(job.id))).toEqual([
         'job.json',
         'spritesheet.jpg',
         'thumbnail.webp',
         'video.mp4',
       ])
-      const sidecar = JSON.parse(fs.readFileSync(s.vault.pathOf(job.id, 'sidecar'), 'utf8')) as {
+      const sidecar = JSON.parse(fs.readFileSync(disk.pathOf(job.id, 'sidecar'), 'utf8')) as {
         files: Record<string, number>
       }
       for (const variant of ['video', 'thumbnail', 'spritesheet'] as const) {
         expect(
-          fs.readFileSync(s.vault.pathOf(job.id, variant)).equals(original[variant]),
+          fs.readFileSync(disk.pathOf(job.id, variant)).equals(original[variant]),
           variant,
         ).toBe(true)
         expect(sidecar.files[variant]).toBe(original[variant].length)

@@ -3,7 +3,7 @@ import { bypass, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sleep, startFaultyProvider, type FaultyProvider } from '../testing/faulty-provider'
-import { listFiles } from '../testing/vault-snapshot'
+import { folderVault, listFiles } from '../testing/vault-snapshot'
 
 /**
  * Slow and broken downloads of a finished take (msw in front of a real simulator): the vault
@@ -62,7 +62,7 @@ describe('slow and broken downloads', () => {
     })
 
     // Sample the vault all along: a video in the job folder is only ever the whole file.
-    const vault = p.studio.vault
+    const vault = folderVault(p.studio.vault)
     let sampling = true
     let sawTemp = false
     const problems: string[] = []
@@ -94,7 +94,7 @@ describe('slow and broken downloads', () => {
     const p = (provider = await startFaultyProvider(server))
     const [job] = await p.createJobs(1)
     if (!job) throw new Error('no job')
-    const vault = p.studio.vault
+    const vault = folderVault(p.studio.vault)
     const problems: string[] = []
     let videoTries = 0
     p.onRead(async ({ variant }, request) => {

@@ -67,7 +67,7 @@ describe('a full disk while an upload is saved', () => {
       })
       expect(disk.refused).toBeGreaterThan(0)
       expect(snapshot(s)).toEqual(before)
-      expect(listFiles(s.vault.tempDir)).toEqual([])
+      expect(listFiles(disk.tempDir)).toEqual([])
 
       const list = await s.app.inject({ method: 'GET', url: '/api/jobs' })
       expect(list.statusCode).toBe(200)
@@ -80,8 +80,8 @@ describe('a full disk while an upload is saved', () => {
       const accepted = await upload()
       expect(accepted.statusCode).toBe(201)
       const job = jobSchema.parse(accepted.json())
-      expect(listFiles(s.vault.dirOf(job.id))).toEqual(['reference-original', 'reference.png'])
-      expect(fs.readFileSync(s.vault.pathOf(job.id, 'reference-original')).equals(image)).toBe(true)
+      expect(listFiles(disk.dirOf(job.id))).toEqual(['reference-original', 'reference.png'])
+      expect(fs.readFileSync(disk.pathOf(job.id, 'reference-original')).equals(image)).toBe(true)
     },
   )
 })

@@ -7,7 +7,8 @@ const TAIL_SECONDS = 0.5
 
 /**
  * Extracts one frame of a video as PNG at `width`x`height`: the frame at `at` seconds, or the
- * last frame when `at` is null or past the end. ffmpeg writes to `outFile` (a vault temp path).
+ * last frame when `at` is null or past the end. `video` is a path or URL (Vault.ffmpegInput);
+ * ffmpeg writes to `outFile` (a vault temp path).
  */
 export async function extractFrame(
   ffmpegPath: string,

@@ -1,21 +1,16 @@
-import fs from 'node:fs'
-import fsp from 'node:fs/promises'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ApiError } from '../../contract/errors'
+import { ASSETS, type AssetName, type Vault } from '../vault/vault'
 import { parseByteRange } from './byte-range'
 import { contentDisposition } from './download-name'
 
 // Vault files never change once written: a new take is a new job id, a new export a new ETag.
 const CACHE_CONTROL = 'private, max-age=31536000, immutable'
-/**
- * 64 KiB reads, Node's default: larger ones (1 MiB was tried) each take fresh memory from the
- * system, so many whole-file downloads at once ran slower and held far more RSS (bench 5).
- */
-const READ_BUFFER = 1 << 16
-
 export interface SentFile {
-  path: string
-  contentType: string
+  vault: Vault
+  /** The job or reel id the file belongs to. */
+  owner: string
+  asset: AssetName
   /** What the file is, for the 404 when it is missing ("The video of this job"). */
   what: string
   /** With a name, the reply is a download under it (Content-Disposition). */
@@ -35,17 +30,21 @@ function unsatisfiable(reply: FastifyReply, size: number) {
     .send({ error: { code: 'range_not_satisfiable', message: `The file is ${size} bytes long` } })
 }
 
-/** Serves a vault file with Range, ETag and long caching: takes and exported reels alike. */
+/**
+ * Serves a vault file with Range, ETag and long caching: takes and exported reels alike, from the
+ * folder or streamed from the bucket (docs/decisions/003-media-delivery.md).
+ */
 export async function sendVaultFile(request: FastifyRequest, reply: FastifyReply, file: SentFile) {
-  const stat = await fsp.stat(file.path).catch(() => null)
+  const { vault, owner, asset } = file
+  const stat = await vault.stat(owner, asset)
   if (!stat) throw new ApiError('not_found', `${file.what} is missing from the vault`)
-  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`
+  const { etag } = stat
   reply
     .header('etag', etag)
     .header('cache-control', CACHE_CONTROL)
-    .header('last-modified', stat.mtime.toUTCString())
+    .header('last-modified', stat.lastModified.toUTCString())
     .header('accept-ranges', 'bytes')
-    .type(file.contentType)
+    .type(ASSETS[asset].contentType)
   if (file.downloadName) reply.header('content-disposition', contentDisposition(file.downloadName))
   if (matchesEtag(request.headers['if-none-match'], etag)) return reply.status(304).send()
 
@@ -56,8 +55,8 @@ export async function sendVaultFile(request: FastifyRequest, reply: FastifyReply
       .status(206)
       .header('content-range', `bytes ${range.start}-${range.end}/${stat.size}`)
       .header('content-length', range.end - range.start + 1)
-    return reply.send(fs.createReadStream(file.path, { ...range, highWaterMark: READ_BUFFER }))
+    return reply.send(await vault.openRead(owner, asset, range))
   }
   reply.header('content-length', stat.size)
-  return reply.send(fs.createReadStream(file.path, { highWaterMark: READ_BUFFER }))
+  return reply.send(await vault.openRead(owner, asset))
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { capabilitiesSchema } from '../../contract/capabilities'
@@ -136,7 +135,7 @@ describe('first + last frame', () => {
     )
     expect(done.status).toBe('completed')
     const sidecar = JSON.parse(
-      fs.readFileSync(studio.vault.pathOf(done.id, 'sidecar'), 'utf8'),
+      (await studio.vault.read(done.id, 'sidecar')).toString('utf8'),
     ) as Record<string, unknown>
     expect(sidecar).toMatchObject({
       model: 'veo3.1',

@@ -25,7 +25,8 @@ export function frameRoutes(
     const { t } = request.query
     const job = deps.jobs.get(id)
     if (job.status !== 'completed') throw new ApiError('conflict', 'This take is not finished yet')
-    const png = await extractFrame(deps.ffmpegPath, deps.vault.pathOf(id, 'video'), deps.vault.tempPath('frame'), {
+    const video = await deps.vault.ffmpegInput(id, 'video')
+    const png = await extractFrame(deps.ffmpegPath, video, deps.vault.tempPath('frame'), {
       at: t ?? null,
       durationSeconds: job.seconds,
       // An orientation hint (`16x9`) of a model no longer in the catalog: the pixels of 720p.

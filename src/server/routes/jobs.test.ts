@@ -45,8 +45,8 @@ describe('POST /api/jobs', () => {
     const video = await studio.app.inject({ method: 'GET', url: done.media?.video ?? '' })
     expect(video.statusCode).toBe(200)
     expect(video.headers['content-type']).toBe('video/mp4')
-    expect(video.rawPayload.equals(fs.readFileSync(studio.vault.pathOf(done.id, 'video')))).toBe(true)
-    const sidecar = JSON.parse(fs.readFileSync(studio.vault.pathOf(done.id, 'sidecar'), 'utf8')) as Record<string, unknown>
+    expect(video.rawPayload.equals(await studio.vault.read(done.id, 'video'))).toBe(true)
+    const sidecar = JSON.parse((await studio.vault.read(done.id, 'sidecar')).toString('utf8')) as Record<string, unknown>
     expect(sidecar).toMatchObject({
       prompt: 'a lantern over a night market',
       model: 'sora-2',
@@ -75,7 +75,7 @@ describe('POST /api/jobs', () => {
     const served = await studio.app.inject({ method: 'GET', url: job.reference?.url ?? '' })
     expect(served.headers['content-type']).toBe('image/png')
     expect(await sharp(served.rawPayload).metadata()).toMatchObject({ width: 1280, height: 720, format: 'png' })
-    expect(fs.readFileSync(studio.vault.pathOf(job.id, 'reference-original')).equals(image)).toBe(true)
+    expect((await studio.vault.read(job.id, 'reference-original')).equals(image)).toBe(true)
     expect((await studio.waitForJob(job.id, isDone)).status).toBe('completed')
   })
 
@@ -229,12 +229,12 @@ describe('remix, retry, delete', () => {
 
   it('deletes a take at once, keeps its files for an undo, and restores it', async () => {
     const job = await studio.waitForJob((await create('to be deleted')).id, isDone)
-    expect(fs.existsSync(studio.vault.dirOf(job.id))).toBe(true)
+    expect(await studio.vault.has(job.id, 'video')).toBe(true)
     const reply = await studio.app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}` })
     expect(reply.statusCode).toBe(204)
     expect((await studio.app.inject({ method: 'GET', url: `/api/jobs/${job.id}` })).statusCode).toBe(404)
     expect((await studio.app.inject({ method: 'GET', url: `/api/jobs/${job.id}/video` })).statusCode).toBe(404)
-    expect(fs.existsSync(studio.vault.dirOf(job.id))).toBe(true)
+    expect(await studio.vault.has(job.id, 'video')).toBe(true)
     expect((await studio.app.inject({ method: 'DELETE', url: `/api/jobs/${job.id}` })).statusCode).toBe(404)
 
     const restored = await studio.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/restore` })

@@ -1,108 +1,118 @@
-import fs from 'node:fs'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobSchema, type Job } from '../../contract/job'
 import { multipartBody } from '../testing/multipart'
-import { isDone, startTestStudio, type TestStudio } from '../testing/test-studio'
+import { FolderVault } from '../vault/folder-vault'
+import { S3Vault } from '../vault/s3-vault'
+import { isDone, MEDIA_STORES, startTestStudio, type TestStudio } from '../testing/test-studio'
 
-let studio: TestStudio
-let take: Job
-let videoBytes: Buffer
+describe.each(MEDIA_STORES)('media from the %s store', (store) => {
+  let studio: TestStudio
+  let take: Job
+  let videoBytes: Buffer
 
-beforeAll(async () => {
-  studio = await startTestStudio()
-  const body = multipartBody({
-    prompt: 'Café at dawn, 東京',
-    model: 'sora-2',
-    size: '720x1280',
-    seconds: '4',
-  })
-  const created = jobSchema.parse(
-    (await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json(),
-  )
-  take = await studio.waitForJob(created.id, isDone)
-  videoBytes = fs.readFileSync(studio.vault.pathOf(take.id, 'video'))
-})
-afterAll(() => studio.close())
-
-const get = (url: string, headers: Record<string, string> = {}) =>
-  studio.app.inject({ method: 'GET', url, headers })
-
-describe('media', () => {
-  it('answers a byte range with 206 and exactly those bytes', async () => {
-    const reply = await get(`/api/jobs/${take.id}/video`, { range: 'bytes=100-199' })
-    expect(reply.statusCode).toBe(206)
-    expect(reply.headers['content-range']).toBe(`bytes 100-199/${videoBytes.length}`)
-    expect(reply.headers['content-length']).toBe('100')
-    expect(reply.rawPayload.equals(videoBytes.subarray(100, 200))).toBe(true)
-  })
-
-  it('answers an impossible range with 416', async () => {
-    const reply = await get(`/api/jobs/${take.id}/video`, { range: `bytes=${videoBytes.length}-` })
-    expect(reply.statusCode).toBe(416)
-    expect(reply.headers['content-range']).toBe(`bytes */${videoBytes.length}`)
-  })
-
-  it('caches for good and revalidates with the ETag', async () => {
-    const first = await get(`/api/jobs/${take.id}/thumbnail`)
-    expect(first.statusCode).toBe(200)
-    expect(first.headers['content-type']).toBe('image/webp')
-    expect(first.headers['cache-control']).toContain('immutable')
-    const etag = String(first.headers.etag)
-    const again = await get(`/api/jobs/${take.id}/thumbnail`, { 'if-none-match': etag })
-    expect(again.statusCode).toBe(304)
-    expect(again.rawPayload.length).toBe(0)
-  })
-
-  it('names a download after the prompt and the take letter, RFC 5987 for non-ASCII', async () => {
-    const reply = await get(`/api/jobs/${take.id}/video?download=1`)
-    const suffix = take.id.slice(-6)
-    expect(reply.headers['content-disposition']).toBe(
-      `attachment; filename="cafe-at-dawn-take-A-${suffix}.mp4"; filename*=UTF-8''caf%C3%A9-at-dawn-%E6%9D%B1%E4%BA%AC-take-A-${suffix}.mp4`,
-    )
-    expect(reply.rawPayload.subarray(4, 8).toString('latin1')).toBe('ftyp')
-  })
-
-  it('serves the spritesheet as JPEG', async () => {
-    const reply = await get(`/api/jobs/${take.id}/spritesheet`)
-    expect(reply.headers['content-type']).toBe('image/jpeg')
-    expect(reply.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
-  })
-
-  it('answers 404 for unknown jobs, media and a missing reference; 409 before completion', async () => {
-    expect((await get('/api/jobs/job_unknown000000/video')).statusCode).toBe(404)
-    expect((await get(`/api/jobs/${take.id}/sidecar`)).statusCode).toBe(404)
-    expect((await get(`/api/jobs/${take.id}/reference`)).statusCode).toBe(404)
+  beforeAll(async () => {
+    studio = await startTestStudio({ store })
     const body = multipartBody({
-      prompt: 'slow one [sim:slow]',
+      prompt: 'Café at dawn, 東京',
       model: 'sora-2',
       size: '720x1280',
       seconds: '4',
     })
-    const slow = jobSchema.parse(
+    const created = jobSchema.parse(
       (await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json(),
     )
-    const early = await get(`/api/jobs/${slow.id}/video`)
-    expect(early.statusCode).toBe(409)
-    expect(early.json()).toMatchObject({ error: { code: 'conflict' } })
+    take = await studio.waitForJob(created.id, isDone)
+    videoBytes = await studio.vault.read(take.id, 'video')
   })
+  afterAll(() => studio.close())
 
-  it('extracts the last frame by default, as PNG at the take size', async () => {
-    const last = await get(`/api/jobs/${take.id}/frame`)
-    expect(last.statusCode, last.body).toBe(200)
-    expect(last.headers['content-type']).toBe('image/png')
-    expect(await sharp(last.rawPayload).metadata()).toMatchObject({
-      format: 'png',
-      width: 720,
-      height: 1280,
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    studio.app.inject({ method: 'GET', url, headers })
+
+  describe('media', () => {
+    it('keeps the take in the store it was given', async () => {
+      expect(studio.vault).toBeInstanceOf(store === 's3' ? S3Vault : FolderVault)
+      expect(await studio.vault.keys()).toContain(`${take.id}/video.mp4`)
     })
-    const first = await get(`/api/jobs/${take.id}/frame?t=0`)
-    expect(await sharp(first.rawPayload).metadata()).toMatchObject({ width: 720, height: 1280 })
-    // The running timecode differs between the first and the last frame.
-    expect(first.rawPayload.equals(last.rawPayload)).toBe(false)
-    const pastTheEnd = await get(`/api/jobs/${take.id}/frame?t=99`)
-    expect(pastTheEnd.statusCode).toBe(200)
-    expect((await get(`/api/jobs/${take.id}/frame?t=-1`)).statusCode).toBe(400)
-    expect((await get('/api/jobs/job_unknown000000/frame')).statusCode).toBe(404)
+
+    it('answers a byte range with 206 and exactly those bytes', async () => {
+      const reply = await get(`/api/jobs/${take.id}/video`, { range: 'bytes=100-199' })
+      expect(reply.statusCode).toBe(206)
+      expect(reply.headers['content-range']).toBe(`bytes 100-199/${videoBytes.length}`)
+      expect(reply.headers['content-length']).toBe('100')
+      expect(reply.rawPayload.equals(videoBytes.subarray(100, 200))).toBe(true)
+    })
+
+    it('answers an impossible range with 416', async () => {
+      const reply = await get(`/api/jobs/${take.id}/video`, {
+        range: `bytes=${videoBytes.length}-`,
+      })
+      expect(reply.statusCode).toBe(416)
+      expect(reply.headers['content-range']).toBe(`bytes */${videoBytes.length}`)
+    })
+
+    it('caches for good and revalidates with the ETag', async () => {
+      const first = await get(`/api/jobs/${take.id}/thumbnail`)
+      expect(first.statusCode).toBe(200)
+      expect(first.headers['content-type']).toBe('image/webp')
+      expect(first.headers['cache-control']).toContain('immutable')
+      const etag = String(first.headers.etag)
+      const again = await get(`/api/jobs/${take.id}/thumbnail`, { 'if-none-match': etag })
+      expect(again.statusCode).toBe(304)
+      expect(again.rawPayload.length).toBe(0)
+    })
+
+    it('names a download after the prompt and the take letter, RFC 5987 for non-ASCII', async () => {
+      const reply = await get(`/api/jobs/${take.id}/video?download=1`)
+      const suffix = take.id.slice(-6)
+      expect(reply.headers['content-disposition']).toBe(
+        `attachment; filename="cafe-at-dawn-take-A-${suffix}.mp4"; filename*=UTF-8''caf%C3%A9-at-dawn-%E6%9D%B1%E4%BA%AC-take-A-${suffix}.mp4`,
+      )
+      expect(reply.rawPayload.subarray(4, 8).toString('latin1')).toBe('ftyp')
+    })
+
+    it('serves the spritesheet as JPEG', async () => {
+      const reply = await get(`/api/jobs/${take.id}/spritesheet`)
+      expect(reply.headers['content-type']).toBe('image/jpeg')
+      expect(reply.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
+    })
+
+    it('answers 404 for unknown jobs, media and a missing reference; 409 before completion', async () => {
+      expect((await get('/api/jobs/job_unknown000000/video')).statusCode).toBe(404)
+      expect((await get(`/api/jobs/${take.id}/sidecar`)).statusCode).toBe(404)
+      expect((await get(`/api/jobs/${take.id}/reference`)).statusCode).toBe(404)
+      const body = multipartBody({
+        prompt: 'slow one [sim:slow]',
+        model: 'sora-2',
+        size: '720x1280',
+        seconds: '4',
+      })
+      const slow = jobSchema.parse(
+        (await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json(),
+      )
+      const early = await get(`/api/jobs/${slow.id}/video`)
+      expect(early.statusCode).toBe(409)
+      expect(early.json()).toMatchObject({ error: { code: 'conflict' } })
+    })
+
+    it('extracts the last frame by default, as PNG at the take size', async () => {
+      const last = await get(`/api/jobs/${take.id}/frame`)
+      expect(last.statusCode, last.body).toBe(200)
+      expect(last.headers['content-type']).toBe('image/png')
+      expect(await sharp(last.rawPayload).metadata()).toMatchObject({
+        format: 'png',
+        width: 720,
+        height: 1280,
+      })
+      const first = await get(`/api/jobs/${take.id}/frame?t=0`)
+      expect(await sharp(first.rawPayload).metadata()).toMatchObject({ width: 720, height: 1280 })
+      // The running timecode differs between the first and the last frame.
+      expect(first.rawPayload.equals(last.rawPayload)).toBe(false)
+      const pastTheEnd = await get(`/api/jobs/${take.id}/frame?t=99`)
+      expect(pastTheEnd.statusCode).toBe(200)
+      expect((await get(`/api/jobs/${take.id}/frame?t=-1`)).statusCode).toBe(400)
+      expect((await get('/api/jobs/job_unknown000000/frame')).statusCode).toBe(404)
+    })
   })
 })

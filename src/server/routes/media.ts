@@ -6,7 +6,7 @@ import { downloadName } from '../media/download-name'
 import { sendVaultFile } from '../media/send-file'
 import type { JobService } from '../jobs/job-service'
 import type { JobRecord } from '../store/job-record'
-import { ASSETS, type Vault } from '../vault/vault'
+import type { Vault } from '../vault/vault'
 import { parseJobId } from './jobs'
 import { ROUTE_SCHEMAS } from './route-schemas'
 
@@ -40,8 +40,9 @@ export function mediaRoutes(app: FastifyInstance, deps: { jobs: JobService; vaul
     assertAvailable(job, asset.data)
 
     return sendVaultFile(request, reply, {
-      path: deps.vault.pathOf(id, asset.data),
-      contentType: ASSETS[asset.data].contentType,
+      vault: deps.vault,
+      owner: id,
+      asset: asset.data,
       what: `The ${asset.data} of this job`,
       downloadName: download === '1' ? downloadName(job, EXTENSIONS[asset.data]) : null,
     })

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { Writable } from 'node:stream'
-import { Vault, type AssetName } from '../vault/vault'
+import { FolderVault } from '../vault/folder-vault'
+import type { AssetName } from '../vault/vault'
 
 export function enospc(): NodeJS.ErrnoException {
   return Object.assign(new Error('ENOSPC: no space left on device, write'), {
@@ -15,7 +16,7 @@ export function enospc(): NodeJS.ErrnoException {
  * part of its first chunk to the temp file and fails with ENOSPC, as a real full disk does, and
  * small files fail at once. `free()` makes room again.
  */
-export class FullDiskVault extends Vault {
+export class FullDiskVault extends FolderVault {
   private room = Number.POSITIVE_INFINITY
   /** Writes refused since the disk filled up. */
   refused = 0

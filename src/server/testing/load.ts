@@ -5,6 +5,7 @@ import type { StudioOverrides } from '../studio'
 import type { Upstream } from '../upstream/types'
 import { multipartBody } from './multipart'
 import { startTestStudio, type TestStudio } from './test-studio'
+import { folderVault } from './vault-snapshot'
 
 /**
  * N renders started at once against the simulator in fast mode, while B browsers poll their jobs
@@ -132,11 +133,11 @@ function findProblems(
   for (const job of report.jobs.filter((j) => j.status === 'completed')) {
     const sizes: Record<string, number> = {}
     for (const asset of ['video', 'thumbnail', 'spritesheet'] as const) {
-      const file = studio.vault.pathOf(job.id, asset)
+      const file = folderVault(studio.vault).pathOf(job.id, asset)
       sizes[asset] = fs.existsSync(file) ? fs.statSync(file).size : 0
       if (sizes[asset] === 0) problems.push(`${job.id} has no ${asset} in the vault`)
     }
-    const sidecar = JSON.parse(fs.readFileSync(studio.vault.pathOf(job.id, 'sidecar'), 'utf8')) as {
+    const sidecar = JSON.parse(fs.readFileSync(folderVault(studio.vault).pathOf(job.id, 'sidecar'), 'utf8')) as {
       upstreamId: string
       files: Record<string, number>
     }
@@ -157,7 +158,7 @@ function findProblems(
       `the provider holds ${report.upstreamVideos.length} videos, not exactly the ${created.length} jobs' own`,
     )
   }
-  if (fs.readdirSync(studio.vault.tempDir).length > 0)
+  if (fs.readdirSync(folderVault(studio.vault).tempDir).length > 0)
     problems.push('the vault temp folder is not empty')
   return problems
 }

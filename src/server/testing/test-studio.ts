@@ -5,6 +5,11 @@ import type { Job } from '../../contract/job'
 import { jobSchema } from '../../contract/job'
 import { loadConfig, type UpstreamConfig } from '../config'
 import { createStudio, type Studio, type StudioConfig, type StudioOverrides } from '../studio'
+import { startS3Server } from './s3-server'
+
+/** The two media stores a suite runs on: `describe.each(MEDIA_STORES)`. */
+export const MEDIA_STORES = ['folder', 's3'] as const
+export type MediaStoreKind = (typeof MEDIA_STORES)[number]
 
 export const FAST_SCHEDULE = { minMs: 40, maxMs: 150, errorMaxMs: 1000, concurrency: 8 }
 
@@ -21,6 +26,8 @@ export interface TestStudio extends Studio {
 export async function startTestStudio(
   options: {
     upstream?: UpstreamConfig
+    /** Where job files go: the vault folder (default) or a bucket on an s3rver of its own. */
+    store?: MediaStoreKind
     overrides?: StudioOverrides
     config?: Partial<
       Pick<
@@ -38,6 +45,7 @@ export async function startTestStudio(
   } = {},
 ): Promise<TestStudio> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-studio-'))
+  const s3 = options.store === 's3' ? await startS3Server() : null
   const studio = await createStudio(
     {
       provider: options.upstream ? 'custom' : 'simulator',
@@ -48,6 +56,7 @@ export async function startTestStudio(
       token: null,
       rendersPerMinute: 10_000,
       ffmpegPath: loadConfig({}).ffmpegPath,
+      s3: s3?.settings ?? null,
       ...options.config,
     },
     { schedule: FAST_SCHEDULE, ...options.overrides },
@@ -76,6 +85,7 @@ export async function startTestStudio(
     },
     async close() {
       await studio.close()
+      await s3?.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Studio } from '../studio'
+import { FolderVault } from '../vault/folder-vault'
+import type { Vault } from '../vault/vault'
 
 /** Every file under `root`, as sorted relative paths (folders themselves are left out). */
 export function listFiles(root: string): string[] {
@@ -19,11 +21,17 @@ export interface StudioSnapshot {
   files: string[]
 }
 
+/** The studio's vault as the folder it is in tests that look at files on disk. */
+export function folderVault(vault: Vault): FolderVault {
+  if (!(vault instanceof FolderVault)) throw new Error('this test looks at the vault folder: run it on the folder store')
+  return vault
+}
+
 /** What a request could leave behind: rows in the store and files in the vault. */
 export function snapshot(studio: Pick<Studio, 'repo' | 'vault'>): StudioSnapshot {
   return {
     rows: studio.repo.list({ limit: 100_000 }).items.map((job) => job.id),
-    files: listFiles(studio.vault.root),
+    files: listFiles(folderVault(studio.vault).root),
   }
 }
 

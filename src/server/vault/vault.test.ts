@@ -2,34 +2,70 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
+import { text } from 'node:stream/consumers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { IncompleteDownloadError, Vault } from './vault'
+import { startS3Server } from '../testing/s3-server'
+import { MEDIA_STORES, type MediaStoreKind } from '../testing/test-studio'
+import { FolderVault } from './folder-vault'
+import { S3Vault } from './s3-vault'
+import { IncompleteDownloadError, type Vault } from './vault'
 
-let root: string
-let vault: Vault
 const JOB = 'job_vaulttest0001'
 
-beforeEach(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-vault-'))
-  vault = new Vault(root)
-})
-afterEach(() => fs.rmSync(root, { recursive: true, force: true }))
+interface Opened {
+  vault: Vault
+  /** Local temp files left behind (uploads, downloads on their way in). */
+  leftovers(): string[]
+  close(): Promise<void>
+}
 
-const tempFiles = () => fs.readdirSync(vault.tempDir)
+async function openVault(kind: MediaStoreKind): Promise<Opened> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-vault-'))
+  const s3 = kind === 's3' ? await startS3Server() : null
+  const vault = s3 ? new S3Vault(s3.settings, path.join(dir, 'tmp')) : new FolderVault(dir)
+  const tempDir = s3 ? path.join(dir, 'tmp') : (vault as FolderVault).tempDir
+  return {
+    vault,
+    leftovers: () => fs.readdirSync(tempDir),
+    async close() {
+      await s3?.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
 
-describe('vault', () => {
-  it('stores a streamed file whole, under its fixed name', async () => {
-    const bytes = Buffer.alloc(3_000_000, 7)
+describe.each(MEDIA_STORES)('vault on %s', (kind) => {
+  let opened: Opened
+  let vault: Vault
+  beforeEach(async () => {
+    opened = await openVault(kind)
+    vault = opened.vault
+  })
+  afterEach(() => opened.close())
+
+  it('stores a streamed file whole, under its fixed name, and serves ranges of it', async () => {
+    // Over 5 MiB: a bucket takes it as a multipart upload.
+    const bytes = Buffer.alloc(6_000_000)
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251
     await expect(vault.writeStream(JOB, 'video', Readable.from([bytes]), bytes.length)).resolves.toBe(bytes.length)
-    expect(fs.readFileSync(path.join(root, JOB, 'video.mp4')).equals(bytes)).toBe(true)
-    expect(tempFiles()).toEqual([])
+    expect(await vault.keys()).toEqual([`${JOB}/video.mp4`])
+    expect((await vault.read(JOB, 'video')).equals(bytes)).toBe(true)
+    const stat = await vault.stat(JOB, 'video')
+    expect(stat?.size).toBe(bytes.length)
+    expect(stat?.etag).toMatch(/^".+"$/)
+    const part = await vault.openRead(JOB, 'video', { start: 4096, end: 8191 })
+    const chunks: Buffer[] = []
+    for await (const chunk of part) chunks.push(chunk as Buffer)
+    expect(Buffer.concat(chunks).equals(bytes.subarray(4096, 8192))).toBe(true)
+    expect(opened.leftovers()).toEqual([])
   })
 
   it('keeps nothing of a short download', async () => {
     const write = vault.writeStream(JOB, 'video', Readable.from([Buffer.alloc(10)]), 20)
     await expect(write).rejects.toBeInstanceOf(IncompleteDownloadError)
-    expect(fs.existsSync(vault.pathOf(JOB, 'video'))).toBe(false)
-    expect(tempFiles()).toEqual([])
+    expect(await vault.has(JOB, 'video')).toBe(false)
+    expect(await vault.keys()).toEqual([])
+    expect(opened.leftovers()).toEqual([])
   })
 
   it('keeps nothing of a stream that breaks midway, and the previous copy survives', async () => {
@@ -41,27 +77,39 @@ describe('vault', () => {
       },
     })
     await expect(vault.writeStream(JOB, 'video', broken, null)).rejects.toThrow('connection reset')
-    expect(fs.readFileSync(vault.pathOf(JOB, 'video'), 'utf8')).toBe('good copy')
-    expect(tempFiles()).toEqual([])
+    expect((await vault.read(JOB, 'video')).toString()).toBe('good copy')
+    expect(opened.leftovers()).toEqual([])
   })
 
-  it('refuses ids that could escape the vault', () => {
-    expect(() => vault.pathOf('../etc', 'video')).toThrow()
-    expect(() => vault.pathOf('job_../../x', 'video')).toThrow()
+  it('refuses ids that could escape the vault', async () => {
+    await expect(vault.writeFile('../etc', 'video', 'x')).rejects.toThrow()
+    await expect(vault.has('job_../../x', 'video')).rejects.toThrow()
+    expect(await vault.keys()).toEqual([])
   })
 
-  it('copies and removes a job folder', async () => {
+  it('copies and removes a job, and removes single assets', async () => {
     await vault.writeFile(JOB, 'reference', Buffer.from('png'))
+    await vault.writeFile(JOB, 'sidecar', '{}')
     await vault.copy(JOB, 'job_vaulttest0002', 'reference')
     expect(await vault.read('job_vaulttest0002', 'reference')).toEqual(Buffer.from('png'))
+    await vault.removeAssets(JOB, ['sidecar'])
+    expect(await vault.keys()).toEqual([`${JOB}/reference.png`, 'job_vaulttest0002/reference.png'])
     await vault.remove(JOB)
     expect(await vault.has(JOB, 'reference')).toBe(false)
-    expect(await vault.has('job_vaulttest0002', 'reference')).toBe(true)
+    expect(await vault.keys()).toEqual(['job_vaulttest0002/reference.png'])
   })
 
-  it('sweeps the leftovers of an interrupted write', async () => {
+  it('adopts a received upload and removes its temp file', async () => {
+    const temp = await vault.receive(Readable.from([Buffer.from('an original image')]), 'reference')
+    await vault.adopt(temp, JOB, 'reference-original')
+    expect(await text(await vault.openRead(JOB, 'reference-original'))).toBe('an original image')
+    expect(opened.leftovers()).toEqual([])
+  })
+
+  it('sweeps the leftovers of an interrupted write, and is reachable', async () => {
     fs.writeFileSync(vault.tempPath('video'), 'half')
     await vault.sweepTemp()
-    expect(tempFiles()).toEqual([])
+    expect(opened.leftovers()).toEqual([])
+    expect(await vault.reachable()).toBe(true)
   })
 })
