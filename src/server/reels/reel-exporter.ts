@@ -135,7 +135,7 @@ export class ReelExporter {
       if (this.stopping.signal.aborted) throw new Error('aborted')
       const shots: ExportShot[] = []
       for (const [index, take] of takes.entries()) {
-        const file = vault.pathOf(take.id, 'video')
+        const file = await vault.ffmpegInput(take.id, 'video')
         let titleFile: string | null = null
         if (record.titleCards) {
           titleFile = temp('title')

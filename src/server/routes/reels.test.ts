@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reelDetailSchema, reelListSchema, type ReelDetail } from '../../contract/reels'
 import { seedJob } from '../testing/seed-job'
@@ -43,7 +42,7 @@ describe('reels', () => {
 
     const listed = reelListSchema.parse((await call('GET', '/api/reels')).json()).items
     expect(listed[0]).toMatchObject({ id: reel.id, jobIds: [c.id, a.id, b.id] })
-    const sidecar = JSON.parse(fs.readFileSync(studio.vault.pathOf(reel.id, 'reel-sidecar'), 'utf8')) as {
+    const sidecar = JSON.parse((await studio.vault.read(reel.id, 'reel-sidecar')).toString('utf8')) as {
       name: string
       shots: { jobId: string; prompt: string }[]
     }
@@ -63,7 +62,7 @@ describe('reels', () => {
 
     const removed = await call('DELETE', `/api/reels/${reel.id}/shots/${a.id}`)
     expect(reelDetailSchema.parse(removed.json()).jobIds).toEqual([c.id, b.id])
-    const sidecar = JSON.parse(fs.readFileSync(studio.vault.pathOf(reel.id, 'reel-sidecar'), 'utf8')) as {
+    const sidecar = JSON.parse((await studio.vault.read(reel.id, 'reel-sidecar')).toString('utf8')) as {
       name: string
       shots: { jobId: string }[]
     }
@@ -85,7 +84,7 @@ describe('reels', () => {
     const reel = await createReel('Gone soon', [a.id])
     expect((await call('DELETE', `/api/reels/${reel.id}`)).statusCode).toBe(204)
     expect((await call('GET', `/api/reels/${reel.id}`)).statusCode).toBe(404)
-    expect(fs.existsSync(studio.vault.dirOf(reel.id))).toBe(false)
+    expect((await studio.vault.keys()).filter((key) => key.startsWith(reel.id))).toEqual([])
     expect((await call('GET', `/api/jobs/${a.id}`)).statusCode).toBe(200)
   })
 

@@ -9,7 +9,7 @@ import { presentReel, presentReelDetail } from '../reels/present'
 import type { ReelRecord } from '../reels/reel-record'
 import type { ReelExporter } from '../reels/reel-exporter'
 import type { ReelService } from '../reels/reel-service'
-import { ASSETS, type Vault } from '../vault/vault'
+import type { Vault } from '../vault/vault'
 import { ROUTE_SCHEMAS } from './route-schemas'
 
 export interface ReelRoutesDeps {
@@ -71,8 +71,9 @@ export function reelRoutes(fastify: FastifyInstance, { reels, reelExporter, vaul
       throw new ApiError('not_found', reel.export ? 'The export of this reel is not finished' : 'This reel has not been exported')
     }
     return sendVaultFile(request, reply, {
-      path: vault.pathOf(reel.id, 'reel-export'),
-      contentType: ASSETS['reel-export'].contentType,
+      vault,
+      owner: reel.id,
+      asset: 'reel-export',
       what: 'The exported film of this reel',
       downloadName: request.query.download === '1' ? reelDownloadName(reel) : null,
     })

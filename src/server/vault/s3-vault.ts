@@ -26,8 +26,8 @@ import { ASSET_NAMES, ASSETS, type AssetName, type StoredMedia, type Vault, owne
  * 5 MiB in memory, whatever the video's size.
  */
 const PART_BYTES = 5 * 1024 * 1024
-/** How long a presigned URL for ffmpeg lives: a frame takes seconds. */
-const FFMPEG_URL_SECONDS = 5 * 60
+/** How long a presigned URL for ffmpeg lives: a frame takes seconds, a reel export minutes. */
+const FFMPEG_URL_SECONDS = 15 * 60
 
 const isMissing = (error: unknown) =>
   error instanceof S3ServiceException && (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)
