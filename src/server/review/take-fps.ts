@@ -24,7 +24,7 @@ export class TakeFps {
     if (known !== undefined) return known
     let fps: number | null = null
     try {
-      fps = await videoFrameRate(this.ffmpegPath, this.vault.pathOf(jobId, 'video'))
+      fps = await videoFrameRate(this.ffmpegPath, await this.vault.ffmpegInput(jobId, 'video'))
     } catch (error) {
       this.log.warn({ err: error, jobId }, 'could not read the frame rate of a take')
       return FALLBACK_FPS
