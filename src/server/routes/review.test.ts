@@ -7,19 +7,23 @@ import { errorEnvelopeSchema } from '../../contract/errors'
 import { jobSchema, type Job } from '../../contract/job'
 import {
   MARKS_PER_NOTE_MAX,
+  NOTES_PER_TAKE_MAX,
   NOTE_TEXT_MAX,
   noteListSchema,
   noteSchema,
   type Note,
 } from '../../contract/review'
 import { loadConfig } from '../config'
+import { ReviewRepository } from '../review/review-repository'
 import { createStudio, type Studio } from '../studio'
+import { FullDiskVault } from '../testing/full-disk-vault'
 import { multipartBody } from '../testing/multipart'
 import { FAST_SCHEDULE } from '../testing/test-studio'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-review-'))
 let studio: Studio
-/** Two finished takes of one submit (4 s each), and one still rendering. */
+let vault: FullDiskVault
+/** Two finished takes of one submit (4 s each). */
 let take: Job
 let other: Job
 
@@ -36,7 +40,7 @@ function start(): Promise<Studio> {
       rendersPerMinute: 10_000,
       ffmpegPath: loadConfig({}).ffmpegPath,
     },
-    { schedule: FAST_SCHEDULE },
+    { schedule: FAST_SCHEDULE, createVault: (root) => (vault = new FullDiskVault(root)) },
   )
 }
 
@@ -233,6 +237,59 @@ describe('notes on a take', () => {
     )
     expect((await listNotes(take)).find((note) => note.id === mine.id)?.text).toBe('mine')
     expect((await send('DELETE', `${notesUrl(take)}/${mine.id}`)).statusCode).toBe(204)
+  })
+})
+
+describe('the limits of a take', () => {
+  it(`holds ${NOTES_PER_TAKE_MAX} notes and refuses one more with a 409`, async () => {
+    // The first ones straight into the store: this is about the limit, not about writing 499 notes.
+    const repo = new ReviewRepository(studio.db)
+    const now = new Date().toISOString()
+    for (let i = 0; i < NOTES_PER_TAKE_MAX - 1; i++) {
+      const id = `note_limit${String(i).padStart(10, '0')}`
+      await repo.insertNote({
+        id,
+        jobId: other.id,
+        at: 1,
+        until: null,
+        text: 'x',
+        author: 'A',
+        marks: [],
+        createdAt: now,
+        updatedAt: now,
+      })
+    }
+    const last = await addNote(other, { at: 2, text: 'the last one that fits' })
+    expectRefused(
+      await send('POST', notesUrl(other), { at: 3, author: 'Ana', text: 'one too many' }),
+      409,
+    )
+    expect(await listNotes(other)).toHaveLength(NOTES_PER_TAKE_MAX)
+    expect(sidecarOf(other).notes).toHaveLength(NOTES_PER_TAKE_MAX)
+    expect(sidecarOf(other).notes.at(-1)?.id).toBe(last.id)
+    await studio.db.deleteFrom('notes').where('job_id', '=', other.id).execute()
+    await studio.db.updateTable('jobs').set({ notes_count: 0 }).where('id', '=', other.id).execute()
+  })
+
+  it('changes nothing when the disk is full: the sidecar and the database agree', async () => {
+    const before = await listNotes(take)
+    const sidecar = sidecarOf(take)
+    vault.fillAfter(0)
+    try {
+      expectRefused(
+        await send('POST', notesUrl(take), { at: 1, author: 'Ana', text: 'lost?' }),
+        507,
+      )
+      expectRefused(await send('PUT', `/api/jobs/${take.id}/verdict`, { verdict: 'hold' }), 507)
+    } finally {
+      vault.free()
+    }
+    expect(await listNotes(take)).toEqual(before)
+    expect(await getJob(take.id)).toMatchObject({
+      verdict: sidecar.verdict,
+      notesCount: before.length,
+    })
+    expect(sidecarOf(take)).toEqual(sidecar)
   })
 })
 

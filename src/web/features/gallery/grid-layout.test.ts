@@ -31,6 +31,15 @@ describe('layoutGrid', () => {
     expect(last?.kind === 'group' && last.allIds).toEqual(jobs.map((j) => j.id))
   })
 
+  it('names the circled takes of a submit on every row it wraps onto', () => {
+    const jobs = [take('g'), { ...take('g'), take: 'B', verdict: 'circled' as const }, take('g')]
+    const layout = layoutGrid(jobs, 1)
+    const circled = layout.rows.map(
+      (row) => row.cells[0]?.kind === 'group' && row.cells[0].circledTakes,
+    )
+    expect(circled).toEqual([['B'], ['B'], ['B']])
+  })
+
   it('moves between takes with the arrow keys, by column up and down', () => {
     const jobs = [take(), take(), take(), take(), take()]
     const ids = jobs.map((j) => j.id)

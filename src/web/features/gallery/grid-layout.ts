@@ -9,6 +9,8 @@ export interface GroupCell {
   allIds: string[]
   /** The finished ones of them, which "Compare takes" opens. */
   comparableIds: string[]
+  /** The letters of its circled takes, named on every row the submit wraps onto. */
+  circledTakes: string[]
   start: number
 }
 export interface TakeCell {
@@ -67,9 +69,17 @@ export function layoutGrid(jobs: Job[], columns: number): GridLayout {
     }
     const allIds = run.map((job) => job.id)
     const comparableIds = run.filter((job) => job.status === 'completed').map((job) => job.id)
+    const circledTakes = run.filter((job) => job.verdict === 'circled').map((job) => job.take)
     for (let i = 0; i < run.length; i += cols) {
       const chunk = run.slice(i, i + cols)
-      const cell = { kind: 'group' as const, group: first.group, jobs: chunk, allIds, comparableIds }
+      const cell = {
+        kind: 'group' as const,
+        group: first.group,
+        jobs: chunk,
+        allIds,
+        comparableIds,
+        circledTakes,
+      }
       place({ ...cell, start: 0 }, chunk.length)
     }
   }

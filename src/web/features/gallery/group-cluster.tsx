@@ -20,7 +20,7 @@ export function GroupCluster({
   // Only takes with a picture can be compared: a submit whose takes failed offers no comparison.
   const comparable = cell.comparableIds
   // The keepers of the submit, named in its header so they stand out of the group at a glance.
-  const circled = cell.jobs.filter((job) => job.verdict === 'circled').map((job) => job.take)
+  const circled = cell.circledTakes
   return (
     <div
       role="group"

@@ -1,0 +1,89 @@
+import AxeBuilder from '@axe-core/playwright'
+import fs from 'node:fs/promises'
+import type { Page } from '@playwright/test'
+import { jobSchema } from '../src/contract/job'
+import { expect, test } from './fixtures'
+import { fontsReady, tile } from './gallery-page'
+import { settled, startJob, unique } from './review-support'
+
+test.describe.configure({ timeout: 180_000 })
+
+async function noSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  )
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([])
+}
+
+test('a circled take shows on its tile and in its group, is found under “Circled” and by its notes, and its notes export', async ({
+  page,
+  request,
+}, testInfo) => {
+  const prompt = unique('A heron lifts off a misty canal')
+  const group = `grp_${Math.random().toString(36).slice(2, 10)}`
+  const a = await startJob(request, { prompt, group })
+  const b = await startJob(request, { prompt, group })
+  await Promise.all([settled(request, a.id), settled(request, b.id)])
+
+  // Circle take B and pin a note to it, as the viewer would.
+  const circled = await request.put(`/api/jobs/${b.id}/verdict`, { data: { verdict: 'circled' } })
+  expect(jobSchema.parse(await circled.json()).verdict).toBe('circled')
+  const noteWord = `wingbeat${Math.random().toString(36).slice(2, 7)}`
+  const note = await request.post(`/api/jobs/${b.id}/notes`, {
+    data: { at: 1.5, text: `Hold the ${noteWord} a beat longer`, author: 'Ana' },
+  })
+  expect(note.status(), await note.text()).toBe(201)
+
+  await page.goto('/')
+  const search = page.getByRole('searchbox', { name: 'Search prompts and notes' })
+  await search.fill(prompt)
+  const grid = page.getByRole('region', { name: 'Takes grid' })
+  await expect(grid.getByRole('button', { name: prompt, exact: true })).toHaveCount(2)
+  const circledTile = grid.locator(`[data-take-id="${b.id}"]`)
+  // Until the grid has measured its columns, a submit may wrap onto two rows: take B's is the one.
+  const submit = grid
+    .getByRole('group', { name: '2 takes of one submit' })
+    .filter({ has: page.locator(`[data-take-id="${b.id}"]`) })
+  await expect(submit).toContainText('B circled')
+  await expect(circledTile.getByText('Take B, circled')).toBeAttached()
+  await expect(circledTile.getByText('1 note', { exact: true })).toBeAttached()
+  await fontsReady(page)
+  await page.screenshot({ path: testInfo.outputPath('gallery-circled-1440.png') })
+
+  // Under "Circled" only the circled take is left.
+  await page.getByRole('combobox', { name: 'Filter by verdict' }).selectOption({ label: 'Circled' })
+  await expect(page).toHaveURL(/verdict=circled/)
+  await expect(tile(grid, prompt)).toHaveCount(1)
+  await expect(grid.locator(`[data-take-id="${b.id}"]`)).toBeVisible()
+  await noSeriousViolations(page)
+
+  // Its notes, verdict and prompt download as CSV with the timecode at 24 fps.
+  await page.getByRole('button', { name: 'Export circled notes' }).click()
+  const menu = page.getByRole('menu', { name: 'Export circled notes' })
+  await expect(menu).toBeVisible()
+  await noSeriousViolations(page)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    menu.getByRole('menuitem', { name: /CSV/ }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^circled-takes-notes-\d{4}-\d{2}-\d{2}\.csv$/)
+  const csv = await fs.readFile(await download.path(), 'utf8')
+  expect(csv).toContain(`Take B,Circled,00:00:01:12,,Hold the ${noteWord} a beat longer,Ana,`)
+
+  // The search box finds the take by the words of its note.
+  await page
+    .getByRole('combobox', { name: 'Filter by verdict' })
+    .selectOption({ label: 'Any verdict' })
+  await search.fill(noteWord)
+  await expect(grid.locator(`[data-take-id="${b.id}"]`)).toBeVisible()
+  await expect(tile(grid, prompt)).toHaveCount(1)
+
+  // On a phone the verdict and the note count stay on the tile.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await search.fill(prompt)
+  await expect(tile(grid, prompt)).toHaveCount(2)
+  await page.screenshot({ path: testInfo.outputPath('gallery-circled-390.png') })
+})
