@@ -1,4 +1,5 @@
 import path from 'node:path'
+import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
@@ -28,6 +29,11 @@ import { serializerCompiler } from './serializer'
 import { renderRateLimit } from './security/rate-limit'
 import { refuseCrossSiteWrites } from './security/same-origin'
 import { requireToken } from './security/session'
+import { acceptForms } from './security/form-body'
+import { reviewScope, routeReviewApi } from './security/review-scope'
+import { linkPages } from './links/link-pages'
+import { linkRoutes, sharedTakes } from './links/link-routes'
+import type { ReviewLinks } from './links/review-links'
 import type { SignIn } from './security/sign-in'
 import type { JobRepository } from './store/job-repository'
 import { databaseReachable } from './store/reachable'
@@ -46,6 +52,8 @@ export interface AppDeps {
   metrics: StudioMetrics
   /** With DAILIES_TOKEN set: every /api request needs the token or a session it signed in to. */
   signIn: SignIn | null
+  /** Review links: `/r/<token>` pages, and the reviewer's /r/api held to the shared takes. */
+  reviewLinks: ReviewLinks
   /** Whose X-Forwarded-* headers to believe (client address for the sign-in limits, HTTPS). */
   trustProxy: boolean | string[]
   rendersPerMinute: number
@@ -61,6 +69,8 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     trustProxy: deps.trustProxy,
+    // A reviewer's /r/api/… is served by the /api/… routes, under review-scope's rules.
+    rewriteUrl: (request) => routeReviewApi(request.url ?? '/'),
     logController: new RequestLog(),
     ...(deps.logger ? { loggerInstance: deps.logger } : {}),
   })
@@ -70,7 +80,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await compressReplies(app)
   securityHeaders(app)
   refuseCrossSiteWrites(app)
-  if (deps.signIn) await requireToken(app, deps.signIn)
+  await app.register(cookie)
+  acceptForms(app)
+  const { reviewLinks } = deps
+  reviewScope(app, {
+    links: reviewLinks.service,
+    listTakes: (review) => sharedTakes(review, reviewLinks.take),
+    listReels: reviewLinks.listReels,
+  })
+  if (deps.signIn) requireToken(app, deps.signIn)
   await renderRateLimit(app)
   await app.register(multipart, {
     limits: {
@@ -96,6 +114,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   mediaRoutes(app, deps)
   reelRoutes(app, deps)
   reviewRoutes(app, createReview({ ...deps, log: app.log }))
-  await spaRoutes(app, deps.distDir ?? path.resolve('dist'))
+  const distDir = deps.distDir ?? path.resolve('dist')
+  linkRoutes(app, { links: reviewLinks.service, take: reviewLinks.take })
+  linkPages(app, { links: reviewLinks.service, limiter: reviewLinks.limiter, distDir })
+  await spaRoutes(app, distDir)
   return app
 }

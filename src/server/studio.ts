@@ -11,6 +11,8 @@ import { ModelCatalog } from './catalog/model-catalog'
 import { JobService } from './jobs/job-service'
 import { createReels } from './reels/create-reels'
 import { createSignIn } from './security/sign-in'
+import { LinkRepository } from './links/link-repository'
+import { createReviewLinks, reelsForLinks } from './links/review-links'
 import { Watcher, type PollSchedule } from './jobs/watcher'
 import { openStore } from './store/database'
 import { createLogger } from './logger'
@@ -121,6 +123,13 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     signIn: config.token
       ? createSignIn({ db: store.sqlite, token: config.token, settings: config.signIn ?? SIGN_IN_DEFAULTS, now })
       : null,
+    reviewLinks: createReviewLinks({
+      repo: new LinkRepository(store.db),
+      take: (id) => repo.get(id),
+      ...reelsForLinks(reels),
+      limits: config.signIn ?? SIGN_IN_DEFAULTS,
+      now,
+    }),
     trustProxy: config.trustProxy ?? false,
     rendersPerMinute: config.rendersPerMinute,
     ffmpegPath: config.ffmpegPath,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
-function randomId(length: number): string {
+export function randomId(length: number): string {
   const bytes = randomBytes(length)
   let id = ''
   for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length]

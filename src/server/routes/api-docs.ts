@@ -40,6 +40,11 @@ export async function apiDocs(app: FastifyInstance): Promise<void> {
         { name: 'media', description: 'The files of a take' },
         { name: 'studio', description: 'What this studio offers' },
         { name: 'session', description: 'Signing in and out, when the studio asks for a token' },
+        {
+          name: 'review links',
+          description:
+            'Review links: a reviewer opens `/r/<token>` and reaches the API as `/r/api/…`, held to the shared takes',
+        },
       ],
     },
     transform: jsonSchemaTransform,

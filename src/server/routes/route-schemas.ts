@@ -29,6 +29,13 @@ import {
   noteSchema,
   setVerdictRequestSchema,
 } from '../../contract/review'
+import {
+  createdReviewLinkSchema,
+  createReviewRequestSchema,
+  reviewerViewSchema,
+  reviewLinkListSchema,
+  setReviewerRequestSchema,
+} from '../../contract/links'
 import { sessionInfoSchema } from '../../contract/session'
 
 /**
@@ -217,6 +224,34 @@ export const ROUTE_SCHEMAS = {
       },
       ...errors,
     },
+  },
+  createReview: {
+    tags: ['review links'],
+    summary: 'Share a reel or some takes for review: the link (`path`) is shown only in this reply',
+    body: createReviewRequestSchema,
+    response: { 201: createdReviewLinkSchema, ...errors },
+  },
+  listReviews: {
+    tags: ['review links'],
+    summary: 'The review links, newest first, with their state and last use (never their token)',
+    response: { 200: reviewLinkListSchema, ...errors },
+  },
+  revokeReview: {
+    tags: ['review links'],
+    summary: 'Revoke a review link: its reviewers are refused from then on',
+    params: z.object({ id: z.string().describe('A review link id (`rl_…`)') }),
+    response: { ...noContent, ...errors },
+  },
+  reviewerView: {
+    tags: ['review links'],
+    summary: 'For a reviewer (as /r/api/review-link): what the review link in use shares',
+    response: { 200: reviewerViewSchema, ...errors },
+  },
+  nameReviewer: {
+    tags: ['review links'],
+    summary: 'For a reviewer (as /r/api/review-link/reviewer): the name their notes carry',
+    body: setReviewerRequestSchema,
+    response: { ...noContent, ...errors },
   },
 } satisfies Record<string, FastifySchema>
 

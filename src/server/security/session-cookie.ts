@@ -32,11 +32,14 @@ export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest)
 }
 
 /** The 429 every refused try gets, with Retry-After and the error envelope. */
-export function tooManyTries(verdict: Extract<SignInVerdict, { allowed: false }>): ApiError {
+export function tooManyTries(
+  verdict: Extract<SignInVerdict, { allowed: false }>,
+  what: 'tokens' | 'passphrases' = 'tokens',
+): ApiError {
   const who = verdict.scope === 'address' ? 'from your address' : 'from many addresses'
   return new ApiError(
     'rate_limited',
-    `Too many wrong tokens ${who}. Try again in ${verdict.retryAfterSeconds} s.`,
+    `Too many wrong ${what} ${who}. Try again in ${verdict.retryAfterSeconds} s.`,
     undefined,
     { 'retry-after': String(verdict.retryAfterSeconds) },
   )

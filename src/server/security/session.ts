@@ -1,7 +1,7 @@
-import cookie from '@fastify/cookie'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { ApiError } from '../../contract/errors'
 import { sameSecret } from '../../lib/same-secret'
+import { isReviewPath } from './review-scope'
 import { SESSION_COOKIE, setSessionCookie, tooManyTries } from './session-cookie'
 import type { SignIn } from './sign-in'
 import { signInRoutes } from './sign-in-routes'
@@ -19,10 +19,9 @@ const isPageVisit = (request: FastifyRequest, path: string) =>
  * With DAILIES_TOKEN set, every /api request needs it: as a Bearer token, or as a session the
  * sign-in page opens for it (an httpOnly, SameSite=Strict cookie), so <video> and the app work
  * unchanged. A wrong Bearer token counts against the same limits as a wrong sign-in.
+ * @fastify/cookie is registered by buildApp.
  */
-export async function requireToken(app: FastifyInstance, signIn: SignIn): Promise<void> {
-  await app.register(cookie)
-
+export function requireToken(app: FastifyInstance, signIn: SignIn): void {
   const hasSession = (request: FastifyRequest, renew: (value: string) => void): boolean => {
     const session = request.cookies[SESSION_COOKIE]
     if (!session) return false
@@ -53,6 +52,8 @@ export async function requireToken(app: FastifyInstance, signIn: SignIn): Promis
   }
 
   app.addHook('onRequest', async (request, reply) => {
+    // Review links (/r/<token> and the reviewer's /r/api) are let in by review-scope, never by this.
+    if (isReviewPath(request)) return
     const path = request.url.split('?')[0] ?? ''
     // A session in use is renewed (sliding lifetime): the cookie's own expiry moves with it.
     const renew = (value: string) => setSessionCookie(reply, request, value, signIn.sessionDays)

@@ -17,12 +17,6 @@ const wantsPage = (request: FastifyRequest) => (request.headers.accept ?? '').in
 
 /** The sign-in page: a plain form (no script, so the strict CSP holds) trading the token for a session. */
 export function signInRoutes(app: FastifyInstance, signIn: SignIn): void {
-  app.addContentTypeParser(
-    'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 4096 },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  )
-
   app.get('/signin', (request, reply) => {
     const { error, done } = request.query as { error?: string; done?: string }
     const notice = NOTICES[error ?? done ?? ''] ?? null

@@ -13,6 +13,8 @@ export interface StudioTables {
   reels: ReelsTable
   reel_shots: ReelShotsTable
   notes: NotesTable
+  review_links: ReviewLinksTable
+  review_sessions: ReviewSessionsTable
 }
 
 export interface JobsTable {
@@ -108,3 +110,30 @@ export interface ReelShotsTable {
 
 /** The two back ends; migrations take it for the few things SQL spells differently (see 0001-baseline). */
 export type StoreDialect = 'sqlite' | 'postgres'
+
+/** A review link (0004-review-links); times are ISO 8601 text. */
+export interface ReviewLinksTable {
+  id: string
+  /** SHA-256 of the link's token: the token itself is shown once and kept nowhere. */
+  token_hash: string
+  share_kind: 'reel' | 'takes'
+  reel_id: string | null
+  /** The shared takes as a JSON array of job ids; '[]' for a reel (its takes are read live). */
+  job_ids: string
+  /** What it shares, in words, as it was named when shared. */
+  title: string
+  permission: 'watch' | 'comment'
+  passphrase_hash: string | null
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
+/** A reviewer's browser, after it opened a link (and gave its passphrase): a hash of its cookie. */
+export interface ReviewSessionsTable {
+  id_hash: string
+  link_id: string
+  reviewer_name: string | null
+  created_at: string
+}

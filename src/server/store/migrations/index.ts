@@ -3,6 +3,7 @@ import type { StoreDialect } from '../tables'
 import { baseline } from './0001-baseline'
 import { reels } from './0002-reels'
 import { review } from './0003-review'
+import { reviewLinks } from './0004-review-links'
 
 /**
  * One schema change. `db` is untyped on purpose: a migration describes the schema of its day,
@@ -23,6 +24,7 @@ const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])
   ['0001-baseline', baseline],
   ['0002-reels', reels],
   ['0003-review', review],
+  ['0004-review-links', reviewLinks],
 ]
 
 class StudioMigrations implements MigrationProvider {

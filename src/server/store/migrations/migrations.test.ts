@@ -65,7 +65,17 @@ describe('the SQLite store migrations', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(appliedMigrations(store.sqlite)).toEqual(MIGRATION_NAMES)
     const schema = schemaOf(store.sqlite)
-    expect(schema.map((t) => t.table)).toEqual(['auth_settings', 'jobs', 'notes', 'reel_shots', 'reels', 'sessions', 'sign_ins'])
+    expect(schema.map((t) => t.table)).toEqual([
+      'auth_settings',
+      'jobs',
+      'notes',
+      'reel_shots',
+      'reels',
+      'review_links',
+      'review_sessions',
+      'sessions',
+      'sign_ins',
+    ])
     await store.close()
 
     const again = await openStore(file)

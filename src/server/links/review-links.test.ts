@@ -1,0 +1,162 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reviewerViewSchema, reviewLinkListSchema } from '../../contract/links'
+import { reviewLinkClient } from '../testing/review-link-client'
+import { seedJob } from '../testing/seed-job'
+import { STRONG_TOKEN, TIGHT_LIMITS } from '../testing/sign-in-client'
+import { startTestStudio, type TestStudio } from '../testing/test-studio'
+
+const DAY = 86_400_000
+let shift = 0
+let studio: TestStudio
+let client: ReturnType<typeof reviewLinkClient>
+let takes: string[]
+let rendering: string
+
+beforeAll(async () => {
+  studio = await startTestStudio({
+    config: { token: STRONG_TOKEN, signIn: TIGHT_LIMITS },
+    overrides: { now: () => new Date(Date.now() + shift) },
+  })
+  client = reviewLinkClient(studio.app, STRONG_TOKEN)
+  takes = [seedJob(studio.repo, { status: 'completed' }).id, seedJob(studio.repo, { status: 'completed' }).id]
+  rendering = seedJob(studio.repo, { status: 'in_progress' }).id
+})
+afterAll(() => studio.close())
+
+const share = (body: object) =>
+  studio.app.inject({ method: 'POST', url: '/api/reviews', headers: client.owner, payload: body })
+
+describe('sharing', () => {
+  it('makes a link of 256 random bits, shown once and stored only as a hash, for 7 days by default', async () => {
+    const link = await client.share({ share: { kind: 'takes', jobIds: takes } })
+    const token = link.path.slice('/r/'.length)
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32)
+    expect(link).toMatchObject({ permission: 'watch', hasPassphrase: false, state: 'active', title: '2 takes', lastUsedAt: null })
+    expect(Date.parse(link.expiresAt) - Date.parse(link.createdAt)).toBe(7 * DAY)
+
+    const list = await studio.app.inject({ url: '/api/reviews', headers: client.owner })
+    expect(list.body).not.toContain(token)
+    expect(reviewLinkListSchema.parse(list.json()).items.map((l) => l.id)).toContain(link.id)
+    const database = fs.readFileSync(path.join(studio.dataDir, 'dailies.db'))
+    const wal = fs.readFileSync(path.join(studio.dataDir, 'dailies.db-wal'))
+    expect(Buffer.concat([database, wal]).includes(token)).toBe(false)
+  })
+
+  it('refuses what it cannot share with a clear error and keeps nothing', async () => {
+    const before = reviewLinkListSchema.parse((await studio.app.inject({ url: '/api/reviews', headers: client.owner })).json())
+    const cases: [object, number, string][] = [
+      [{ share: { kind: 'takes', jobIds: takes }, expiresInDays: 91 }, 400, 'expiresInDays'],
+      [{ share: { kind: 'takes', jobIds: takes }, expiresInDays: 0 }, 400, 'expiresInDays'],
+      [{ share: { kind: 'takes', jobIds: [] } }, 400, 'share.jobIds'],
+      [{ share: { kind: 'takes', jobIds: takes }, permission: 'edit' }, 400, 'permission'],
+      [{ share: { kind: 'takes', jobIds: takes }, passphrase: 'abc' }, 400, 'passphrase'],
+      [{ share: { kind: 'takes', jobIds: [rendering] } }, 409, 'share.jobIds'],
+      [{ share: { kind: 'takes', jobIds: ['job_doesnotexist0000'] } }, 404, 'share.jobIds'],
+      [{ share: { kind: 'reel', reelId: 'reel_doesnotexist000' } }, 404, 'share.reelId'],
+    ]
+    for (const [body, status, field] of cases) {
+      const reply = await share(body)
+      expect(reply.statusCode, JSON.stringify(body)).toBe(status)
+      expect(reply.json()).toMatchObject({ error: { field } })
+    }
+    const after = reviewLinkListSchema.parse((await studio.app.inject({ url: '/api/reviews', headers: client.owner })).json())
+    expect(after.items).toHaveLength(before.items.length)
+  })
+
+  it('lists when a link was last used, and a revoked link as revoked', async () => {
+    const link = await client.share({ share: { kind: 'takes', jobIds: takes }, permission: 'comment' })
+    const { cookie } = await client.open(link.path)
+    const listed = async () =>
+      reviewLinkListSchema.parse((await studio.app.inject({ url: '/api/reviews', headers: client.owner })).json()).items.find((l) => l.id === link.id)
+    expect((await listed())?.lastUsedAt).not.toBeNull()
+    expect((await client.revoke(link.id)).statusCode).toBe(204)
+    expect(await listed()).toMatchObject({ state: 'revoked' })
+    const refused = await studio.app.inject({ url: '/r/api/review-link', headers: { cookie } })
+    expect(refused.statusCode).toBe(401)
+    expect(refused.body).toContain('revoked by whoever shared it')
+    expect((await client.revoke('rl_doesnotexist0000')).statusCode).toBe(404)
+  })
+})
+
+describe('opening a link', () => {
+  it("shows the reviewer what it shares, names the reviewer, and says it for the link's life", async () => {
+    const link = await client.share({ share: { kind: 'takes', jobIds: takes }, permission: 'comment', expiresInDays: 2 })
+    const { reply, cookie } = await client.open(link.path)
+    const setCookie = String(reply.headers['set-cookie'])
+    expect(setCookie).toMatch(/HttpOnly/i)
+    expect(setCookie).toMatch(/SameSite=Strict/i)
+    expect(setCookie).toMatch(/Path=\/r(;|$)/)
+    expect(reply.headers['referrer-policy']).toBe('no-referrer')
+
+    const named = await studio.app.inject({ method: 'PUT', url: '/r/api/review-link/reviewer', headers: { cookie }, payload: { name: 'Ana Director' } })
+    expect(named.statusCode).toBe(204)
+    const view = reviewerViewSchema.parse((await studio.app.inject({ url: '/r/api/review-link', headers: { cookie } })).json())
+    expect(view).toMatchObject({ permission: 'comment', reviewer: 'Ana Director', reel: null, expiresAt: link.expiresAt })
+    expect(view.takes.map((t) => t.id)).toEqual(takes)
+
+    shift = 3 * DAY
+    try {
+      const api = await studio.app.inject({ url: '/r/api/review-link', headers: { cookie } })
+      expect(api.statusCode).toBe(410)
+      const page = await client.open(link.path)
+      expect(page.reply.statusCode).toBe(410)
+      expect(page.reply.headers['content-type']).toMatch(/text\/html/)
+      expect(page.reply.body).toContain('This review link has expired')
+    } finally {
+      shift = 0
+    }
+  })
+
+  it('answers an unknown or revoked link with a page that says so', async () => {
+    const unknown = await client.open(`/r/${'A'.repeat(43)}`)
+    expect(unknown.reply.statusCode).toBe(404)
+    expect(unknown.reply.body).toContain('No such review link')
+    const link = await client.share({ share: { kind: 'takes', jobIds: takes } })
+    await client.revoke(link.id)
+    const revoked = await client.open(link.path)
+    expect(revoked.reply.statusCode).toBe(401)
+    expect(revoked.reply.body).toContain('revoked')
+    expect(revoked.cookie).toBe('')
+  })
+
+  it('slows down wrong passphrases per address, as the sign-in does, and lets the right one in', async () => {
+    const link = await client.share({ share: { kind: 'takes', jobIds: takes }, passphrase: 'correct horse' })
+    const tries = []
+    for (let i = 0; i < TIGHT_LIMITS.triesPerAddress + 1; i++) tries.push((await client.open(link.path, `guess ${i}`)).reply)
+    expect(tries.slice(0, -1).map((r) => r.statusCode)).toEqual(Array(TIGHT_LIMITS.triesPerAddress).fill(401))
+    const limited = tries.at(-1)
+    expect(limited?.statusCode).toBe(429)
+    expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0)
+    expect(limited?.body).toContain('Too many wrong passphrases')
+    // While waiting, even the right passphrase is not checked.
+    expect((await client.open(link.path, 'correct horse')).reply.statusCode).toBe(429)
+    shift = 60_000
+    try {
+      const right = await client.open(link.path, 'correct horse')
+      expect(right.reply.statusCode).toBe(303)
+      expect(right.cookie).toMatch(/^dailies_review=/)
+    } finally {
+      shift = 0
+    }
+  })
+})
+
+describe('a studio without a token', () => {
+  it('holds a link to its takes all the same', async () => {
+    const open = await startTestStudio()
+    try {
+      const inside = seedJob(open.repo, { status: 'completed' }).id
+      const other = seedJob(open.repo, { status: 'completed' }).id
+      const local = reviewLinkClient(open.app, null)
+      const { cookie } = await local.open((await local.share({ share: { kind: 'takes', jobIds: [inside] } })).path)
+      expect((await open.app.inject({ url: `/r/api/jobs/${other}`, headers: { cookie } })).statusCode).toBe(404)
+      expect((await open.app.inject({ url: `/r/api/jobs/${inside}`, headers: { cookie } })).statusCode).toBe(200)
+      expect((await open.app.inject({ method: 'DELETE', url: `/r/api/jobs/${inside}`, headers: { cookie } })).statusCode).toBe(403)
+      expect((await open.app.inject({ url: `/r/api/jobs/${inside}` })).statusCode).toBe(401)
+    } finally {
+      await open.close()
+    }
+  })
+})
