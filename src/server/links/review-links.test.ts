@@ -143,6 +143,23 @@ describe('opening a link', () => {
   })
 })
 
+describe('notes through a link', () => {
+  it("carry the reviewer's name and appear in the studio", async () => {
+    const link = await client.share({ share: { kind: 'takes', jobIds: takes }, permission: 'comment' })
+    const { cookie } = await client.open(link.path)
+    await studio.app.inject({ method: 'PUT', url: '/r/api/review-link/reviewer', headers: { cookie }, payload: { name: 'Ana Director' } })
+    const note = await studio.app.inject({
+      method: 'POST',
+      url: `/r/api/jobs/${takes[0]}/notes`,
+      headers: { cookie },
+      payload: { at: 1, text: 'Hold on the kite a beat longer', author: 'Somebody else' },
+    })
+    expect(note.statusCode).toBe(201)
+    const seen = await studio.app.inject({ url: `/api/jobs/${takes[0]}/notes`, headers: client.owner })
+    expect(seen.json()).toMatchObject({ items: [{ author: 'Ana Director', text: 'Hold on the kite a beat longer' }] })
+  })
+})
+
 describe('a studio without a token', () => {
   it('holds a link to its takes all the same', async () => {
     const open = await startTestStudio()
