@@ -8,6 +8,7 @@ import { benchGallery } from './gallery'
 import { benchLighthouse } from './lighthouse'
 import { benchMedia } from './media'
 import { benchReads } from './reads'
+import { benchReels } from './reels'
 import { tempDir } from './seed'
 import { formatTable, row, type Row } from './table'
 import { benchUploads } from './uploads'
@@ -25,6 +26,7 @@ const BENCHES: Array<{ name: string; number: string; run: Bench }> = [
   { name: 'media', number: '5', run: benchMedia },
   { name: 'uploads', number: '6', run: benchUploads },
   { name: 'watcher', number: '7', run: benchWatcher },
+  { name: 'reels', number: '8', run: benchReels },
 ]
 
 const wanted = process.argv.slice(2)

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import { CompareRoute } from '../features/compare/compare-route'
+import { ReelsRoute } from '../features/reels/reels-route'
 import { AccountMenu } from '../features/account/account-menu'
 import { ComposePanel } from '../features/compose/compose-panel'
 import { RenderQueue } from '../features/jobs/render-queue'
 import { healthQueries } from '../lib/health-queries'
 import { NewTakeLink } from './new-take-link'
 import { ProviderBadge } from './provider-badge'
+import { ReelsButton } from './reels-button'
 import { SimulatorBanner } from './simulator-banner'
 import { SpendToday } from './spend-today'
 
@@ -45,6 +47,7 @@ export function App() {
           <ProviderBadge />
           <div className="ml-auto flex items-center gap-3">
             <NewTakeLink />
+            <ReelsButton />
             <SpendToday />
             <AccountMenu />
           </div>
@@ -68,6 +71,7 @@ export function App() {
         </main>
       </div>
       <CompareRoute />
+      <ReelsRoute />
     </div>
   )
 }

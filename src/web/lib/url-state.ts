@@ -100,3 +100,11 @@ export function useCompareModeParam(): [CompareMode, (mode: CompareMode) => void
   const mode = COMPARE_MODES.find((known) => known === raw) ?? 'side'
   return [mode, (next) => replaceUrlParams({ mode: next === 'side' ? null : next })]
 }
+
+/**
+ * The reels: `?reel=id` opens one (its player, shots and export), `?reel=all` the list of reels.
+ */
+export const REEL_LIST = 'all'
+export function useReelParam(): [string | null, (id: string | null) => void] {
+  return [useUrlParam('reel'), (id) => setUrlParam('reel', id)]
+}

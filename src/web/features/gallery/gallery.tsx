@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { FieldMessage } from '../../components/ui/field-message'
 import { Skeleton } from '../../components/ui/skeleton'
 import { useDeleteJob } from '../../lib/job-mutations'
+import { defaultReelName, useMakeReel } from '../../lib/use-make-reel'
 import { COMPARE_MAX, useCompareParam, useTakeParam } from '../../lib/url-state'
 import { Button } from '../../components/ui/button'
 import { GalleryToolbar, NO_FILTERS } from './gallery-toolbar'
@@ -46,6 +47,12 @@ export function Gallery() {
     })
   }, [])
   const compareSelection = () => setCompare([...selected].slice(0, COMPARE_MAX))
+  const reel = useMakeReel()
+  const reelOfSelection = () => {
+    const jobIds = [...selected]
+    const first = takes.jobs.find((job) => job.id === jobIds[0])
+    reel.make({ name: defaultReelName(first?.prompt), jobIds }, () => setSelected(new Set()))
+  }
   useCompareKey(selected.size >= 2 && selected.size <= COMPARE_MAX ? compareSelection : null)
 
   const { fetchNextPage } = takes
@@ -73,6 +80,11 @@ export function Gallery() {
       {remove.error && (
         <FieldMessage role="alert" className="px-5 py-2">
           Could not delete the take: {remove.error.message}
+        </FieldMessage>
+      )}
+      {reel.error && (
+        <FieldMessage role="alert" className="px-5 py-2">
+          Could not make the reel: {reel.error.message}
         </FieldMessage>
       )}
       {takes.error && (
@@ -120,6 +132,7 @@ export function Gallery() {
         <SelectionBar
           ids={[...selected]}
           onCompare={compareSelection}
+          onMakeReel={reelOfSelection}
           onClear={() => setSelected(new Set())}
         />
       )}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Button } from '../../components/ui/button'
+import { defaultReelName, useMakeReel } from '../../lib/use-make-reel'
 import { ExportNotesMenu } from '../review/export-notes-menu'
 import type { GroupCell } from './grid-layout'
 
@@ -21,6 +22,7 @@ export function GroupCluster({
   const comparable = cell.comparableIds
   // The keepers of the submit, named in its header so they stand out of the group at a glance.
   const circled = cell.circledTakes
+  const reel = useMakeReel()
   return (
     <div
       role="group"
@@ -49,6 +51,18 @@ export function GroupCluster({
         <span className="flex shrink-0 items-center">
           {comparable.length >= 1 && (
             <ExportNotesMenu scope={{ group: cell.group }} className="h-5 px-1.5 text-[11px]" />
+          )}
+          {comparable.length >= 2 && (
+            <Button
+              size="sm"
+              variant="ghost"
+              className="h-5 px-1.5 text-[11px] text-accent hover:text-accent-hover"
+              disabled={reel.pending}
+              title={reel.error ? `Could not make the reel: ${reel.error.message}` : 'A reel of these takes (the circled ones, once any is circled)'}
+              onClick={() => reel.make({ name: defaultReelName(cell.jobs[0]?.prompt), group: cell.group })}
+            >
+              Make reel
+            </Button>
           )}
           {comparable.length >= 2 && (
             <Button

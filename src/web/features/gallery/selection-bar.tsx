@@ -6,10 +6,13 @@ import { ExportNotesMenu } from '../review/export-notes-menu'
 export function SelectionBar({
   ids,
   onCompare,
+  onMakeReel,
   onClear,
 }: {
   ids: readonly string[]
   onCompare: () => void
+  /** A reel of the selected takes, in the order they were picked. */
+  onMakeReel: () => void
   onClear: () => void
 }) {
   const count = ids.length
@@ -32,6 +35,9 @@ export function SelectionBar({
           Clear selection
         </Button>
         <ExportNotesMenu scope={{ job: [...ids] }} placement="up" />
+        <Button size="sm" onClick={onMakeReel}>
+          Make reel
+        </Button>
         <Button size="sm" variant="primary" disabled={!ready} onClick={onCompare}>
           Compare
         </Button>

@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'react'
+import { sizeDimensions } from '../../../contract/capabilities'
+import type { Job } from '../../../contract/job'
+import { firstLine } from '../../lib/job-words'
+
+/**
+ * Plays the reel's takes one after another: when a shot ends the next one starts, so the reel
+ * plays straight through; a jump from the shot list keeps playing if it was playing.
+ */
+export function ReelPlayer({ takes, current, onCurrent }: { takes: Job[]; current: number; onCurrent: (index: number) => void }) {
+  const video = useRef<HTMLVideoElement>(null)
+  const keepPlaying = useRef(false)
+  const take = takes[current]
+
+  useEffect(() => {
+    const element = video.current
+    if (element && keepPlaying.current) void element.play().catch(() => undefined)
+  }, [take?.id])
+
+  if (!take) {
+    return (
+      <div className="flex min-h-64 items-center justify-center bg-black p-6 text-sm text-text-muted">
+        This reel has no takes to play.
+      </div>
+    )
+  }
+  const { width, height } = sizeDimensions(take.size)
+  return (
+    <figure className="flex min-h-0 flex-col bg-black">
+      <div className="relative flex aspect-video min-h-0 items-center justify-center lg:aspect-auto lg:flex-1">
+        {take.media ? (
+          <video
+            ref={video}
+            src={take.media.video}
+            width={width}
+            height={height}
+            controls
+            playsInline
+            preload="auto"
+            aria-label={`Reel player: shot ${current + 1} of ${takes.length}, take ${take.take}`}
+            data-shot={current + 1}
+            onPlay={() => (keepPlaying.current = true)}
+            onPause={(event) => {
+              // A shot that reaches its end pauses too: only a pause before the end stops the reel.
+              if (!event.currentTarget.ended) keepPlaying.current = false
+            }}
+            onEnded={() => {
+              if (current < takes.length - 1) onCurrent(current + 1)
+              else keepPlaying.current = false
+            }}
+            className="absolute inset-0 size-full object-contain"
+          />
+        ) : (
+          <p className="p-4 text-sm text-text-muted">Take {take.take} is not finished yet.</p>
+        )}
+      </div>
+      <figcaption className="flex shrink-0 items-baseline gap-2 border-t border-border bg-surface px-4 py-2 text-xs">
+        <span className="shrink-0 font-mono whitespace-nowrap text-text">
+          Shot {current + 1} of {takes.length}
+        </span>
+        <span className="shrink-0 font-mono whitespace-nowrap text-text-subtle">Take {take.take}</span>
+        <span dir="auto" className="truncate text-text-muted">
+          {firstLine(take.prompt)}
+        </span>
+      </figcaption>
+    </figure>
+  )
+}
