@@ -28,8 +28,6 @@ export function createReels(deps: ReelsDeps): { reels: ReelService; reelExporter
   const takes: TakeSource = {
     find: (id) => Promise.resolve(deps.jobs.get(id)),
     group: (group) => Promise.resolve([...deps.jobs.list({ group, limit: 100 }).items].sort(byLetter)),
-    // Verdicts arrive with the review work (issue 11); until then no take is circled.
-    isCircled: () => false,
   }
   const reels = new ReelService({ repo, takes, vault: deps.vault, now: deps.now })
   const reelExporter = new ReelExporter({

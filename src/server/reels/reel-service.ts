@@ -14,8 +14,6 @@ export interface TakeSource {
   find(id: string): Promise<JobRecord | null>
   /** The takes of one submit, in letter order. */
   group(group: string): Promise<JobRecord[]>
-  /** Whether someone circled this take (a verdict). */
-  isCircled(take: JobRecord): boolean
 }
 
 export interface ReelServiceDeps {
@@ -131,7 +129,7 @@ export class ReelService {
     const takes = (await this.deps.takes.group(group)).filter(
       (take) => take.status !== 'failed' && take.status !== 'cancelled',
     )
-    const circled = takes.filter((take) => this.deps.takes.isCircled(take))
+    const circled = takes.filter((take) => take.verdict === 'circled')
     const chosen = circled.length > 0 ? circled : takes
     if (chosen.length === 0) throw new ApiError('invalid_request', `Group ${group} has no takes for a reel`, 'group')
     return chosen.map((take) => take.id)

@@ -79,6 +79,18 @@ describe('reels', () => {
     expect(reelDetailSchema.parse(reply.json()).jobIds).toEqual([a.id, c.id])
   })
 
+  it("makes a reel of a group's circled takes once any is circled", async () => {
+    const group = 'grp_reeltest2'
+    done({ group, take: 'A' })
+    const [b, c, d] = [done({ group, take: 'B' }), done({ group, take: 'C' }), done({ group, take: 'D' })]
+    for (const [take, verdict] of [[b, 'circled'], [c, 'no_good'], [d, 'circled']] as const) {
+      expect((await call('PUT', `/api/jobs/${take.id}/verdict`, { verdict })).statusCode).toBe(200)
+    }
+    const reply = await call('POST', '/api/reels', { name: 'Keepers', group })
+    expect(reply.statusCode, reply.body).toBe(201)
+    expect(reelDetailSchema.parse(reply.json()).jobIds).toEqual([b.id, d.id])
+  })
+
   it('deletes a reel with its folder; its takes stay', async () => {
     const a = done()
     const reel = await createReel('Gone soon', [a.id])
