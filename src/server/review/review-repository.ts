@@ -46,6 +46,13 @@ const columnsOf = (note: Note) => ({
   updated_at: note.updatedAt,
 })
 
+/** The order of a take's notes: by time, then as written (notesOf sorts the same in SQL). */
+export function inTimeOrder(a: Note, b: Note): number {
+  if (a.at !== b.at) return a.at - b.at
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
 /** Notes and verdicts of takes. Every write keeps jobs.notes_count, which the list reads. */
 export class ReviewRepository {
   constructor(private readonly db: Kysely<StudioTables>) {}
@@ -68,18 +75,7 @@ export class ReviewRepository {
     return rows.map(toNote)
   }
 
-  /** The note `noteId` of the take `jobId`; null when it is missing or another take's. */
-  async note(jobId: string, noteId: string): Promise<Note | null> {
-    const row = await this.db
-      .selectFrom('notes')
-      .selectAll()
-      .where('id', '=', noteId)
-      .where('job_id', '=', jobId)
-      .executeTakeFirst()
-    return row ? toNote(row) : null
-  }
-
-  async countNotes(jobId: string): Promise<number> {
+  private async countNotes(jobId: string): Promise<number> {
     const row = await this.db
       .selectFrom('notes')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -104,7 +100,12 @@ export class ReviewRepository {
   }
 
   async updateNote(note: Note): Promise<void> {
-    await this.db.updateTable('notes').set(columnsOf(note)).where('id', '=', note.id).execute()
+    await this.db
+      .updateTable('notes')
+      .set(columnsOf(note))
+      .where('id', '=', note.id)
+      .where('job_id', '=', note.jobId)
+      .execute()
   }
 
   async deleteNote(jobId: string, noteId: string): Promise<void> {

@@ -13,7 +13,7 @@ import { sidecarFor, sidecarWithReview } from '../jobs/sidecar'
 import type { JobRecord } from '../store/job-record'
 import type { Vault } from '../vault/vault'
 import { newNoteId } from '../jobs/ids'
-import type { ReviewRepository } from './review-repository'
+import { inTimeOrder, type ReviewRepository } from './review-repository'
 import { KeyedQueue } from './keyed-queue'
 
 export interface ReviewServiceDeps {
@@ -23,10 +23,23 @@ export interface ReviewServiceDeps {
   now: () => Date
 }
 
+interface ReviewState {
+  verdict: Verdict
+  notes: readonly Note[]
+}
+
+/** A change worked out before anything is written: the review it leads to, and how to store it. */
+interface Planned<T> {
+  next: ReviewState
+  store: (repo: ReviewRepository) => Promise<void>
+  result: T
+}
+
 /**
  * Notes and verdicts of takes: the one way routes (and the review links' scope) read and change
- * them. Each change and the rewrite of the take's sidecar happen in one transaction, so a sidecar
- * that cannot be written (a full disk) undoes the change: the database and the vault agree.
+ * them. A change is worked out first, then written to the take's sidecar, then to the database;
+ * a sidecar that cannot be written (a full disk) leaves the database as it was, and a database
+ * that refuses puts the old sidecar back, so the two agree (docs/decisions/003).
  */
 export class ReviewService {
   /** Changes of one take, one after the other: each sidecar holds every change before it. */
@@ -45,48 +58,66 @@ export class ReviewService {
     checkTime(job, fields)
     const now = this.deps.now().toISOString()
     const note: Note = { id: newNoteId(), jobId, ...fields, createdAt: now, updatedAt: now }
-    return this.change(job, async (repo) => {
-      if ((await repo.countNotes(jobId)) >= NOTES_PER_TAKE_MAX) {
+    return this.change(job, (current) => {
+      if (current.notes.length >= NOTES_PER_TAKE_MAX) {
         throw new ApiError(
           'conflict',
           `A take holds at most ${NOTES_PER_TAKE_MAX} notes: delete some first`,
         )
       }
-      await repo.insertNote(note)
-      return note
+      return {
+        next: { ...current, notes: [...current.notes, note].sort(inTimeOrder) },
+        store: (repo) => repo.insertNote(note),
+        result: note,
+      }
     })
   }
 
   async editNote(jobId: string, noteId: string, edit: EditNoteFields): Promise<Note> {
     const job = this.reviewable(jobId)
-    return this.change(job, async (repo) => {
-      const note = await repo.note(jobId, noteId)
+    const updatedAt = this.deps.now().toISOString()
+    return this.change(job, (current) => {
+      const note = current.notes.find((each) => each.id === noteId)
       if (!note) throw notFound(`Note ${noteId}`)
       const changes = Object.fromEntries(
         Object.entries(edit).filter(([, value]) => value !== undefined),
       )
-      const edited: Note = { ...note, ...changes, updatedAt: this.deps.now().toISOString() }
+      const edited: Note = { ...note, ...changes, updatedAt }
       checkTime(job, edited)
       if (edited.text === '' && edited.marks.length === 0) {
         throw new ApiError('invalid_request', 'Write a note or draw a mark', 'text')
       }
-      await repo.updateNote(edited)
-      return edited
+      const notes = current.notes
+        .map((each) => (each.id === noteId ? edited : each))
+        .sort(inTimeOrder)
+      return {
+        next: { ...current, notes },
+        store: (repo) => repo.updateNote(edited),
+        result: edited,
+      }
     })
   }
 
   async deleteNote(jobId: string, noteId: string): Promise<void> {
     const job = this.reviewable(jobId)
-    await this.change(job, async (repo) => {
-      if (!(await repo.note(jobId, noteId))) throw notFound(`Note ${noteId}`)
-      await repo.deleteNote(jobId, noteId)
+    await this.change(job, (current) => {
+      if (!current.notes.some((each) => each.id === noteId)) throw notFound(`Note ${noteId}`)
+      return {
+        next: { ...current, notes: current.notes.filter((each) => each.id !== noteId) },
+        store: (repo) => repo.deleteNote(jobId, noteId),
+        result: undefined,
+      }
     })
   }
 
   /** Sets (or with null clears) a take's verdict; returns the take as it is now. */
   async setVerdict(jobId: string, verdict: Verdict): Promise<JobRecord> {
     const job = this.reviewable(jobId)
-    await this.change(job, (repo) => repo.setVerdict(jobId, verdict))
+    await this.change(job, (current) => ({
+      next: { ...current, verdict },
+      store: (repo) => repo.setVerdict(jobId, verdict),
+      result: undefined,
+    }))
     return this.deps.jobs.get(jobId)
   }
 
@@ -99,19 +130,32 @@ export class ReviewService {
     return job
   }
 
-  private change<T>(job: JobRecord, apply: (repo: ReviewRepository) => Promise<T>): Promise<T> {
-    return this.queue.run(job.id, () =>
-      this.deps.repo.transaction(async (repo) => {
-        const result = await apply(repo)
-        const review = { verdict: await repo.verdictOf(job.id), notes: await repo.notesOf(job.id) }
-        const { vault } = this.deps
-        const sidecar = (await vault.has(job.id, 'sidecar'))
-          ? sidecarWithReview((await vault.read(job.id, 'sidecar')).toString('utf8'), review)
-          : sidecarFor(job, {}, review)
-        await vault.writeFile(job.id, 'sidecar', sidecar)
-        return result
-      }),
-    )
+  /**
+   * No file is touched inside the database transaction: on SQLite other requests share its one
+   * connection, and they must not land in (or be rolled back with) a transaction left open
+   * while a file is written.
+   */
+  private change<T>(job: JobRecord, plan: (current: ReviewState) => Planned<T>): Promise<T> {
+    const { repo, vault } = this.deps
+    return this.queue.run(job.id, async () => {
+      const current = { verdict: await repo.verdictOf(job.id), notes: await repo.notesOf(job.id) }
+      const { next, store, result } = plan(current)
+      const archived = (await vault.has(job.id, 'sidecar'))
+        ? (await vault.read(job.id, 'sidecar')).toString('utf8')
+        : null
+      const sidecar = (review: ReviewState) =>
+        archived ? sidecarWithReview(archived, review) : sidecarFor(job, {}, review)
+      await vault.writeFile(job.id, 'sidecar', sidecar(next))
+      try {
+        await repo.transaction(store)
+      } catch (error) {
+        await vault
+          .writeFile(job.id, 'sidecar', archived ?? sidecar(current))
+          .catch(() => undefined)
+        throw error
+      }
+      return result
+    })
   }
 }
 
