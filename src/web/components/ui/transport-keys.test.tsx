@@ -4,6 +4,7 @@ import { useRef, useState } from 'react'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { useTransportKeys } from '../../lib/transport-keys'
 import type { VideoSync } from '../../lib/use-video-sync'
+import { fakeSync } from '../../testing/fake-sync'
 import { Button } from './button'
 import { Dialog } from './dialog'
 import { Transport } from './transport'
@@ -17,29 +18,6 @@ beforeAll(() => {
     this.removeAttribute('open')
   }
 })
-
-function fakeSync(): VideoSync {
-  return {
-    register: () => () => () => undefined,
-    playing: false,
-    currentTime: 1,
-    duration: 4,
-    loop: false,
-    rate: 1,
-    reverse: false,
-    fps: 24,
-    muted: false,
-    toggle: vi.fn(),
-    shuttle: vi.fn(),
-    stepFrame: vi.fn(),
-    pause: vi.fn(),
-    seek: vi.fn(),
-    seekBy: vi.fn(),
-    setLoop: vi.fn(),
-    setRate: vi.fn(),
-    setMuted: vi.fn(),
-  }
-}
 
 /** A player as the viewer builds one: a modal dialog with the transport, a note field, and a dialog it can open over itself. */
 function Player({ sync }: { sync: VideoSync }) {

@@ -1,4 +1,4 @@
-import type { PointerEvent } from 'react'
+import type { PointerEvent, ReactNode } from 'react'
 import { useTimeDisplay } from '../../lib/use-time-display'
 import { PLAYBACK_RATES, type VideoSync } from '../../lib/use-video-sync'
 import { Button } from './button'
@@ -47,8 +47,17 @@ const letGo = (event: PointerEvent<HTMLElement>) => event.currentTarget.blur()
 /**
  * The one transport bar of a player or a comparison: play/pause, time, seek, loop, speed, mute.
  * Every control has a plain name; the keyboard (docs/keyboard.md) drives the same `sync`.
+ * `markers` are laid over the seek bar (the notes of a take), positioned on its track.
  */
-export function Transport({ sync, className }: { sync: VideoSync; className?: string }) {
+export function Transport({
+  sync,
+  markers,
+  className,
+}: {
+  sync: VideoSync
+  markers?: ReactNode
+  className?: string
+}) {
   const time = useTimeDisplay()
   const toggleClass = (on: boolean) => cn(on && 'bg-accent/15 text-accent hover:text-accent')
   const now = time.format(sync.currentTime, sync.fps)
@@ -86,19 +95,22 @@ export function Transport({ sync, className }: { sync: VideoSync; className?: st
       >
         {now}
       </button>
-      <input
-        type="range"
-        aria-label="Seek"
-        aria-valuetext={`${now} of ${total}`}
-        min={0}
-        max={sync.duration || 0}
-        step={0.01}
-        value={Math.min(sync.currentTime, sync.duration || 0)}
-        disabled={!sync.duration}
-        onChange={(event) => sync.seek(Number(event.currentTarget.value))}
-        onPointerUp={letGo}
-        className="order-first h-4 min-w-0 basis-full cursor-pointer accent-accent sm:order-none sm:h-1 sm:flex-1 sm:basis-auto"
-      />
+      <div className="relative order-first flex min-w-0 basis-full items-center sm:order-none sm:flex-1 sm:basis-auto">
+        <input
+          type="range"
+          aria-label="Seek"
+          aria-valuetext={`${now} of ${total}`}
+          min={0}
+          max={sync.duration || 0}
+          step={0.01}
+          value={Math.min(sync.currentTime, sync.duration || 0)}
+          disabled={!sync.duration}
+          onChange={(event) => sync.seek(Number(event.currentTarget.value))}
+          onPointerUp={letGo}
+          className="h-4 w-full min-w-0 cursor-pointer accent-accent sm:h-1"
+        />
+        {markers}
+      </div>
       <span className={cn(clockClass, 'text-text-muted')}>{total}</span>
       {sync.reverse && (
         <span className="font-mono text-xs text-accent" aria-live="polite">

@@ -6,6 +6,11 @@ import { useDeleteJob } from '../../../lib/job-mutations'
 import { firstLine } from '../../../lib/job-words'
 import { useTransportKeys } from '../../../lib/transport-keys'
 import { useVideoSync } from '../../../lib/use-video-sync'
+import { MarkTools } from '../../review/mark-tools'
+import { NotesPanel } from '../../review/notes-panel'
+import { ReviewStage } from '../../review/review-stage'
+import { TimelineMarkers } from '../../review/timeline-markers'
+import { useTakeReview } from '../../review/use-take-review'
 import { UndoToasts } from '../undo-toasts'
 import type { TakeViewerProps } from './take-viewer'
 import { TakeActions } from './take-actions'
@@ -16,7 +21,7 @@ import { TakeStage } from './take-stage'
 import { useSiblings } from './use-siblings'
 
 const HINTS =
-  'Space play/pause · J K L shuttle · , . one frame · Home End · ← → previous/next take · ↑ ↓ takes of this submit · Delete cull · Esc close'
+  'Space play/pause · J K L shuttle · , . one frame · Home End · N note · ← → previous/next take · ↑ ↓ takes of this submit · Delete cull · Esc close'
 
 /** The viewer for one take; keyed by the take, so its player starts fresh for each. */
 export function ViewerContent({
@@ -31,6 +36,8 @@ export function ViewerContent({
   useEffect(() => stage.current?.focus(), [])
   const siblings = useSiblings(job)
   const remove = useDeleteJob()
+  const review = useTakeReview(job, sync)
+  const done = job.status === 'completed'
 
   const index = order.findIndex((other) => other.id === job.id)
   const step = (delta: number) => (index >= 0 ? (order[index + delta]?.id ?? null) : null)
@@ -43,6 +50,7 @@ export function ViewerContent({
   }
 
   useTransportKeys(sync, root, (event) => {
+    if (review.onKey(event)) return true
     const moves: Record<string, () => string | null> = {
       ArrowLeft: () => step(-1),
       ArrowRight: () => step(1),
@@ -74,8 +82,12 @@ export function ViewerContent({
           className="relative flex max-h-[60dvh] w-full items-center justify-center outline-none lg:aspect-auto! lg:max-h-none lg:min-h-0 lg:flex-1"
         >
           <TakeStage job={job} sync={sync} />
+          {done && <ReviewStage job={job} sync={sync} review={review} />}
         </div>
-        {job.status === 'completed' && <Transport sync={sync} />}
+        {done && (
+          <Transport sync={sync} markers={<TimelineMarkers notes={review.notes} sync={sync} />} />
+        )}
+        {done && review.drafting.draft && !sync.playing && <MarkTools drafting={review.drafting} />}
       </div>
       <aside
         aria-label="About this take"
@@ -92,6 +104,15 @@ export function ViewerContent({
             Close
           </Button>
         </header>
+        {done && (
+          <NotesPanel
+            jobId={job.id}
+            notes={review.notes}
+            error={review.error}
+            sync={sync}
+            drafting={review.drafting}
+          />
+        )}
         <TakeActions
           job={job}
           sync={sync}
