@@ -79,7 +79,9 @@ describe('the transport’s keys', () => {
     const { sync, user } = setup()
     await user.click(screen.getByRole('textbox', { name: 'Note' }))
     await user.keyboard('jump like a kite, then stop. {Home}')
-    expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue('jump like a kite, then stop. ')
+    expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue(
+      'jump like a kite, then stop. ',
+    )
     for (const action of [sync.toggle, sync.pause, sync.shuttle, sync.stepFrame, sync.seek]) {
       expect(action).not.toHaveBeenCalled()
     }

@@ -16,11 +16,7 @@ const pair = ([u, v]: Point): [number, number] => [round(u), round(v)]
  * The mark a pointer drew, in frame coordinates (0–1): `path` is every point it passed, the
  * first where it went down. Null when it is too small to mean anything.
  */
-export function drawnMark(
-  kind: MarkKind,
-  colour: MarkColour,
-  path: readonly Point[],
-): Mark | null {
+export function drawnMark(kind: MarkKind, colour: MarkColour, path: readonly Point[]): Mark | null {
   const first = path[0]
   const last = path[path.length - 1]
   if (!first || !last) return null
@@ -36,9 +32,18 @@ export function drawnMark(
     case 'ellipse':
       return w < MIN_EXTENT || h < MIN_EXTENT
         ? null
-        : { kind, colour, cx: round(x + w / 2), cy: round(y + h / 2), rx: round(w / 2), ry: round(h / 2) }
+        : {
+            kind,
+            colour,
+            cx: round(x + w / 2),
+            cy: round(y + h / 2),
+            rx: round(w / 2),
+            ry: round(h / 2),
+          }
     case 'arrow':
-      return Math.hypot(w, h) < MIN_EXTENT * 4 ? null : { kind, colour, from: pair(first), to: pair(last) }
+      return Math.hypot(w, h) < MIN_EXTENT * 4
+        ? null
+        : { kind, colour, from: pair(first), to: pair(last) }
     case 'freehand': {
       const points = thinned(path)
       return points.length < 2 ? null : { kind, colour, points }

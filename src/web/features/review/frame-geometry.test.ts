@@ -5,11 +5,21 @@ const LANDSCAPE = { width: 1280, height: 720 }
 
 describe('where the picture is in its element', () => {
   it('letterboxes a 16:9 frame in a square player (object-fit: contain)', () => {
-    expect(frameRect({ width: 640, height: 640 }, LANDSCAPE)).toEqual({ x: 0, y: 140, width: 640, height: 360 })
+    expect(frameRect({ width: 640, height: 640 }, LANDSCAPE)).toEqual({
+      x: 0,
+      y: 140,
+      width: 640,
+      height: 360,
+    })
   })
 
   it('pillarboxes it in a wide, short player', () => {
-    expect(frameRect({ width: 1000, height: 360 }, LANDSCAPE)).toEqual({ x: 180, y: 0, width: 640, height: 360 })
+    expect(frameRect({ width: 1000, height: 360 }, LANDSCAPE)).toEqual({
+      x: 180,
+      y: 0,
+      width: 640,
+      height: 360,
+    })
   })
 
   it('crops it with object-fit: cover, and stretches it with fill', () => {
@@ -18,7 +28,12 @@ describe('where the picture is in its element', () => {
     expect(cover.height).toBe(640)
     expect(cover.width).toBeCloseTo(1137.78, 2)
     expect(cover.x).toBeCloseTo(-248.89, 2)
-    expect(frameRect({ width: 300, height: 200 }, LANDSCAPE, 'fill')).toEqual({ x: 0, y: 0, width: 300, height: 200 })
+    expect(frameRect({ width: 300, height: 200 }, LANDSCAPE, 'fill')).toEqual({
+      x: 0,
+      y: 0,
+      width: 300,
+      height: 200,
+    })
   })
 
   it('maps a pointer to the frame and back, the bars not being part of it', () => {

@@ -29,10 +29,20 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
             variant="ghost"
             aria-label={label}
             aria-pressed={drafting.tool === kind}
-            className={cn(drafting.tool === kind && 'bg-surface-raised text-text ring-1 ring-border-strong')}
+            className={cn(
+              drafting.tool === kind && 'bg-surface-raised text-text ring-1 ring-border-strong',
+            )}
             onClick={() => drafting.setTool(kind)}
           >
-            <svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 16 16"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.5"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
               {icon}
             </svg>
           </Button>

@@ -14,7 +14,12 @@ function drawnCorners(container: HTMLElement) {
   const [x, y, right, bottom] = path.match(/-?[\d.]+/g)?.map(Number) ?? []
   const dx = Number(picture?.getAttribute('x'))
   const dy = Number(picture?.getAttribute('y'))
-  return { left: dx + (x ?? NaN), top: dy + (y ?? NaN), right: dx + (right ?? NaN), bottom: dy + (bottom ?? NaN) }
+  return {
+    left: dx + (x ?? NaN),
+    top: dy + (y ?? NaN),
+    right: dx + (right ?? NaN),
+    bottom: dy + (bottom ?? NaN),
+  }
 }
 
 describe('marks over the video', () => {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { NOTE_AUTHOR_MAX, NOTE_TEXT_MAX } from '../../../contract/review'
 import { Button } from '../../components/ui/button'
 import { FieldMessage } from '../../components/ui/field-message'
@@ -30,6 +30,9 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
   const time = useTimeDisplay()
   const ids = { text: useId(), name: useId() }
   const nameRef = useRef<HTMLInputElement>(null)
+  const textRef = useRef<HTMLTextAreaElement>(null)
+  // A new note, a note to edit, or N again: the cursor goes to the text.
+  useEffect(() => textRef.current?.focus(), [drafting.focusAsked])
   const when = time.format(draft.at, sync.fps)
   const outFrame = frameStart(sync.currentTime, sync.fps)
   const canSetOut = frameAt(outFrame, sync.fps) > frameAt(draft.at, sync.fps)
@@ -78,7 +81,12 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
             Out at playhead
           </Button>
         ) : (
-          <Button size="sm" variant="ghost" className="ml-auto h-6 font-sans" onClick={() => drafting.change({ until: null })}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="ml-auto h-6 font-sans"
+            onClick={() => drafting.change({ until: null })}
+          >
             One frame
           </Button>
         )}
@@ -105,11 +113,12 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
       </label>
       <Textarea
         id={ids.text}
-        ref={drafting.textRef}
-        autoFocus
+        ref={textRef}
         rows={2}
         maxLength={NOTE_TEXT_MAX}
-        placeholder={draft.marks.length ? 'Say what the marks are about' : 'What should change here?'}
+        placeholder={
+          draft.marks.length ? 'Say what the marks are about' : 'What should change here?'
+        }
         value={draft.text}
         onChange={(event) => drafting.change({ text: event.currentTarget.value })}
         onKeyDown={onKeyDown}
@@ -117,23 +126,30 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
       {saving.error && <FieldMessage role="alert">{saving.error.message}</FieldMessage>}
       <div className="flex items-center gap-2">
         <span className="text-[11px] text-text-subtle">
-          {draft.marks.length ? `${draft.marks.length} mark${draft.marks.length > 1 ? 's' : ''} · ` : ''}
+          {draft.marks.length
+            ? `${draft.marks.length} mark${draft.marks.length > 1 ? 's' : ''} · `
+            : ''}
           {askName || draft.noteId ? '' : `as ${author} · `}
           {!askName && !draft.noteId && (
-            <button type="button" className="underline hover:text-text" onClick={() => setAskName(true)}>
+            <button
+              type="button"
+              className="underline hover:text-text"
+              onClick={() => setAskName(true)}
+            >
               change name
             </button>
           )}
         </span>
-        <Button size="sm" variant="ghost" className="ml-auto" onClick={drafting.cancel} aria-keyshortcuts="Escape">
-          Cancel
-        </Button>
         <Button
           size="sm"
-          variant="primary"
-          type="submit"
-          disabled={empty || saving.isPending}
+          variant="ghost"
+          className="ml-auto"
+          onClick={drafting.cancel}
+          aria-keyshortcuts="Escape"
         >
+          Cancel
+        </Button>
+        <Button size="sm" variant="primary" type="submit" disabled={empty || saving.isPending}>
           {draft.noteId ? 'Save' : 'Add note'}
         </Button>
       </div>

@@ -15,7 +15,15 @@ interface NoteItemProps {
 }
 
 /** One note in the list: a click on it goes to its frame; edit and delete beside it. */
-export function NoteItem({ note, when, current, onSeek, onEdit, onDelete, deleting }: NoteItemProps) {
+export function NoteItem({
+  note,
+  when,
+  current,
+  onSeek,
+  onEdit,
+  onDelete,
+  deleting,
+}: NoteItemProps) {
   return (
     <li
       data-note={note.id}
@@ -31,25 +39,40 @@ export function NoteItem({ note, when, current, onSeek, onEdit, onDelete, deleti
         className="min-w-0 flex-1 space-y-0.5 rounded-md py-1.5 pl-2.5 text-left"
       >
         <span className="flex items-center gap-2 text-[11px]">
-          <span className={cn('font-mono tabular-nums', current ? 'text-accent' : 'text-text-muted')}>
+          <span
+            className={cn('font-mono tabular-nums', current ? 'text-accent' : 'text-text-muted')}
+          >
             {when}
           </span>
           <span className="truncate text-text-muted">{note.author}</span>
           {note.marks.length > 0 && (
             <span className="flex items-center gap-0.5" title={`${note.marks.length} marks`}>
               {[...new Set(note.marks.map((mark) => mark.colour))].map((colour) => (
-                <span key={colour} className="size-1.5 rounded-full" style={{ background: MARK_SHADES[colour] }} />
+                <span
+                  key={colour}
+                  className="size-1.5 rounded-full"
+                  style={{ background: MARK_SHADES[colour] }}
+                />
               ))}
               <span className="sr-only">, {note.marks.length} marks</span>
             </span>
           )}
         </span>
-        <span dir="auto" className="block text-[13px] leading-5 break-words whitespace-pre-wrap text-text">
+        <span
+          dir="auto"
+          className="block text-[13px] leading-5 break-words whitespace-pre-wrap text-text"
+        >
           {note.text || <span className="text-text-subtle italic">(marks only)</span>}
         </span>
       </button>
       <div className="flex shrink-0 items-start gap-0.5 pt-1 opacity-100 transition-opacity pointer-fine:opacity-0 pointer-fine:group-focus-within:opacity-100 pointer-fine:group-hover:opacity-100">
-        <Button size="sm" variant="ghost" className="h-6 px-1.5" aria-label={`Edit the note at ${when}`} onClick={onEdit}>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="h-6 px-1.5"
+          aria-label={`Edit the note at ${when}`}
+          onClick={onEdit}
+        >
           Edit
         </Button>
         <Button

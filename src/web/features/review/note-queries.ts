@@ -30,7 +30,8 @@ export const noteQueries = {
 /** POST, PATCH and DELETE of a take's notes; each refreshes that take's list. */
 export function useNoteMutations(jobId: string) {
   const queryClient = useQueryClient()
-  const refresh = () => queryClient.invalidateQueries({ queryKey: noteQueries.list(jobId).queryKey })
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: noteQueries.list(jobId).queryKey })
   const create = useMutation({
     mutationFn: (note: CreateNoteRequest) =>
       apiRequest(notesPath(jobId), noteSchema, {

@@ -32,7 +32,8 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
   const current = currentNoteId(notes, sync.currentTime, sync.fps)
   const { draft } = drafting
   const when = (note: Pick<Note, 'at' | 'until'>) =>
-    time.format(note.at, sync.fps) + (note.until === null ? '' : `–${time.format(note.until, sync.fps)}`)
+    time.format(note.at, sync.fps) +
+    (note.until === null ? '' : `–${time.format(note.until, sync.fps)}`)
 
   // Follow the playhead within the list only: scrolling the page would move the picture away.
   useEffect(() => {
@@ -51,9 +52,15 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
   }
 
   return (
-    <section aria-labelledby={heading} className="flex min-h-0 flex-col border-b border-border px-4 py-3">
+    <section
+      aria-labelledby={heading}
+      className="flex min-h-0 flex-col border-b border-border px-4 py-3"
+    >
       <header className="mb-2 flex items-center gap-2">
-        <h3 id={heading} className="text-[11px] font-medium tracking-label text-text-muted uppercase">
+        <h3
+          id={heading}
+          className="text-[11px] font-medium tracking-label text-text-muted uppercase"
+        >
           Notes {notes.length > 0 && <span className="text-text-subtle">({notes.length})</span>}
         </h3>
         <div className="ml-auto">{actions}</div>
@@ -64,7 +71,11 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
         </p>
       )}
       {notes.length > 0 && (
-        <ol ref={list} aria-label="Notes" className="relative -mx-2 max-h-72 space-y-0.5 overflow-y-auto lg:max-h-[40dvh]">
+        <ol
+          ref={list}
+          aria-label="Notes"
+          className="relative -mx-2 max-h-72 space-y-0.5 overflow-y-auto lg:max-h-[40dvh]"
+        >
           {notes.map((note) =>
             draft?.noteId === note.id ? (
               <li key={note.id} className="px-1">
@@ -94,7 +105,12 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
         {draft && draft.noteId === null ? (
           <NoteComposer jobId={jobId} draft={draft} drafting={drafting} sync={sync} />
         ) : (
-          <Button size="sm" className="w-full justify-between" onClick={drafting.start} aria-keyshortcuts="N">
+          <Button
+            size="sm"
+            className="w-full justify-between"
+            onClick={drafting.start}
+            aria-keyshortcuts="N"
+          >
             <span>Add a note at {time.format(sync.currentTime, sync.fps)}</span>
             <kbd className="font-mono text-[11px] text-text-subtle">N</kbd>
           </Button>

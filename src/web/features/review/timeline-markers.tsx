@@ -28,7 +28,11 @@ export function TimelineMarkers({ notes, sync }: { notes: readonly Note[]; sync:
   const current = currentNoteId(notes, sync.currentTime, sync.fps)
   if (!sync.duration) return null
   return (
-    <div aria-label="Notes on the timeline" role="group" className="pointer-events-none absolute inset-0">
+    <div
+      aria-label="Notes on the timeline"
+      role="group"
+      className="pointer-events-none absolute inset-0"
+    >
       {notes.map((note) => {
         const left = trackPosition(note.at, sync.duration)
         const width =

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import {
   MARKS_PER_NOTE_MAX,
   type Mark,
@@ -22,8 +22,8 @@ export interface NoteDrafting {
   draft: NoteDraft | null
   tool: MarkKind
   colour: MarkColour
-  /** The draft's text box, focused when a note starts (and again on N). */
-  textRef: React.RefObject<HTMLTextAreaElement | null>
+  /** Counts the asks to put the cursor in the draft's text box (N on an open note). */
+  focusAsked: number
   /** N: a new note at the playhead's frame, paused; or back to the text box of the open one. */
   start: () => void
   /** Edit a note: the player goes to its frame, so its marks can be redrawn there. */
@@ -40,9 +40,8 @@ export function useNoteDraft(sync: VideoSync): NoteDrafting {
   const [draft, setDraft] = useState<NoteDraft | null>(null)
   const [tool, setTool] = useState<MarkKind>('rect')
   const [colour, setColour] = useState<MarkColour>('red')
-  const textRef = useRef<HTMLTextAreaElement>(null)
-  // After React has shown the text box: a new one takes focus through autoFocus, an open one here.
-  const focusText = () => requestAnimationFrame(() => textRef.current?.focus())
+  const [focusAsked, setFocusAsked] = useState(0)
+  const focusText = () => setFocusAsked((count) => count + 1)
 
   const start = () => {
     sync.pause()
@@ -58,7 +57,13 @@ export function useNoteDraft(sync: VideoSync): NoteDrafting {
   const edit = (note: Note) => {
     sync.pause()
     sync.seek(frameMiddle(note.at, sync.fps))
-    setDraft({ noteId: note.id, at: note.at, until: note.until, text: note.text, marks: note.marks })
+    setDraft({
+      noteId: note.id,
+      at: note.at,
+      until: note.until,
+      text: note.text,
+      marks: note.marks,
+    })
     focusText()
   }
 
@@ -66,14 +71,13 @@ export function useNoteDraft(sync: VideoSync): NoteDrafting {
     draft,
     tool,
     colour,
-    textRef,
+    focusAsked,
     start,
     edit,
     change: (fields) => setDraft((old) => old && { ...old, ...fields }),
     addMark: (mark) =>
       setDraft(
-        (old) =>
-          old && { ...old, marks: [...old.marks, mark].slice(0, MARKS_PER_NOTE_MAX) },
+        (old) => old && { ...old, marks: [...old.marks, mark].slice(0, MARKS_PER_NOTE_MAX) },
       ),
     undoMark: () => setDraft((old) => old && { ...old, marks: old.marks.slice(0, -1) }),
     setTool,

@@ -1,0 +1,112 @@
+import { screen, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { describe, expect, it } from 'vitest'
+import type { Note } from '../../../contract/review'
+import type { VideoSync } from '../../lib/use-video-sync'
+import { fakeSync } from '../../testing/fake-sync'
+import { makeNote } from '../../testing/notes'
+import { renderWithQuery } from '../../testing/render'
+import { server } from '../../testing/server'
+import { NotesPanel } from './notes-panel'
+import { useNoteDraft } from './use-note-draft'
+
+const JOB = 'job_test00000001'
+const notes = [
+  makeNote({ at: 0.5, text: 'too dark at the start' }),
+  makeNote({ at: 1.5, text: 'wing tip clips the frame', author: 'Lee' }),
+  makeNote({ at: 3, until: 3.5, text: 'hold on the horizon' }),
+]
+
+function Panel({ sync }: { sync: VideoSync }) {
+  const drafting = useNoteDraft(sync)
+  return <NotesPanel jobId={JOB} notes={notes} error={null} sync={sync} drafting={drafting} />
+}
+
+/** The list gets a layout jsdom lacks: items 40 px high, in a box showing two of them. */
+function layOut(list: HTMLElement) {
+  list.querySelectorAll('li').forEach((item, i) => {
+    Object.defineProperty(item, 'offsetTop', { value: i * 40 })
+    Object.defineProperty(item, 'offsetHeight', { value: 40 })
+  })
+  Object.defineProperty(list, 'clientHeight', { value: 80 })
+}
+
+const currentNote = () =>
+  screen.getAllByRole('listitem').find((item) => item.getAttribute('aria-current') === 'true')
+
+describe('the notes list', () => {
+  it('shows each note with its timecode, author and text', () => {
+    renderWithQuery(<Panel sync={fakeSync({ currentTime: 0 })} />)
+    const items = within(screen.getByRole('list', { name: 'Notes' })).getAllByRole('listitem')
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^00:00:00:12Dana.*too dark at the start/),
+      expect.stringMatching(/^00:00:01:12Lee.*wing tip clips the frame/),
+      expect.stringMatching(/^00:00:03:00–00:00:03:12Dana.*hold on the horizon/),
+    ])
+  })
+
+  it('follows playback: the note under the playhead is highlighted and scrolled into view', () => {
+    const { rerender } = renderWithQuery(<Panel sync={fakeSync({ currentTime: 0.2 })} />)
+    const list = screen.getByRole('list', { name: 'Notes' })
+    layOut(list)
+    expect(currentNote()).toBeUndefined()
+
+    rerender(<Panel sync={fakeSync({ currentTime: 0.6, playing: true })} />)
+    expect(currentNote()).toHaveTextContent('too dark at the start')
+    expect(list.scrollTop).toBe(0)
+
+    rerender(<Panel sync={fakeSync({ currentTime: 1.55, playing: true })} />)
+    expect(currentNote()).toHaveTextContent('wing tip clips the frame')
+
+    // The third note is below the fold of the list: the list scrolls it up into view.
+    rerender(<Panel sync={fakeSync({ currentTime: 3.9, playing: true })} />)
+    expect(currentNote()).toHaveTextContent('hold on the horizon')
+    expect(list.scrollTop).toBe(40)
+
+    // Back to the first: scrolled back up.
+    rerender(<Panel sync={fakeSync({ currentTime: 0.5 })} />)
+    expect(currentNote()).toHaveTextContent('too dark at the start')
+    expect(list.scrollTop).toBe(0)
+  })
+
+  it('goes to a note’s frame, paused, when one is clicked', async () => {
+    const sync = fakeSync({ currentTime: 0, playing: true })
+    const { user } = renderWithQuery(<Panel sync={sync} />)
+    await user.click(screen.getByRole('button', { name: /wing tip clips the frame/ }))
+    expect(sync.pause).toHaveBeenCalled()
+    expect(sync.seek).toHaveBeenLastCalledWith((36 + 0.5) / 24)
+  })
+
+  it('asks the author’s name once, then remembers it', async () => {
+    localStorage.clear()
+    const posted: unknown[] = []
+    server.use(
+      http.post(`/api/jobs/${JOB}/notes`, async ({ request }) => {
+        const body = (await request.json()) as Partial<Note>
+        posted.push(body)
+        return HttpResponse.json(makeNote({ ...body, id: 'note_posted000001' }), { status: 201 })
+      }),
+      http.get(`/api/jobs/${JOB}/notes`, () => HttpResponse.json({ items: notes })),
+    )
+    const sync = fakeSync({ currentTime: 2.01 })
+    const { user, unmount } = renderWithQuery(<Panel sync={sync} />)
+    await user.click(screen.getByRole('button', { name: /Add a note at 00:00:02:00/ }))
+    const form = screen.getByRole('form', { name: 'New note at 00:00:02:00' })
+    await user.type(within(form).getByRole('textbox', { name: 'Note' }), 'more wind{Enter}')
+    // No name yet: it is asked for, and nothing is sent.
+    expect(within(form).getByRole('textbox', { name: /Your name/ })).toHaveFocus()
+    expect(posted).toEqual([])
+    await user.type(within(form).getByRole('textbox', { name: /Your name/ }), 'Dana')
+    await user.click(within(form).getByRole('button', { name: 'Add note' }))
+    await expect
+      .poll(() => posted)
+      .toEqual([{ at: 2, until: null, text: 'more wind', marks: [], author: 'Dana' }])
+    unmount()
+
+    // Next time: the name is known and not asked again.
+    const again = renderWithQuery(<Panel sync={sync} />)
+    await again.user.click(screen.getByRole('button', { name: /Add a note at/ }))
+    expect(screen.queryByRole('textbox', { name: /Your name/ })).toBeNull()
+    expect(screen.getByText(/as Dana/)).toBeInTheDocument()
+  })
+})
