@@ -11,6 +11,7 @@ import { NotesPanel } from '../../review/notes-panel'
 import { ReviewStage } from '../../review/review-stage'
 import { TimelineMarkers } from '../../review/timeline-markers'
 import { useTakeReview } from '../../review/use-take-review'
+import { VerdictBar } from '../../review/verdict-bar'
 import { UndoToasts } from '../undo-toasts'
 import type { TakeViewerProps } from './take-viewer'
 import { TakeActions } from './take-actions'
@@ -21,7 +22,7 @@ import { TakeStage } from './take-stage'
 import { useSiblings } from './use-siblings'
 
 const HINTS =
-  'Space play/pause · J K L shuttle · , . one frame · Home End · N note · ← → previous/next take · ↑ ↓ takes of this submit · Delete cull · Esc close'
+  'Space play/pause · J K L shuttle · , . one frame · Home End · N note · O H X verdict · ← → previous/next take · ↑ ↓ takes of this submit · Delete cull · Esc close'
 
 /** The viewer for one take; keyed by the take, so its player starts fresh for each. */
 export function ViewerContent({
@@ -104,6 +105,14 @@ export function ViewerContent({
             Close
           </Button>
         </header>
+        {done && (
+          <VerdictBar
+            verdict={review.verdict}
+            onChange={review.setVerdict}
+            pending={review.verdictSaving}
+            error={review.verdictError}
+          />
+        )}
         {done && (
           <NotesPanel
             jobId={job.id}

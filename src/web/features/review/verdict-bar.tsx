@@ -1,0 +1,56 @@
+import { VERDICT_LABELS, VERDICTS, type Verdict, type VerdictValue } from '../../../contract/verdict'
+import { cn } from '../../components/ui/cn'
+import { VERDICT_KEYS } from './verdict-keys'
+
+const MARKS: Record<VerdictValue, string> = { circled: '◉', hold: '◐', no_good: '✕' }
+const ON: Record<VerdictValue, string> = {
+  circled: 'border-accent/60 bg-accent/15 text-accent',
+  hold: 'border-warning/50 bg-warning/10 text-warning',
+  no_good: 'border-danger/50 bg-danger/10 text-danger',
+}
+
+interface VerdictBarProps {
+  verdict: Verdict
+  onChange: (verdict: Verdict) => void
+  pending: boolean
+  error: Error | null
+}
+
+/** The take's verdict, one press away: the chosen one lit; pressing it again clears it. */
+export function VerdictBar({ verdict, onChange, pending, error }: VerdictBarProps) {
+  return (
+    <div className="border-b border-border px-4 py-2.5">
+      <div role="group" aria-label="Verdict" className="grid grid-cols-3 gap-1.5">
+        {VERDICTS.map((value) => {
+          const on = verdict === value
+          return (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={on}
+              aria-keyshortcuts={VERDICT_KEYS[value]}
+              disabled={pending}
+              onClick={() => onChange(on ? null : value)}
+              className={cn(
+                'flex h-8 items-center justify-center gap-1.5 rounded-md border text-xs transition-colors',
+                'disabled:opacity-60',
+                on ? ON[value] : 'border-border-strong text-text-muted hover:bg-surface-raised hover:text-text',
+              )}
+            >
+              <span aria-hidden="true">{MARKS[value]}</span>
+              {VERDICT_LABELS[value]}
+              <kbd aria-hidden="true" className="font-mono text-[10px] text-text-subtle">
+                {VERDICT_KEYS[value]}
+              </kbd>
+            </button>
+          )
+        })}
+      </div>
+      {error && (
+        <p role="alert" className="mt-1.5 text-xs text-danger">
+          The verdict was not saved: {error.message}
+        </p>
+      )}
+    </div>
+  )
+}
