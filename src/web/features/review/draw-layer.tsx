@@ -36,7 +36,8 @@ export function DrawLayer({ drafting, frame }: { drafting: NoteDrafting; frame: 
       onPointerDown={(event) => {
         if (event.button !== 0) return
         event.preventDefault()
-        event.currentTarget.setPointerCapture(event.pointerId)
+        // Strokes that leave the picture keep drawing, held on its edge.
+        event.currentTarget.setPointerCapture?.(event.pointerId)
         setPath([pointAt(event)])
       }}
       onPointerMove={(event) => {

@@ -11,16 +11,11 @@ const TOOLS: { kind: MarkKind; label: string; icon: React.ReactNode }[] = [
   { kind: 'ellipse', label: 'Ellipse', icon: <ellipse cx="8" cy="8" rx="5.5" ry="4" /> },
 ]
 
-/** Under a paused frame while a note is open: the shape to draw, its colour, and undo. */
+/** In the note being written: the shape to draw on the paused frame, its colour, and undo. */
 export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
   const count = drafting.draft?.marks.length ?? 0
   return (
-    <div
-      role="toolbar"
-      aria-label="Marks"
-      className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t border-border bg-surface px-3 py-1.5"
-    >
-      <span className="text-[11px] text-text-subtle">Draw on the frame</span>
+    <div role="toolbar" aria-label="Marks" className="flex flex-wrap items-center gap-x-2 gap-y-1">
       <div className="flex items-center gap-0.5">
         {TOOLS.map(({ kind, label, icon }) => (
           <Button
@@ -30,6 +25,7 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
             aria-label={label}
             aria-pressed={drafting.tool === kind}
             className={cn(
+              'size-7',
               drafting.tool === kind && 'bg-surface-raised text-text ring-1 ring-border-strong',
             )}
             onClick={() => drafting.setTool(kind)}
@@ -57,7 +53,7 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
             aria-pressed={drafting.colour === colour}
             onClick={() => drafting.setColour(colour)}
             className={cn(
-              'grid size-7 place-items-center rounded-full',
+              'grid size-6 place-items-center rounded-full',
               drafting.colour === colour && 'ring-1 ring-text-muted',
             )}
           >
@@ -65,8 +61,15 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
           </button>
         ))}
       </div>
-      <Button size="sm" variant="ghost" disabled={count === 0} onClick={drafting.undoMark}>
-        Undo mark
+      <Button
+        size="sm"
+        variant="ghost"
+        className="ml-auto h-6 px-1.5"
+        disabled={count === 0}
+        onClick={drafting.undoMark}
+        aria-label="Undo the last mark"
+      >
+        Undo
       </Button>
     </div>
   )

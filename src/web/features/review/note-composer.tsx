@@ -7,6 +7,7 @@ import { useTimeDisplay } from '../../lib/use-time-display'
 import type { VideoSync } from '../../lib/use-video-sync'
 import { frameAt, frameStart } from './note-time'
 import { useNoteMutations } from './note-queries'
+import { MarkTools } from './mark-tools'
 import { useAuthor } from './use-author'
 import type { NoteDraft, NoteDrafting } from './use-note-draft'
 
@@ -117,27 +118,29 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
         rows={2}
         maxLength={NOTE_TEXT_MAX}
         placeholder={
-          draft.marks.length ? 'Say what the marks are about' : 'What should change here?'
+          draft.marks.length
+            ? 'Say what the marks are about'
+            : 'What should change here? Draw on the frame to show where.'
         }
         value={draft.text}
         onChange={(event) => drafting.change({ text: event.currentTarget.value })}
         onKeyDown={onKeyDown}
       />
+      <MarkTools drafting={drafting} />
       {saving.error && <FieldMessage role="alert">{saving.error.message}</FieldMessage>}
       <div className="flex items-center gap-2">
         <span className="text-[11px] text-text-subtle">
-          {draft.marks.length
-            ? `${draft.marks.length} mark${draft.marks.length > 1 ? 's' : ''} · `
-            : ''}
-          {askName || draft.noteId ? '' : `as ${author} · `}
           {!askName && !draft.noteId && (
-            <button
-              type="button"
-              className="underline hover:text-text"
-              onClick={() => setAskName(true)}
-            >
-              change name
-            </button>
+            <>
+              as {author} ·{' '}
+              <button
+                type="button"
+                className="underline hover:text-text"
+                onClick={() => setAskName(true)}
+              >
+                change
+              </button>
+            </>
           )}
         </span>
         <Button

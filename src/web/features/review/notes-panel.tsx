@@ -112,7 +112,7 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
             aria-keyshortcuts="N"
           >
             <span>Add a note at {time.format(sync.currentTime, sync.fps)}</span>
-            <kbd className="font-mono text-[11px] text-text-subtle">N</kbd>
+            <kbd className="font-mono text-[11px] text-text-subtle pointer-coarse:hidden">N</kbd>
           </Button>
         )}
       </div>

@@ -23,7 +23,14 @@ export interface TakeReview {
 
 const NO_NOTES: readonly Note[] = []
 /** While a note is open, the keys that would leave the take (and lose the note) do nothing. */
-const LEAVING_KEYS = new Set(['Delete', 'Backspace', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'])
+const LEAVING_KEYS = new Set([
+  'Delete',
+  'Backspace',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+])
 
 /** The review of the take in the viewer: its notes, the note being written, its verdict, its keys. */
 export function useTakeReview(job: Job, sync: VideoSync): TakeReview {

@@ -1,4 +1,9 @@
-import { VERDICT_LABELS, VERDICTS, type Verdict, type VerdictValue } from '../../../contract/verdict'
+import {
+  VERDICT_LABELS,
+  VERDICTS,
+  type Verdict,
+  type VerdictValue,
+} from '../../../contract/verdict'
 import { cn } from '../../components/ui/cn'
 import { VERDICT_KEYS } from './verdict-keys'
 
@@ -34,12 +39,14 @@ export function VerdictBar({ verdict, onChange, pending, error }: VerdictBarProp
               className={cn(
                 'flex h-8 items-center justify-center gap-1.5 rounded-md border text-xs transition-colors',
                 'disabled:opacity-60',
-                on ? ON[value] : 'border-border-strong text-text-muted hover:bg-surface-raised hover:text-text',
+                on
+                  ? ON[value]
+                  : 'border-border-strong text-text-muted hover:bg-surface-raised hover:text-text',
               )}
             >
               <span aria-hidden="true">{MARKS[value]}</span>
               {VERDICT_LABELS[value]}
-              <kbd aria-hidden="true" className="font-mono text-[10px] text-text-subtle">
+              <kbd aria-hidden="true" className="font-mono text-[10px] text-text-subtle pointer-coarse:hidden">
                 {VERDICT_KEYS[value]}
               </kbd>
             </button>

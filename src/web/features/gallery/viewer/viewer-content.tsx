@@ -6,7 +6,6 @@ import { useDeleteJob } from '../../../lib/job-mutations'
 import { firstLine } from '../../../lib/job-words'
 import { useTransportKeys } from '../../../lib/transport-keys'
 import { useVideoSync } from '../../../lib/use-video-sync'
-import { MarkTools } from '../../review/mark-tools'
 import { NotesPanel } from '../../review/notes-panel'
 import { ReviewStage } from '../../review/review-stage'
 import { TimelineMarkers } from '../../review/timeline-markers'
@@ -88,7 +87,6 @@ export function ViewerContent({
         {done && (
           <Transport sync={sync} markers={<TimelineMarkers notes={review.notes} sync={sync} />} />
         )}
-        {done && review.drafting.draft && !sync.playing && <MarkTools drafting={review.drafting} />}
       </div>
       <aside
         aria-label="About this take"
