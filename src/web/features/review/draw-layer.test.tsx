@@ -25,8 +25,14 @@ function drafting(overrides: Partial<NoteDrafting>): NoteDrafting {
 
 function drag(surface: Element, points: [number, number][]) {
   const [first, ...rest] = points
-  fireEvent.pointerDown(surface, { button: 0, pointerId: 1, clientX: first?.[0], clientY: first?.[1] })
-  for (const [clientX, clientY] of rest) fireEvent.pointerMove(surface, { pointerId: 1, clientX, clientY })
+  fireEvent.pointerDown(surface, {
+    button: 0,
+    pointerId: 1,
+    clientX: first?.[0],
+    clientY: first?.[1],
+  })
+  for (const [clientX, clientY] of rest)
+    fireEvent.pointerMove(surface, { pointerId: 1, clientX, clientY })
   fireEvent.pointerUp(surface, { pointerId: 1 })
 }
 
@@ -44,12 +50,24 @@ describe('drawing on the frame', () => {
       [200, 130],
       [300, 87.5 + 168.75],
     ])
-    expect(addMark).toHaveBeenCalledWith({ kind: 'rect', colour: 'yellow', x: 0.25, y: 0.25, w: 0.5, h: 0.5 })
+    expect(addMark).toHaveBeenCalledWith({
+      kind: 'rect',
+      colour: 'yellow',
+      x: 0.25,
+      y: 0.25,
+      w: 0.5,
+      h: 0.5,
+    })
   })
 
   it('keeps a stroke that leaves the picture on its edge, and ignores a click', () => {
     const addMark = vi.fn<(mark: Mark) => void>()
-    render(<DrawLayer drafting={drafting({ addMark, tool: 'freehand' })} frame={{ width: 1280, height: 720 }} />)
+    render(
+      <DrawLayer
+        drafting={drafting({ addMark, tool: 'freehand' })}
+        frame={{ width: 1280, height: 720 }}
+      />,
+    )
     const surface = screen.getByRole('application')
     drag(surface, [[200, 200]])
     expect(addMark).not.toHaveBeenCalled()

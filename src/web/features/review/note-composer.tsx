@@ -51,17 +51,20 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
     else create.mutate({ ...fields, author: who }, done)
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape') {
-      // Esc lets go of the note; it does not close the viewer around it.
-      event.preventDefault()
-      drafting.cancel()
-    } else if (event.key === 'Enter' && !event.shiftKey) save(event)
+  // Esc anywhere in the note (text, name, a tool) lets go of it; it does not close the viewer.
+  const onFormKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape') return
+    event.preventDefault()
+    drafting.cancel()
+  }
+  const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey) save(event)
   }
 
   return (
     <form
       onSubmit={save}
+      onKeyDown={onFormKeyDown}
       aria-label={draft.noteId ? `Edit the note at ${when}` : `New note at ${when}`}
       className="space-y-2 rounded-md border border-border-strong bg-bg p-2.5"
     >
@@ -124,7 +127,7 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
         }
         value={draft.text}
         onChange={(event) => drafting.change({ text: event.currentTarget.value })}
-        onKeyDown={onKeyDown}
+        onKeyDown={onTextKeyDown}
       />
       <MarkTools drafting={drafting} />
       {saving.error && <FieldMessage role="alert">{saving.error.message}</FieldMessage>}

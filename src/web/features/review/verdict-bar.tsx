@@ -46,7 +46,10 @@ export function VerdictBar({ verdict, onChange, pending, error }: VerdictBarProp
             >
               <span aria-hidden="true">{MARKS[value]}</span>
               {VERDICT_LABELS[value]}
-              <kbd aria-hidden="true" className="font-mono text-[10px] text-text-subtle pointer-coarse:hidden">
+              <kbd
+                aria-hidden="true"
+                className="font-mono text-[10px] text-text-subtle pointer-coarse:hidden"
+              >
                 {VERDICT_KEYS[value]}
               </kbd>
             </button>
