@@ -18,13 +18,10 @@ async function noSeriousViolations(page: Page) {
   ).toEqual([])
 }
 
-/** Drags the seek bar's value to `seconds`, as a hand on the slider would. */
-async function dragPlayheadTo(viewer: Locator, seconds: number) {
-  await viewer.getByRole('slider', { name: 'Seek' }).evaluate((input: HTMLInputElement, value) => {
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
-    setValue?.call(input, String(value))
-    input.dispatchEvent(new Event('input', { bubbles: true }))
-  }, seconds)
+/** Steps the playhead frame by frame from the first frame to `frame`, as an editor would with `.`. */
+async function stepToFrame(page: Page, frame: number) {
+  await page.keyboard.press('Home')
+  for (let i = 0; i < frame; i++) await page.keyboard.press('.')
 }
 
 /** Where the 16:9 picture is inside the video element (object-fit: contain), in page pixels. */
@@ -59,7 +56,8 @@ test('a note with a rectangle at 1.5 s comes back after a reload at its frame, d
   await expect(viewer.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
 
   // N at 1.5 s: paused, the cursor in the note.
-  await dragPlayheadTo(viewer, 1.5)
+  await stepToFrame(page, 36)
+  await expect(viewer.getByRole('button', { name: /^00:00:01:12;/ })).toBeVisible()
   await page.keyboard.press('n')
   const form = viewer.getByRole('form', { name: 'New note at 00:00:01:12' })
   const text = form.getByRole('textbox', { name: 'Note' })
