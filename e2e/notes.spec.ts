@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { fontsReady, getJob, settled, startJob, unique, viewerOf } from './review-support'
+import { fontsReady, MEDIA, viewerOf } from './gallery-page'
+import { finishedTake, getJob } from './review-support'
 
 test.describe.configure({ timeout: 180_000 })
-const MEDIA = { timeout: 30_000 }
 const SHOTS = '/work/wt/shots/reviewweb'
 const FPS = 24
 
@@ -48,9 +48,10 @@ test('a note with a rectangle at 1.5 s comes back after a reload at its frame, d
   page,
   request,
 }) => {
-  const prompt = unique('A red kite dips over a windy beach')
-  const job = await startJob(request, { prompt, size: '1280x720', seconds: 4 })
-  expect((await settled(request, job.id)).status).toBe('completed')
+  const { prompt, take: job } = await finishedTake(request, 'A red kite dips over a windy beach', {
+    size: '1280x720',
+    seconds: 4,
+  })
   await page.goto(`/?take=${job.id}`)
   const viewer = viewerOf(page, prompt)
   await expect(viewer.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
@@ -114,9 +115,10 @@ test('the timeline marks each note, Esc lets go of a note, verdict keys judge th
   page,
   request,
 }) => {
-  const prompt = unique('A lighthouse beam sweeps the fog')
-  const job = await startJob(request, { prompt, size: '1280x720', seconds: 4 })
-  await settled(request, job.id)
+  const { prompt, take: job } = await finishedTake(request, 'A lighthouse beam sweeps the fog', {
+    size: '1280x720',
+    seconds: 4,
+  })
   const notes = [
     {
       at: 0.5,
