@@ -202,6 +202,6 @@ test('the timeline marks each note, Esc lets go of a note, verdict keys judge th
 
   await page.setViewportSize({ width: 390, height: 844 })
   await expect(viewer.locator('[data-mark]')).toHaveCount(3)
-  await page.screenshot({ path: `${SHOTS}/viewer-notes-390x844.png`, fullPage: true })
+  await page.screenshot({ path: `${SHOTS}/viewer-notes-390x844.png` })
   await noSeriousViolations(page)
 })

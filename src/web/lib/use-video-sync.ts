@@ -169,9 +169,13 @@ export function useVideoSync(): VideoSync {
   const stepFrame = useCallback(
     (direction: 1 | -1) => {
       pause()
-      seekBy(direction / fps)
+      // To the middle of the next frame, counted from the frame under the clock: steps do not
+      // pile up float error (36 steps land on frame 36, not a hair short of it), and a seek to a
+      // frame's middle cannot be decoded as the frame before.
+      const t = longest(videos.current)?.currentTime ?? 0
+      seek((Math.floor(t * fps + 1e-3) + direction + 0.5) / fps)
     },
-    [fps, pause, seekBy],
+    [fps, pause, seek],
   )
 
   // Backwards: no browser plays a video in reverse, so the clock steps back every frame.
