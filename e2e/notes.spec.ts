@@ -5,7 +5,6 @@ import { fontsReady, MEDIA, viewerOf } from './gallery-page'
 import { finishedTake, getJob } from './review-support'
 
 test.describe.configure({ timeout: 180_000 })
-const SHOTS = '/work/wt/shots/reviewweb'
 const FPS = 24
 
 async function noSeriousViolations(page: Page) {
@@ -114,7 +113,7 @@ test('a note with a rectangle at 1.5 s comes back after a reload at its frame, d
 test('the timeline marks each note, Esc lets go of a note, verdict keys judge the take, and the viewer passes axe', async ({
   page,
   request,
-}) => {
+}, testInfo) => {
   const { prompt, take: job } = await finishedTake(request, 'A lighthouse beam sweeps the fog', {
     size: '1280x720',
     seconds: 4,
@@ -193,15 +192,15 @@ test('the timeline marks each note, Esc lets go of a note, verdict keys judge th
   await expect(viewer.locator('[data-mark]')).toHaveCount(3)
   await fontsReady(page)
   await noSeriousViolations(page)
-  await page.screenshot({ path: `${SHOTS}/viewer-notes-1440x900.png` })
+  await page.screenshot({ path: testInfo.outputPath('viewer-notes-1440x900.png') })
   await page.keyboard.press('n')
   await expect(viewer.getByRole('toolbar', { name: 'Marks' })).toBeVisible()
   await noSeriousViolations(page)
-  await page.screenshot({ path: `${SHOTS}/viewer-note-drawing-1440x900.png` })
+  await page.screenshot({ path: testInfo.outputPath('viewer-note-drawing-1440x900.png') })
   await page.keyboard.press('Escape')
 
   await page.setViewportSize({ width: 390, height: 844 })
   await expect(viewer.locator('[data-mark]')).toHaveCount(3)
-  await page.screenshot({ path: `${SHOTS}/viewer-notes-390x844.png` })
+  await page.screenshot({ path: testInfo.outputPath('viewer-notes-390x844.png') })
   await noSeriousViolations(page)
 })
