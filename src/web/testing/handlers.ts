@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import type { Health } from '../../contract/api'
 import type { Capabilities, Provider } from '../../contract/capabilities'
+import type { NoteList } from '../../contract/review'
 import type { SessionInfo } from '../../contract/session'
 import { testCapabilities } from './capabilities'
 
@@ -11,6 +12,8 @@ export function studioHandlers(provider: Provider = 'simulator') {
       HttpResponse.json<Health>({ ok: true, provider, database: 'up', storage: 'up' }),
     ),
     http.get('/api/capabilities', () => HttpResponse.json<Capabilities>(testCapabilities(provider))),
+    // A take nobody has written notes on yet.
+    http.get('/api/jobs/:id/notes', () => HttpResponse.json<NoteList>({ items: [] })),
     // No DAILIES_TOKEN: nothing to sign in to or out of.
     http.get('/api/session', () =>
       HttpResponse.json<SessionInfo>({ protected: false, sessionDays: null, signIns: [] }),

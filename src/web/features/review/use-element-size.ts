@@ -12,6 +12,8 @@ export function useElementSize(ref: RefObject<Element | null>): Size {
       setSize((old) => (old.width === width && old.height === height ? old : { width, height }))
     }
     measure()
+    // Without ResizeObserver (an old browser, jsdom) the first measure is kept.
+    if (typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(measure)
     observer.observe(element)
     return () => observer.disconnect()

@@ -6,6 +6,7 @@ import { useDeleteJob } from '../../../lib/job-mutations'
 import { firstLine } from '../../../lib/job-words'
 import { useTransportKeys } from '../../../lib/transport-keys'
 import { useVideoSync } from '../../../lib/use-video-sync'
+import { ExportNotesMenu } from '../../review/export-notes-menu'
 import { NotesPanel } from '../../review/notes-panel'
 import { ReviewStage } from '../../review/review-stage'
 import { TimelineMarkers } from '../../review/timeline-markers'
@@ -118,6 +119,11 @@ export function ViewerContent({
             error={review.error}
             sync={sync}
             drafting={review.drafting}
+            actions={
+              review.notes.length > 0 && (
+                <ExportNotesMenu scope={{ job: [job.id] }} className="h-6" />
+              )
+            }
           />
         )}
         <TakeActions
