@@ -183,6 +183,11 @@ test('the timeline marks each note, Esc lets go of a note, verdict keys judge th
   await expect.poll(async () => (await getJob(request, job.id)).verdict).toBe('no_good')
   await page.keyboard.press('o')
   await expect.poll(async () => (await getJob(request, job.id)).verdict).toBe('circled')
+  await page.keyboard.press('o')
+  await expect(circled).toHaveAttribute('aria-pressed', 'false')
+  await expect.poll(async () => (await getJob(request, job.id)).verdict).toBeNull()
+  await page.keyboard.press('o')
+  await expect.poll(async () => (await getJob(request, job.id)).verdict).toBe('circled')
 
   // At the note with marks, for the screenshots: the footage with its marks, the notes beside it.
   await viewer

@@ -4,19 +4,24 @@ import type { Verdict } from '../../../contract/verdict'
 import { apiRequest } from '../../lib/api-client'
 import { jobQueries } from '../../lib/job-queries'
 
-/** PUT /api/jobs/:id/verdict: circled, hold, no good, or null to clear; the take shows it at once. */
-export function useSetVerdict() {
+/**
+ * PUT /api/jobs/:id/verdict: circled, hold, no good, or null to clear. Quick presses (O, then X)
+ * are sent one after another for the take, so the last one pressed is the one kept.
+ */
+export function useSetVerdict(jobId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, verdict }: { id: string; verdict: Verdict }) =>
-      apiRequest(`/api/jobs/${encodeURIComponent(id)}/verdict`, jobSchema, {
+    scope: { id: `verdict:${jobId}` },
+    mutationFn: (verdict: Verdict) =>
+      apiRequest(`/api/jobs/${encodeURIComponent(jobId)}/verdict`, jobSchema, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ verdict }),
       }),
     onSuccess: (job) => {
       queryClient.setQueryData(jobQueries.detail(job.id).queryKey, job)
-      return queryClient.invalidateQueries({ queryKey: jobQueries.lists() })
+      // Not waited for: the gallery behind the viewer catches up on its own time.
+      void queryClient.invalidateQueries({ queryKey: jobQueries.lists() })
     },
   })
 }

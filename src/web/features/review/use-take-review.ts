@@ -37,9 +37,9 @@ export function useTakeReview(job: Job, sync: VideoSync): TakeReview {
   const done = job.status === 'completed'
   const query = useQuery({ ...noteQueries.list(job.id), enabled: done })
   const drafting = useNoteDraft(sync)
-  const verdictMutation = useSetVerdict()
-  const verdict = verdictMutation.isPending ? verdictMutation.variables.verdict : job.verdict
-  const setVerdict = (next: Verdict) => verdictMutation.mutate({ id: job.id, verdict: next })
+  const verdictMutation = useSetVerdict(job.id)
+  const verdict = verdictMutation.isPending ? verdictMutation.variables : job.verdict
+  const setVerdict = (next: Verdict) => verdictMutation.mutate(next)
 
   const onKey = (event: KeyboardEvent) => {
     if (!done) return false
@@ -53,7 +53,7 @@ export function useTakeReview(job: Job, sync: VideoSync): TakeReview {
     }
     const given = verdictForKey(event)
     if (!given) return false
-    if (!verdictMutation.isPending) setVerdict(verdict === given ? null : given)
+    setVerdict(verdict === given ? null : given)
     return true
   }
 

@@ -25,7 +25,12 @@ interface VerdictBarProps {
 export function VerdictBar({ verdict, onChange, pending, error }: VerdictBarProps) {
   return (
     <div className="border-b border-border px-4 py-2.5">
-      <div role="group" aria-label="Verdict" className="grid grid-cols-3 gap-1.5">
+      <div
+        role="group"
+        aria-label="Verdict"
+        aria-busy={pending}
+        className="grid grid-cols-3 gap-1.5"
+      >
         {VERDICTS.map((value) => {
           const on = verdict === value
           return (
@@ -34,11 +39,9 @@ export function VerdictBar({ verdict, onChange, pending, error }: VerdictBarProp
               type="button"
               aria-pressed={on}
               aria-keyshortcuts={VERDICT_KEYS[value]}
-              disabled={pending}
               onClick={() => onChange(on ? null : value)}
               className={cn(
                 'flex h-8 items-center justify-center gap-1.5 rounded-md border text-xs transition-colors',
-                'disabled:opacity-60',
                 on
                   ? ON[value]
                   : 'border-border-strong text-text-muted hover:bg-surface-raised hover:text-text',
