@@ -62,14 +62,27 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
         ))}
       </div>
       <Button
-        size="sm"
+        size="icon"
         variant="ghost"
-        className="ml-auto h-6 px-1.5"
+        className="ml-auto size-7"
         disabled={count === 0}
         onClick={drafting.undoMark}
         aria-label="Undo the last mark"
+        title="Undo the last mark"
       >
-        Undo
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 16 16"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+        >
+          <path
+            d="M5.5 3 2.5 6l3 3M3 6h6.5a4 4 0 0 1 0 8H7"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
       </Button>
     </div>
   )

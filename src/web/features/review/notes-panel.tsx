@@ -52,10 +52,7 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
   }
 
   return (
-    <section
-      aria-labelledby={heading}
-      className="flex min-h-0 flex-col border-b border-border px-4 py-3"
-    >
+    <section aria-labelledby={heading} className="flex flex-col border-b border-border px-4 py-3">
       <header className="mb-2 flex items-center gap-2">
         <h3
           id={heading}
