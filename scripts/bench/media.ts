@@ -32,10 +32,10 @@ type Mode = 'ranges' | 'whole'
  * 4 MB ranges; `whole`, WHOLE_PARALLEL clients fetching all of it (as a browser's download or a
  * video without Range support does). Checks every answer's status and length.
  */
-async function throughput(url: string, mode: Mode): Promise<Run> {
+export async function throughput(url: string, mode: Mode, fileBytes = FILE_BYTES): Promise<Run> {
   const parallel = mode === 'ranges' ? PARALLEL : WHOLE_PARALLEL
   const agent = new http.Agent({ keepAlive: true, maxSockets: parallel })
-  const ranges = Math.ceil(FILE_BYTES / RANGE_BYTES)
+  const ranges = Math.ceil(fileBytes / RANGE_BYTES)
   let next = 0
   let bytes = 0
   const started = performance.now()
@@ -43,7 +43,7 @@ async function throughput(url: string, mode: Mode): Promise<Run> {
   const worker = async () => {
     while (performance.now() < deadline) {
       const start = mode === 'ranges' ? (next++ % ranges) * RANGE_BYTES : 0
-      const end = mode === 'ranges' ? Math.min(FILE_BYTES, start + RANGE_BYTES) - 1 : FILE_BYTES - 1
+      const end = mode === 'ranges' ? Math.min(fileBytes, start + RANGE_BYTES) - 1 : fileBytes - 1
       const headers: Record<string, string> =
         mode === 'ranges' ? { range: `bytes=${start}-${end}` } : {}
       const reply = await download(url, { agent, headers })
@@ -59,12 +59,12 @@ async function throughput(url: string, mode: Mode): Promise<Run> {
 }
 
 /** Warm-up, then plain and studio in turn; the ratio is the median pair's. */
-async function compare(studioUrl: string, plainUrl: string, mode: Mode) {
-  await throughput(plainUrl, mode)
-  await throughput(studioUrl, mode)
+export async function compare(studioUrl: string, plainUrl: string, mode: Mode, fileBytes = FILE_BYTES) {
+  await throughput(plainUrl, mode, fileBytes)
+  await throughput(studioUrl, mode, fileBytes)
   const pairs: Array<[Run, Run]> = []
   for (let i = 0; i < ROUNDS; i++)
-    pairs.push([await throughput(plainUrl, mode), await throughput(studioUrl, mode)])
+    pairs.push([await throughput(plainUrl, mode, fileBytes), await throughput(studioUrl, mode, fileBytes)])
   const rate = (runs: Run[]) =>
     runs.reduce((n, r) => n + r.bytes, 0) / MB / runs.reduce((n, r) => n + r.seconds, 0)
   return {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { benchBucket } from './bucket'
 import { benchBundle } from './bundle'
 import type { Bench, BenchContext } from './context'
 import { benchGallery } from './gallery'
@@ -27,6 +28,7 @@ const BENCHES: Array<{ name: string; number: string; run: Bench }> = [
   { name: 'uploads', number: '6', run: benchUploads },
   { name: 'watcher', number: '7', run: benchWatcher },
   { name: 'reels', number: '8', run: benchReels },
+  { name: 'bucket', number: '9', run: benchBucket },
 ]
 
 const wanted = process.argv.slice(2)

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/server/config'
+import { loadConfig, type S3Settings } from '../../src/server/config'
 import { createStudio } from '../../src/server/studio'
 import { childConfig, serveParent } from './child-runtime'
 
@@ -10,6 +10,8 @@ export interface StudioChildConfig {
   /** A provider base URL (e.g. a simulator in another process); default the embedded simulator. */
   upstreamURL?: string
   logLevel?: 'info' | 'warn' | 'silent'
+  /** Keep files in this bucket instead of the vault folder. */
+  s3?: S3Settings
 }
 
 const config = childConfig<StudioChildConfig>()
@@ -26,6 +28,7 @@ const studio = await createStudio(
     token: null,
     rendersPerMinute: 10_000,
     ffmpegPath: loadConfig({}).ffmpegPath,
+    s3: config.s3 ?? null,
   },
   config.distDir ? { distDir: config.distDir } : {},
 )
