@@ -30,7 +30,7 @@ async function seekLatency(url: string): Promise<number> {
 /**
  * 9. Media from the bucket: the studio streaming a take from S3 (with Range) against a plain
  * GET of the same object from the S3 server, which is what a redirect to a presigned URL would
- * give the browser (docs/decisions/003-media-delivery.md).
+ * give the browser (docs/decisions/005-media-delivery.md).
  */
 export const benchBucket: Bench = async (ctx) => {
   const file = cachedRandomFile('video-20mb.bin', FILE_BYTES)

@@ -32,7 +32,7 @@ function unsatisfiable(reply: FastifyReply, size: number) {
 
 /**
  * Serves a vault file with Range, ETag and long caching: takes and exported reels alike, from the
- * folder or streamed from the bucket (docs/decisions/003-media-delivery.md).
+ * folder or streamed from the bucket (docs/decisions/005-media-delivery.md).
  */
 export async function sendVaultFile(request: FastifyRequest, reply: FastifyReply, file: SentFile) {
   const { vault, owner, asset } = file

@@ -31,9 +31,13 @@ describe.each(MEDIA_STORES)('media from the %s store', (store) => {
     studio.app.inject({ method: 'GET', url, headers })
 
   describe('media', () => {
-    it('keeps the take in the store it was given', async () => {
+    it('keeps the take in the store it was given, and serves it itself: no storage address reaches the browser', async () => {
       expect(studio.vault).toBeInstanceOf(store === 's3' ? S3Vault : FolderVault)
       expect(await studio.vault.keys()).toContain(`${take.id}/video.mp4`)
+      const reply = await get(`/api/jobs/${take.id}/video`)
+      expect(reply.statusCode).toBe(200)
+      expect(reply.headers.location).toBeUndefined()
+      expect(JSON.stringify(reply.headers)).not.toMatch(/X-Amz|127\.0\.0\.1|S3RVER/i)
     })
 
     it('answers a byte range with 206 and exactly those bytes', async () => {
