@@ -82,4 +82,9 @@ test('the owner builds a reel of three takes, reorders it by keyboard and drag, 
   await expect(reel.getByRole('list', { name: 'Shots' }).getByRole('listitem')).toHaveCount(3)
   await fontsReady(page)
   await page.screenshot({ path: `${SHOTS_DIR}/reel-390x844.png` })
+  await reel.getByRole('button', { name: 'Close' }).click()
+  // Beside the Takes heading, Reels opens the list again.
+  await page.getByRole('button', { name: 'Reels', exact: true }).click()
+  await expect(list.getByRole('button', { name: /Harbour sequence/ })).toBeVisible()
+  await page.screenshot({ path: `${SHOTS_DIR}/reels-list-390x844.png` })
 })

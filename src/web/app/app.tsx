@@ -8,7 +8,6 @@ import { RenderQueue } from '../features/jobs/render-queue'
 import { healthQueries } from '../lib/health-queries'
 import { NewTakeLink } from './new-take-link'
 import { ProviderBadge } from './provider-badge'
-import { ReelsButton } from './reels-button'
 import { SimulatorBanner } from './simulator-banner'
 import { SpendToday } from './spend-today'
 
@@ -47,7 +46,6 @@ export function App() {
           <ProviderBadge />
           <div className="ml-auto flex items-center gap-3">
             <NewTakeLink />
-            <ReelsButton />
             <SpendToday />
             <AccountMenu />
           </div>

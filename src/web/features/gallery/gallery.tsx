@@ -8,6 +8,7 @@ import { Button } from '../../components/ui/button'
 import { GalleryToolbar, NO_FILTERS } from './gallery-toolbar'
 import { useGalleryFilters } from './use-gallery-filters'
 import { useCompareKey } from './use-compare-key'
+import { ReelsButton } from './reels-button'
 import { SelectionBar } from './selection-bar'
 import { TakeGrid, type TakeGridHandle } from './take-grid'
 import { UndoToasts } from './undo-toasts'
@@ -70,6 +71,7 @@ export function Gallery() {
         >
           Takes
         </h2>
+        <ReelsButton />
         <div className="ml-auto flex flex-wrap items-center gap-2">
           <GalleryToolbar value={filters} onChange={setFilters} />
           {filters.verdict === 'circled' && (
