@@ -25,7 +25,7 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
             aria-label={label}
             aria-pressed={drafting.tool === kind}
             className={cn(
-              'size-7',
+              'size-6',
               drafting.tool === kind && 'bg-surface-raised text-text ring-1 ring-border-strong',
             )}
             onClick={() => drafting.setTool(kind)}
@@ -64,7 +64,7 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
       <Button
         size="icon"
         variant="ghost"
-        className="ml-auto size-7"
+        className="ml-auto size-6"
         disabled={count === 0}
         onClick={drafting.undoMark}
         aria-label="Undo the last mark"
