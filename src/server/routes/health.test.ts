@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { CreateBucketCommand, DeleteBucketCommand } from '@aws-sdk/client-s3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { healthSchema } from '../../contract/api'
 import { startTestStudio, type TestStudio } from '../testing/test-studio'
+import type { S3Vault } from '../vault/s3-vault'
 
 /** /api/health answers for the database and the media storage, open even when a token is set. */
 let studio: TestStudio | undefined
@@ -34,6 +36,18 @@ describe('/api/health', () => {
       body: { ok: false, provider: 'simulator', database: 'up', storage: 'down' },
     })
     fs.mkdirSync(vault)
+    expect((await health(studio)).status).toBe(200)
+  })
+
+  it('answers 503 naming the storage when the bucket is gone, and 200 once it is back', async () => {
+    studio = await startTestStudio({ store: 's3' })
+    const bucket = studio.vault as S3Vault
+    await bucket.client.send(new DeleteBucketCommand({ Bucket: bucket.bucket }))
+    expect(await health(studio)).toEqual({
+      status: 503,
+      body: { ok: false, provider: 'simulator', database: 'up', storage: 'down' },
+    })
+    await bucket.client.send(new CreateBucketCommand({ Bucket: bucket.bucket }))
     expect((await health(studio)).status).toBe(200)
   })
 
