@@ -321,3 +321,67 @@ test('two takes compare by wipe, flip, difference and overlay, frame-locked whil
   await expect(compare).toBeHidden()
   expect(new URL(page.url()).searchParams.has('mode')).toBe(false)
 })
+
+test('verdict keys act on the picked take (on the one in view in flip); a note’s marks show over its take', async ({
+  page,
+  request,
+}) => {
+  const [first, second] = twoPrompts()
+  const a = await startJob(request, { prompt: first })
+  const b = await startJob(request, { prompt: second })
+  for (const job of [a, b]) expect((await settled(request, job.id)).status).toBe('completed')
+  const note = await request.post(`/api/jobs/${b.id}/notes`, {
+    data: {
+      at: 1,
+      text: 'kite string',
+      author: 'Dana',
+      marks: [{ kind: 'rect', colour: 'yellow', x: 0.6, y: 0.2, w: 0.2, h: 0.3 }],
+    },
+  })
+  expect(note.status(), await note.text()).toBe(201)
+  const verdictOf = async (id: string) =>
+    ((await (await request.get(`/api/jobs/${id}`)).json()) as { verdict: string | null }).verdict
+
+  await page.goto(`/?compare=${a.id},${b.id}`)
+  const compare = page.getByRole('dialog', { name: 'Compare 2 takes' })
+  await expect(compare.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
+
+  // 2 picks the second take; O circles it, and the caption shows it.
+  await page.keyboard.press('2')
+  await page.keyboard.press('o')
+  await expect(compare.getByRole('button', { name: 'Circled, take 2' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await expect.poll(() => verdictOf(b.id)).toBe('circled')
+  expect(await verdictOf(a.id)).toBeNull()
+  // O again clears it, as in the viewer.
+  await page.keyboard.press('o')
+  await expect.poll(() => verdictOf(b.id)).toBeNull()
+
+  // The note's rectangle shows over take 2 on its frame, not over take 1, and not elsewhere.
+  const marks = compare.getByRole('img', { name: /Marks: yellow/ })
+  await expect(marks).toHaveCount(0)
+  await pausedAt(compare, 1.02)
+  await expect(marks).toHaveCount(1)
+  const [marksBox, secondBox] = [
+    await marks.boundingBox(),
+    await compare.locator('video').nth(1).boundingBox(),
+  ]
+  expect(marksBox).toEqual(secondBox)
+
+  // Flip: the verdict keys act on the take in view.
+  await compare
+    .getByRole('radiogroup', { name: 'Compare mode' })
+    .getByRole('radio', { name: 'Flip' })
+    .check()
+  await page.keyboard.press('1')
+  await page.keyboard.press('x')
+  await expect.poll(() => verdictOf(a.id)).toBe('no_good')
+  await page.keyboard.press('f')
+  await page.keyboard.press('h')
+  await expect.poll(() => verdictOf(b.id)).toBe('hold')
+  await expect(marks).toHaveCount(1) // take 2 in view, on its note's frame
+  await shoot(page, 'verdicts-flip')
+  await noSeriousViolations(page)
+})

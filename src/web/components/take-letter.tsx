@@ -37,7 +37,7 @@ export function TakeLetter({
         </span>
       )}
       {verdict === 'no_good' && (
-        <span aria-hidden="true" className="text-[10px] tracking-label text-danger/80 uppercase">
+        <span aria-hidden="true" className="text-[10px] tracking-label text-danger uppercase">
           ng
         </span>
       )}

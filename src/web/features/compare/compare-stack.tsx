@@ -4,7 +4,8 @@ import type { Job } from '../../../contract/job'
 import type { VideoSync } from '../../lib/use-video-sync'
 import { CompareVideo } from './compare-video'
 import { DifferenceCanvas } from './difference-canvas'
-import { TakeCaption } from './take-caption'
+import { TakeCaption, type CaptionReview } from './take-caption'
+import { TakeMarks } from './take-marks'
 import type { CompareModeState } from './use-compare-mode'
 import { WipeDivider } from './wipe-divider'
 
@@ -13,6 +14,18 @@ interface CompareStackProps {
   jobs: [Job, Job]
   sync: VideoSync
   view: CompareModeState
+  reviewOf: (job: Job, index: number) => CaptionReview
+}
+
+/** Where a take's marks show: only where its picture does (none over the difference). */
+function marksStyle(slot: 0 | 1, view: CompareModeState): CSSProperties | null {
+  if (view.mode === 'difference' || (view.mode === 'flip' && view.shown !== slot)) return null
+  if (view.mode === 'wipe') {
+    return {
+      clipPath: slot === 0 ? `inset(0 ${100 - view.wipe}% 0 0)` : `inset(0 0 0 ${view.wipe}%)`,
+    }
+  }
+  return layerStyle(slot, view)
 }
 
 /**
@@ -41,7 +54,7 @@ function Badge({ children, className }: { children: string; className: string })
  * Two takes in one frame — wipe, flip, difference or overlay — framed at take 1's shape, so a
  * wipe's percent is a percent of the picture, not of the black around it.
  */
-export function CompareStack({ jobs, sync, view }: CompareStackProps) {
+export function CompareStack({ jobs, sync, view, reviewOf }: CompareStackProps) {
   const [first, second] = jobs
   const { width, height } = sizeDimensions(first.size)
   const [videos, setVideos] = useState<(HTMLVideoElement | null)[]>([null, null])
@@ -80,6 +93,10 @@ export function CompareStack({ jobs, sync, view }: CompareStackProps) {
             className="bg-black"
             style={layerStyle(1, view)}
           />
+          {jobs.map((job, slot) => {
+            const style = marksStyle(slot === 0 ? 0 : 1, view)
+            return style && <TakeMarks key={job.id} job={job} sync={sync} style={style} />
+          })}
           {mode === 'difference' && (
             <DifferenceCanvas a={videos[0] ?? null} b={videos[1] ?? null} />
           )}
@@ -96,7 +113,12 @@ export function CompareStack({ jobs, sync, view }: CompareStackProps) {
       <div className="grid shrink-0 grid-cols-1 gap-2 sm:grid-cols-2">
         {jobs.map((job, index) => (
           <figure key={job.id} className="overflow-hidden rounded-md border border-border">
-            <TakeCaption job={job} index={index} basePrompt={index === 0 ? null : first.prompt} />
+            <TakeCaption
+              job={job}
+              index={index}
+              basePrompt={index === 0 ? null : first.prompt}
+              review={reviewOf(job, index)}
+            />
           </figure>
         ))}
       </div>

@@ -10,7 +10,9 @@ import { useVideoSync } from '../../lib/use-video-sync'
 import { CompareGrid } from './compare-grid'
 import { CompareModeBar } from './compare-mode-bar'
 import { CompareStack } from './compare-stack'
+import type { CaptionReview } from './take-caption'
 import { useCompareMode } from './use-compare-mode'
+import { useCompareVerdicts } from './use-compare-verdicts'
 
 const HINTS: Record<string, string> = {
   side: 'words changed against the first are marked',
@@ -32,10 +34,27 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
   const view = useCompareMode(ids.length)
   const stage = useRef<HTMLDivElement>(null)
   useEffect(() => stage.current?.focus(), [])
+  const verdicts = useCompareVerdicts()
+  // In flip, the verdict keys act on the take in view; else on the one picked with 1–4.
+  const target = view.mode === 'flip' ? view.shown : verdicts.selected
   useTransportKeys(sync, stage, (event) => {
-    if (event.key.toLowerCase() !== 'f' || ids.length !== 2) return false
-    view.flip()
-    return true
+    if (event.key.toLowerCase() === 'f' && ids.length === 2) {
+      view.flip()
+      return true
+    }
+    const slot = Number(event.key) - 1
+    if (view.mode === 'flip' && (slot === 0 || slot === 1)) view.show(slot)
+    return verdicts.onKey(event, jobs, target)
+  })
+  const reviewOf = (job: Job, index: number): CaptionReview => ({
+    verdict: verdicts.verdictOf(job),
+    targeted: index === target,
+    saving: verdicts.savingOf(job),
+    onVerdict: (verdict) => {
+      verdicts.select(index)
+      if (view.mode === 'flip' && (index === 0 || index === 1)) view.show(index)
+      verdicts.give(job, verdict)
+    },
   })
   const [first, second] = jobs
   const together = view.mode !== 'side' && first && second && jobs.length === 2
@@ -67,9 +86,15 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
             </div>
           )}
           <p className="hidden text-xs text-text-subtle xl:block pointer-coarse:hidden">
-            Space play/pause · J K L shuttle · , . one frame · {HINTS[view.mode]}
+            Space play/pause · J K L shuttle · , . one frame · 1–{ids.length} O H X verdict ·{' '}
+            {HINTS[view.mode]}
           </p>
         </header>
+        {verdicts.error && (
+          <p role="alert" className="px-4 py-2 text-sm text-danger">
+            The verdict was not saved: {verdicts.error.message}
+          </p>
+        )}
         {failed && (
           <p role="alert" className="px-4 py-2 text-sm text-danger">
             A take cannot be shown: {failed.message}
@@ -82,9 +107,15 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
           className="flex min-h-0 flex-1 flex-col outline-none"
         >
           {together ? (
-            <CompareStack key="stack" jobs={[first, second]} sync={sync} view={view} />
+            <CompareStack
+              key="stack"
+              jobs={[first, second]}
+              sync={sync}
+              view={view}
+              reviewOf={reviewOf}
+            />
           ) : (
-            <CompareGrid key="grid" jobs={jobs} sync={sync} />
+            <CompareGrid key="grid" jobs={jobs} sync={sync} reviewOf={reviewOf} />
           )}
         </div>
         <Transport sync={sync} />

@@ -9,6 +9,8 @@ export interface CompareModeState {
   shown: 0 | 1
   /** F: into flip, then between the two takes in place. */
   flip: () => void
+  /** Flip: show this slot. */
+  show: (slot: 0 | 1) => void
   /** Wipe: the divider, in percent of the frame's width. */
   wipe: number
   setWipe: (percent: number) => void
@@ -28,5 +30,5 @@ export function useCompareMode(count: number): CompareModeState {
     if (mode === 'flip') setShown((slot) => (slot === 0 ? 1 : 0))
     else setMode('flip')
   }
-  return { mode, setMode, shown, flip, wipe, setWipe, opacity, setOpacity }
+  return { mode, setMode, shown, flip, show: setShown, wipe, setWipe, opacity, setOpacity }
 }
