@@ -44,16 +44,14 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
     }
     const slot = Number(event.key) - 1
     if (view.mode === 'flip' && (slot === 0 || slot === 1)) view.show(slot)
-    return verdicts.onKey(event, jobs, target)
+    return verdicts.onKey(event, jobs.length, target)
   })
-  const reviewOf = (job: Job, index: number): CaptionReview => ({
-    verdict: verdicts.verdictOf(job),
+  const reviewOf = (_job: Job, index: number): CaptionReview => ({
     targeted: index === target,
-    saving: verdicts.savingOf(job),
-    onVerdict: (verdict) => {
+    toggles: verdicts.toggles,
+    onPick: () => {
       verdicts.select(index)
       if (view.mode === 'flip' && (index === 0 || index === 1)) view.show(index)
-      verdicts.give(job, verdict)
     },
   })
   const [first, second] = jobs
@@ -90,11 +88,6 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
             {HINTS[view.mode]}
           </p>
         </header>
-        {verdicts.error && (
-          <p role="alert" className="px-4 py-2 text-sm text-danger">
-            The verdict was not saved: {verdicts.error.message}
-          </p>
-        )}
         {failed && (
           <p role="alert" className="px-4 py-2 text-sm text-danger">
             A take cannot be shown: {failed.message}

@@ -1,18 +1,20 @@
+import { useEffect } from 'react'
 import type { Job } from '../../../contract/job'
-import type { Verdict } from '../../../contract/verdict'
 import { TakeLetter } from '../../components/take-letter'
 import { cn } from '../../components/ui/cn'
 import { settingsLine, shortId } from '../../lib/job-words'
+import { useSetVerdict } from '../review/use-set-verdict'
 import { PromptDiffText } from './prompt-diff-text'
+import type { VerdictToggles } from './use-compare-verdicts'
 import { VerdictButtons } from './verdict-buttons'
 
-/** A compared take's verdict, and whether the verdict keys act on it. */
+/** Whether the verdict keys act on a compared take, and how they reach it. */
 export interface CaptionReview {
-  verdict: Verdict
   /** The verdict keys (O H X) act on this take. */
   targeted: boolean
-  onVerdict: (verdict: Verdict) => void
-  saving: boolean
+  /** A click on one of its verdicts picks the take (and, in flip, shows it). */
+  onPick: () => void
+  toggles: VerdictToggles
 }
 
 interface TakeCaptionProps {
@@ -26,6 +28,16 @@ interface TakeCaptionProps {
 
 /** A compared take's slot number, settings, and the words its prompt changes against the first. */
 export function TakeCaption({ job, index, basePrompt, review, className }: TakeCaptionProps) {
+  // Each take owns its verdict, so quick presses on one go to the server in order.
+  const mutation = useSetVerdict(job.id)
+  const verdict = mutation.isPending ? mutation.variables : job.verdict
+  const { toggles } = review
+  useEffect(() => {
+    toggles.set(index, (given) => mutation.mutate(verdict === given ? null : given))
+    return () => {
+      toggles.delete(index)
+    }
+  })
   return (
     <figcaption className={cn('shrink-0 space-y-1 bg-surface px-3 py-1.5', className)}>
       <p className="flex items-center gap-2 text-xs">
@@ -44,17 +56,24 @@ export function TakeCaption({ job, index, basePrompt, review, className }: TakeC
         </span>
         <span className="inline-flex items-center gap-1 font-mono text-text">
           <span aria-hidden="true">Take</span>
-          <TakeLetter take={job.take} verdict={review.verdict} />
+          <TakeLetter take={job.take} verdict={verdict} />
         </span>
         <span className="truncate text-text">{settingsLine(job)}</span>
         <span className="ml-auto font-mono text-[11px] text-text-subtle">{shortId(job.id)}</span>
         <VerdictButtons
           index={index}
-          verdict={review.verdict}
-          onChange={review.onVerdict}
-          disabled={review.saving}
+          verdict={verdict}
+          onChange={(next) => {
+            review.onPick()
+            mutation.mutate(next)
+          }}
         />
       </p>
+      {mutation.error && (
+        <p role="alert" className="text-xs text-danger">
+          The verdict was not saved: {mutation.error.message}
+        </p>
+      )}
       <p dir="auto" className="max-h-16 overflow-y-auto text-xs leading-5 text-text-muted">
         <PromptDiffText base={basePrompt} prompt={job.prompt} />
       </p>

@@ -19,11 +19,10 @@ interface VerdictButtonsProps {
   index: number
   verdict: Verdict
   onChange: (verdict: Verdict) => void
-  disabled: boolean
 }
 
 /** A compared take's verdict in a caption: three small toggles, the given one lit. */
-export function VerdictButtons({ index, verdict, onChange, disabled }: VerdictButtonsProps) {
+export function VerdictButtons({ index, verdict, onChange }: VerdictButtonsProps) {
   return (
     <span role="group" aria-label={`Verdict of take ${index + 1}`} className="inline-flex gap-0.5">
       {VERDICTS.map((value) => {
@@ -36,14 +35,13 @@ export function VerdictButtons({ index, verdict, onChange, disabled }: VerdictBu
             aria-label={`${VERDICT_LABELS[value]}, take ${index + 1}`}
             aria-keyshortcuts={VERDICT_KEYS[value]}
             title={`${VERDICT_LABELS[value]} (${VERDICT_KEYS[value]})`}
-            disabled={disabled}
             onClick={(event) => {
               onChange(on ? null : value)
               event.currentTarget.blur()
             }}
             className={cn(
               'inline-flex size-6 items-center justify-center rounded text-xs text-text-subtle',
-              'hover:bg-surface-raised hover:text-text disabled:opacity-60',
+              'hover:bg-surface-raised hover:text-text',
               on && ON[value],
             )}
           >
