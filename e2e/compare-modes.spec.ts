@@ -313,6 +313,11 @@ test('two takes compare by wipe, flip, difference and overlay, frame-locked whil
 
   await modes.getByRole('radio', { name: 'Side by side' }).check()
   await expect.poll(() => new URL(page.url()).searchParams.has('mode')).toBe(false)
+  // The takes, laid out anew, open on the clock's frame, not the first.
+  await expect
+    .poll(async () => (await videoStates(compare)).map((v) => Math.round(v.t * 10) / 10), MEDIA)
+    .toEqual([2, 2])
+  await pausedAt(compare, 2)
   await shoot(page, 'side-by-side')
   await noSeriousViolations(page)
 
