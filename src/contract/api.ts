@@ -67,10 +67,16 @@ export const listJobsQuerySchema = z.object({
   group: groupIdSchema.optional(),
   /** Only the remixes of this take. */
   remixOf: jobIdSchema.optional(),
+  /** Only the takes this person started (their name at sign-in; see GET /api/authors). */
+  author: z.string().trim().min(1).max(60).optional(),
   limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(30),
   cursor: z.string().max(200).optional(),
 })
 export type ListJobsQuery = z.input<typeof listJobsQuerySchema>
+
+/** GET /api/authors: everyone who started a take still in the studio, by name. */
+export const authorListSchema = z.object({ items: z.array(z.string()) })
+export type AuthorList = z.infer<typeof authorListSchema>
 
 export const jobListSchema = z.object({
   items: z.array(jobSchema),

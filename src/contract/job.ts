@@ -107,5 +107,7 @@ export const jobSchema = z.object({
   verdict: verdictSchema,
   /** How many review notes the take has. */
   notesCount: z.number().int().min(0),
+  /** Who started it: the name given at sign-in; null on a studio without a token, or from a script. */
+  author: z.string().nullable(),
 })
 export type Job = z.infer<typeof jobSchema>

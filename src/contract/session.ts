@@ -1,6 +1,14 @@
 import { z } from 'zod'
 
 /** What became of one try at the studio token, or one sign-out. */
+/** The name asked for at sign-in, put on every take the session starts. */
+export const AUTHOR_NAME_MAX = 60
+export const authorNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Say who you are')
+  .max(AUTHOR_NAME_MAX, `A name is at most ${AUTHOR_NAME_MAX} characters`)
+
 export const signInOutcomeSchema = z.enum([
   'signed_in',
   /** The sign-in page was sent a wrong token. */
@@ -27,5 +35,7 @@ export const sessionInfoSchema = z.object({
   /** A session ends after this many days without use; null when the studio asks for no token. */
   sessionDays: z.number().nullable(),
   signIns: z.array(signInEntrySchema),
+  /** The name this browser signed in with; null without a token (or a session opened before names). */
+  name: z.string().nullable(),
 })
 export type SessionInfo = z.infer<typeof sessionInfoSchema>

@@ -10,6 +10,7 @@ import type { JobService } from './jobs/job-service'
 import type { StudioMetrics } from './metrics/studio-metrics'
 import { RequestLog } from './request-log'
 import { apiDocs } from './routes/api-docs'
+import { authorRoutes } from './routes/authors'
 import { installErrorHandler } from './routes/error-handler'
 import { frameRoutes } from './routes/frame'
 import { capabilitiesRoutes, healthRoutes } from './routes/health'
@@ -24,6 +25,7 @@ import { createReview } from './review/create-review'
 import { validateWithZod } from './routes/route-schemas'
 import { sessionRoutes } from './routes/session'
 import { spaRoutes } from './routes/spa'
+import { decorateAuthor } from './security/author'
 import { securityHeaders } from './security/headers'
 import { serializerCompiler } from './serializer'
 import { renderRateLimit } from './security/rate-limit'
@@ -88,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     listTakes: (review) => sharedTakes(review, reviewLinks.take),
     listReels: reviewLinks.listReels,
   })
+  decorateAuthor(app)
   if (deps.signIn) requireToken(app, deps.signIn)
   await renderRateLimit(app)
   await app.register(multipart, {
@@ -107,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     storage: () => deps.vault.reachable(),
   })
   metricsRoutes(app, deps.metrics)
+  authorRoutes(app, deps.db)
   capabilitiesRoutes(app, deps.catalog)
   sessionRoutes(app, deps.signIn)
   jobRoutes(app, deps)

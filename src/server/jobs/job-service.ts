@@ -29,7 +29,7 @@ export interface JobServiceDeps {
 
 type NewJob = Pick<
   JobRecord,
-  'prompt' | 'model' | 'size' | 'seconds' | 'fit' | 'remixOf' | 'group' | 'reference' | 'lastReference'
+  'prompt' | 'model' | 'size' | 'seconds' | 'fit' | 'remixOf' | 'group' | 'reference' | 'lastReference' | 'author'
 > & {
   /** A retry keeps the letter of the take it retries; otherwise the next letter of its submit. */
   take?: string
@@ -58,7 +58,7 @@ export class JobService {
    * `uploads` are temp files in the vault holding the client's first and last frame, if any: the
    * job moves those it keeps into place; the route (withJobUpload) removes whatever is left.
    */
-  async create(fields: CreateJobFields, uploads: UploadedReferences): Promise<JobRecord> {
+  async create(fields: CreateJobFields, uploads: UploadedReferences, author: string | null = null): Promise<JobRecord> {
     const pixels = this.deps.catalog.dimensionsOf(fields.model, fields.size)
     if (!pixels) throw new ApiError('invalid_request', `No size ${fields.size} for ${fields.model}`, 'size')
     const fit = (file: string | null, field: string) =>
@@ -84,11 +84,13 @@ export class JobService {
       remixOf: null,
       reference: stored(first),
       lastReference: stored(last),
+      author,
     })
     return this.submitCreate(job, [first?.png, last?.png].filter((png) => png !== undefined))
   }
 
-  async remix(sourceId: string, prompt: string, take?: string): Promise<JobRecord> {
+  /** `author`: who asks (the session's name), not who made the source take. */
+  async remix(sourceId: string, prompt: string, author: string | null = null, take?: string): Promise<JobRecord> {
     const source = this.get(sourceId)
     if (source.status !== 'completed' || !source.upstreamId) {
       throw new ApiError('conflict', 'Only a completed take can be remixed')
@@ -109,6 +111,7 @@ export class JobService {
       group: null,
       reference: null,
       lastReference: null,
+      author,
       ...(take ? { take } : {}),
     })
     return this.submit(job, () => this.deps.upstream.remix(upstreamId, prompt))
@@ -119,13 +122,13 @@ export class JobService {
    * another attempt at the same take, so it keeps the take's letter, but it is not a take of
    * the old submit: that submit's failed takes must not gather the retry into a comparison.
    */
-  async retry(sourceId: string): Promise<JobRecord> {
+  async retry(sourceId: string, author: string | null = null): Promise<JobRecord> {
     const source = this.get(sourceId)
     if (!isTerminal(source.status)) throw new ApiError('conflict', 'This job is still rendering')
     if (source.remixOf) {
       const parent = this.deps.repo.get(source.remixOf)
       if (!parent) throw new ApiError('conflict', 'The take this remixed has been deleted')
-      return this.remix(parent.id, source.prompt, source.take)
+      return this.remix(parent.id, source.prompt, author, source.take)
     }
     this.requireOffered(source.model)
     const id = newJobId()
@@ -140,7 +143,7 @@ export class JobService {
         }
       })
     }
-    const job = this.insert(id, { ...source, remixOf: null, group: null, take: source.take })
+    const job = this.insert(id, { ...source, remixOf: null, group: null, take: source.take, author })
     const pngs = [
       ...(job.reference ? [await vault.read(id, 'reference')] : []),
       ...(job.lastReference ? [await vault.read(id, 'last-frame')] : []),

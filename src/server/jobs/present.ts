@@ -38,5 +38,6 @@ export function presentJob(job: JobRecord): Job {
     costUsd: job.costUsd,
     verdict: job.verdict,
     notesCount: job.notesCount,
+    author: job.author,
   }
 }

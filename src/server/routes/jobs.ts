@@ -48,7 +48,7 @@ export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault
 
   app.post('/api/jobs', { config, schema: ROUTE_SCHEMAS.createJob }, async (request, reply): Promise<Job> => {
     const job = await withJobUpload(request, vault, catalog, (upload) =>
-      jobs.create(upload.fields, upload.references),
+      jobs.create(upload.fields, upload.references, request.author),
     )
     return reply.status(201).send(presentJob(job))
   })
@@ -56,11 +56,11 @@ export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault
   app.post('/api/jobs/:id/remix', { config, schema: ROUTE_SCHEMAS.remixJob }, async (request, reply): Promise<Job> => {
     const id = parseJobId(request.params)
     const { prompt } = request.body
-    return reply.status(201).send(presentJob(await jobs.remix(id, prompt)))
+    return reply.status(201).send(presentJob(await jobs.remix(id, prompt, request.author)))
   })
 
   app.post('/api/jobs/:id/retry', { config, schema: ROUTE_SCHEMAS.retryJob }, async (request, reply): Promise<Job> => {
-    const job = await jobs.retry(parseJobId(request.params))
+    const job = await jobs.retry(parseJobId(request.params), request.author)
     return reply.status(201).send(presentJob(job))
   })
 

@@ -1,6 +1,7 @@
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify'
 import { z } from 'zod'
 import {
+  authorListSchema,
   createJobFieldsSchema,
   frameQuerySchema,
   healthSchema,
@@ -173,6 +174,11 @@ export const ROUTE_SCHEMAS = {
       206: binary('application/octet-stream', 'The range asked for'),
       ...errors,
     },
+  },
+  authors: {
+    tags: ['jobs'],
+    summary: 'Everyone who started a take still in the studio (the `author` filter of the job list)',
+    response: { 200: authorListSchema, ...errors },
   },
   metrics: {
     tags: ['studio'],

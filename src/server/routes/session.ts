@@ -11,12 +11,13 @@ const SIGN_INS_SHOWN = 20
  * the latest sign-ins; the two sign-outs end this browser's session or every one.
  */
 export function sessionRoutes(app: FastifyInstance, signIn: SignIn | null): void {
-  app.get('/api/session', { schema: ROUTE_SCHEMAS.session }, (): SessionInfo => {
-    if (!signIn) return { protected: false, sessionDays: null, signIns: [] }
+  app.get('/api/session', { schema: ROUTE_SCHEMAS.session }, (request): SessionInfo => {
+    if (!signIn) return { protected: false, sessionDays: null, signIns: [], name: null }
     return {
       protected: true,
       sessionDays: signIn.sessionDays,
       signIns: signIn.log.recent(SIGN_INS_SHOWN),
+      name: request.author,
     }
   })
   if (!signIn) return

@@ -41,7 +41,7 @@ describe('with DAILIES_TOKEN', () => {
       method: 'POST',
       url: '/signin',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `token=${TOKEN}`,
+      payload: `name=Ana&token=${TOKEN}`,
     })
     expect(good.statusCode).toBe(303)
     const setCookie = String(good.headers['set-cookie'])

@@ -27,6 +27,13 @@ export function setSessionCookie(
   })
 }
 
+/** The name given at sign-in, kept a year so the page asks it only once per browser. */
+export const NAME_COOKIE = 'dailies_name'
+
+export function rememberName(reply: FastifyReply, request: FastifyRequest, name: string): void {
+  reply.setCookie(NAME_COOKIE, name, { ...cookieOptions(request), path: '/signin', maxAge: 365 * 86_400 })
+}
+
 export function clearSessionCookie(reply: FastifyReply, request: FastifyRequest): void {
   reply.clearCookie(SESSION_COOKIE, cookieOptions(request))
 }

@@ -28,14 +28,14 @@ export class SessionStore {
     this.key = this.keyFrom(stored?.value ?? this.newSecret())
   }
 
-  /** Starts a session; the returned value is the cookie, which is kept nowhere else. */
-  open(): string {
+  /** Starts a session for `name`; the returned value is the cookie, which is kept nowhere else. */
+  open(name: string | null = null): string {
     const cookie = randomBytes(32).toString('base64url')
     const now = this.now()
     this.db.prepare('DELETE FROM sessions WHERE last_seen_at < ?').run(now - this.lifetimeMs)
     this.db
-      .prepare('INSERT INTO sessions (id_hash, created_at, last_seen_at) VALUES (?, ?, ?)')
-      .run(this.hash(cookie), now, now)
+      .prepare('INSERT INTO sessions (id_hash, created_at, last_seen_at, name) VALUES (?, ?, ?, ?)')
+      .run(this.hash(cookie), now, now, name)
     return cookie
   }
 
@@ -53,6 +53,14 @@ export class SessionStore {
     if (now - row.last_seen_at < TOUCH_EVERY_MS) return 'valid'
     this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(now, hash)
     return 'renewed'
+  }
+
+  /** The name the session was opened with (null for one opened without, or an unknown cookie). */
+  nameOf(cookie: string): string | null {
+    const row = this.db.prepare('SELECT name FROM sessions WHERE id_hash = ?').get(this.hash(cookie)) as
+      | { name: string | null }
+      | undefined
+    return row?.name ?? null
   }
 
   close(cookie: string): void {

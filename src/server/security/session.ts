@@ -27,7 +27,9 @@ export function requireToken(app: FastifyInstance, signIn: SignIn): void {
     if (!session) return false
     const state = signIn.sessions.check(session)
     if (state === 'renewed') renew(session)
-    return state !== 'unknown'
+    if (state === 'unknown') return false
+    request.author = signIn.sessions.nameOf(session)
+    return true
   }
 
   const authorise = (request: FastifyRequest, renew: (value: string) => void): ApiError | null => {

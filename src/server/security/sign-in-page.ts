@@ -11,7 +11,9 @@ const escapeHtml = (text: string) =>
   )
 
 /** A plain form page (no script, so the strict CSP holds) that trades the token for a session. */
-export function signInPage(notice: SignInNotice | null): string {
+export function signInPage(notice: SignInNotice | null, name = ''): string {
+  // The name is remembered: with it filled in, the cursor starts in the token.
+  const focus = (field: 'name' | 'token') => ((name === '') === (field === 'name') ? ' autofocus' : '')
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -24,8 +26,10 @@ export function signInPage(notice: SignInNotice | null): string {
 <main>
 <h1>Dailies</h1>
 <form method="post" action="/signin">
+<label for="name">Your name <span>(on the takes you make)</span></label>
+<input id="name" name="name" type="text" autocomplete="name" maxlength="60" required value="${escapeHtml(name)}"${focus('name')}>
 <label for="token">Studio token</label>
-<input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
+<input id="token" name="token" type="password" autocomplete="current-password" required${focus('token')}>
 ${notice ? `<p role="${notice.kind}">${escapeHtml(notice.text)}</p>` : ''}
 <button type="submit">Sign in</button>
 </form>
@@ -42,6 +46,7 @@ main { width: min(320px, 90vw); }
 h1 { font-size: 18px; font-weight: 600; letter-spacing: .02em; margin: 0 0 24px; }
 form { display: grid; gap: 10px; }
 label { color: #a1a1aa; font-size: 12px; }
+label span { color: #71717a; }
 input { padding: 8px 10px; border-radius: 6px; border: 1px solid #34343a; background: #111113; color: inherit; font: inherit; }
 input:focus-visible, button:focus-visible { outline: 2px solid #8088ff; outline-offset: 2px; }
 button { padding: 8px 10px; border: 0; border-radius: 6px; background: #8088ff; color: #0b0b18; font: inherit; font-weight: 600; cursor: pointer; }

@@ -40,6 +40,7 @@ interface Row {
   cost_known: number
   verdict: string | null
   notes_count: number
+  author: string | null
 }
 
 export interface ListFilter {
@@ -52,6 +53,7 @@ export interface ListFilter {
   verdict?: VerdictValue | undefined
   group?: string | undefined
   remixOf?: string | undefined
+  author?: string | undefined
   limit: number
   /** Only jobs older (lower seq) than this position: the list is newest first. */
   beforeSeq?: number | undefined
@@ -93,6 +95,7 @@ function toRecord(row: Row): JobRecord {
     costUsd: row.cost_known === 1 ? row.cost_usd : null,
     verdict: row.verdict as Verdict,
     notesCount: row.notes_count,
+    author: row.author,
   }
 }
 
@@ -146,12 +149,12 @@ export class JobRepository {
         error_code, error_message, created_at, updated_at, completed_at, remix_of, group_id, take_letter,
         reference_hash, reference_width, reference_height, has_thumbnail, has_spritesheet, cost_usd,
         provider_model, last_reference_hash, last_reference_width, last_reference_height, cost_known,
-        error_kind)
+        error_kind, author)
       VALUES (@id, @upstreamId, @provider, @prompt, @model, @size, @seconds, @fit, @status, @progress,
         @errorCode, @errorMessage, @createdAt, @updatedAt, @completedAt, @remixOf, @group, @take,
         @referenceHash, @referenceWidth, @referenceHeight, @hasThumbnail, @hasSpritesheet, @costUsd,
         @providerModel, @lastReferenceHash, @lastReferenceWidth, @lastReferenceHeight, @costKnown,
-        @errorKind)`)
+        @errorKind, @author)`)
     this.versionStmt = db
       .prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
       .pluck()
@@ -323,6 +326,10 @@ export class JobRepository {
     if (filter.group) {
       where.push('group_id = @group')
       params.group = filter.group
+    }
+    if (filter.author) {
+      where.push('author = @author')
+      params.author = filter.author
     }
     if (filter.remixOf) {
       where.push('remix_of = @remixOf')

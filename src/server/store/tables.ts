@@ -52,6 +52,8 @@ export interface JobsTable {
   cost_usd: Generated<number>
   /** 0 when the provider's price is not known (cost_usd is then 0 too). */
   cost_known: Generated<number>
+  /** The signed-in name of who started it; null without a token (one user) or from a script. */
+  author: string | null
   /** circled, hold or no_good (contract/verdict.ts); written by the review repository only. */
   verdict: string | null
   /** How many notes the take has, kept by the review repository with every note it writes. */
@@ -77,6 +79,8 @@ export interface SessionsTable {
   id_hash: string
   created_at: number
   last_seen_at: number
+  /** The name given at sign-in. */
+  name: string | null
 }
 
 export interface AuthSettingsTable {

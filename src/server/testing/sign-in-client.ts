@@ -25,13 +25,14 @@ type Headers = Record<string, string>
 /** Drives the sign-in page and the API as a browser or a script at `address` would. */
 export function signInClient(app: FastifyInstance) {
   return {
-    signIn: (address: string, token: string, headers: Headers = {}) =>
+    /** As the sign-in page sends it: a name (remembered by the browser) and the token. */
+    signIn: (address: string, token: string, headers: Headers = {}, name = 'Ana') =>
       app.inject({
         method: 'POST',
         url: '/signin',
         remoteAddress: address,
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-        payload: new URLSearchParams({ token }).toString(),
+        payload: new URLSearchParams({ name, token }).toString(),
       }),
     bearer: (address: string, token: string) =>
       app.inject({

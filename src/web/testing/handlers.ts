@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw'
-import type { Health } from '../../contract/api'
+import type { AuthorList, Health } from '../../contract/api'
 import type { Capabilities, Provider } from '../../contract/capabilities'
 import type { NoteList } from '../../contract/review'
 import type { SessionInfo } from '../../contract/session'
@@ -14,9 +14,10 @@ export function studioHandlers(provider: Provider = 'simulator') {
     http.get('/api/capabilities', () => HttpResponse.json<Capabilities>(testCapabilities(provider))),
     // A take nobody has written notes on yet.
     http.get('/api/jobs/:id/notes', () => HttpResponse.json<NoteList>({ items: [] })),
-    // No DAILIES_TOKEN: nothing to sign in to or out of.
+    // No DAILIES_TOKEN: nothing to sign in to or out of, and nobody's name on the takes.
+    http.get('/api/authors', () => HttpResponse.json<AuthorList>({ items: [] })),
     http.get('/api/session', () =>
-      HttpResponse.json<SessionInfo>({ protected: false, sessionDays: null, signIns: [] }),
+      HttpResponse.json<SessionInfo>({ protected: false, sessionDays: null, signIns: [], name: null }),
     ),
   ]
 }

@@ -4,6 +4,7 @@ import { baseline } from './0001-baseline'
 import { reels } from './0002-reels'
 import { review } from './0003-review'
 import { reviewLinks } from './0004-review-links'
+import { authors } from './0005-authors'
 
 /**
  * One schema change. `db` is untyped on purpose: a migration describes the schema of its day,
@@ -25,6 +26,7 @@ const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])
   ['0002-reels', reels],
   ['0003-review', review],
   ['0004-review-links', reviewLinks],
+  ['0005-authors', authors],
 ]
 
 class StudioMigrations implements MigrationProvider {

@@ -110,7 +110,7 @@ describe('the SQLite store migrations', () => {
     expect(schemaOf(store.sqlite)).toEqual(schemaOf(fresh.sqlite))
     await fresh.close()
     expect(await store.db.selectFrom('sessions').selectAll().execute()).toEqual([
-      { id_hash: 'hash', created_at: 1764000000000, last_seen_at: 1764000000000 },
+      { id_hash: 'hash', created_at: 1764000000000, last_seen_at: 1764000000000, name: null },
     ])
     expect(await store.db.selectFrom('sign_ins').select(['address', 'outcome']).execute()).toEqual([
       { address: '10.0.0.1', outcome: 'signed_in' },

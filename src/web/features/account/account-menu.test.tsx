@@ -13,6 +13,7 @@ const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefo
 const PROTECTED: SessionInfo = {
   protected: true,
   sessionDays: 7,
+  name: 'Ana',
   signIns: [
     {
       at: '2026-12-01T10:02:00.000Z',
@@ -46,7 +47,7 @@ describe('the account menu', () => {
   it('is not there when the studio asks for no token', async () => {
     server.use(
       http.get('/api/session', () =>
-        HttpResponse.json<SessionInfo>({ protected: false, sessionDays: null, signIns: [] }),
+        HttpResponse.json<SessionInfo>({ protected: false, sessionDays: null, signIns: [], name: null }),
       ),
     )
     renderWithQuery(<AccountMenu />)

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { authorQueries } from '../../lib/author-queries'
 import { capabilityQueries } from '../../lib/capability-queries'
 import { Select } from '../../components/ui/select'
 import { formatSize } from '../../lib/format'
@@ -15,6 +16,8 @@ export interface GalleryFilterState {
   size: string
   /** '' for every take, judged or not. */
   verdict: VerdictValue | ''
+  /** '' for everyone's takes. */
+  author: string
 }
 export const NO_FILTERS: GalleryFilterState = {
   search: '',
@@ -22,11 +25,12 @@ export const NO_FILTERS: GalleryFilterState = {
   model: '',
   size: '',
   verdict: '',
+  author: '',
 }
 
 const fieldClass = 'w-32'
 
-/** Search by prompt and note text; filter by status, verdict, model and size. */
+/** Search by prompt and note text; filter by status, verdict, model, size and (in a team) author. */
 export function GalleryToolbar({
   value,
   onChange,
@@ -37,6 +41,8 @@ export function GalleryToolbar({
   // Every catalog model, retired ones too: their takes stay in the gallery.
   const models = useQuery(capabilityQueries.current()).data?.models ?? []
   const sizes = [...new Set(models.flatMap((m) => m.sizes.map((s) => s.size)))]
+  // Only where people sign in with their names: a studio of one has no one to filter by.
+  const authors = useQuery(authorQueries.list()).data?.items ?? []
   return (
     <div role="search" aria-label="Takes" className="flex flex-wrap items-center gap-2">
       <input
@@ -106,6 +112,23 @@ export function GalleryToolbar({
           </option>
         ))}
       </Select>
+      {(authors.length > 0 || value.author) && (
+        <Select
+          aria-label="Filter by author"
+          className={fieldClass}
+          value={value.author}
+          onChange={(event) => onChange({ ...value, author: event.currentTarget.value })}
+        >
+          <option value="">Everyone</option>
+          {[...new Set([...authors, value.author])]
+            .filter((name) => name !== '')
+            .map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+        </Select>
+      )}
     </div>
   )
 }

@@ -48,7 +48,17 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
               remix
             </span>
           )}
-          <span className="ml-auto flex shrink-0 items-center">
+          <span className="ml-auto flex min-w-0 shrink-0 items-center gap-2">
+            {job.author && (
+              <span
+                dir="auto"
+                title={`Made by ${job.author}`}
+                className="max-w-[10ch] truncate text-[11px] text-text-subtle"
+              >
+                <span className="sr-only">Made by </span>
+                {job.author}
+              </span>
+            )}
             <NotesCount count={job.notesCount} />
           </span>
         </span>

@@ -19,6 +19,7 @@ export function useGalleryFilters(): [GalleryFilterState, (next: GalleryFilterSt
   const model = useUrlParam('model') ?? ''
   const size = useUrlParam('size') ?? ''
   const verdict = oneOf(useUrlParam('verdict'), VERDICTS) ?? ''
+  const author = useUrlParam('by') ?? ''
   const set = (next: GalleryFilterState) =>
     replaceUrlParams({
       q: next.search,
@@ -26,6 +27,7 @@ export function useGalleryFilters(): [GalleryFilterState, (next: GalleryFilterSt
       model: next.model,
       size: next.size,
       verdict: next.verdict,
+      by: next.author,
     })
-  return [{ search, status, model, size, verdict }, set]
+  return [{ search, status, model, size, verdict, author }, set]
 }

@@ -22,6 +22,7 @@ export function useGalleryTakes(state: GalleryFilterState) {
     ...(state.model && { model: state.model }),
     ...(state.size && { size: state.size }),
     ...(state.verdict && { verdict: state.verdict }),
+    ...(state.author && { author: state.author }),
     ...(q && { q }),
   }
   const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage } =

@@ -10,6 +10,8 @@ export function TakeInfo({ job }: { job: Job }) {
   const renderSeconds =
     job.completedAt && (Date.parse(job.completedAt) - Date.parse(job.createdAt)) / 1000
   const rows: [string, string][] = [
+    // A studio of one (no token) records no author, and says nothing of it.
+    ...(job.author ? ([['Made by', job.author]] as [string, string][]) : []),
     ['Model', modelLabel(job.model) === job.model ? job.model : `${modelLabel(job.model)} (${job.model})`],
     ...(job.providerModel ? ([['Provider model', job.providerModel]] as [string, string][]) : []),
     ['Size', formatSize(job.size)],
