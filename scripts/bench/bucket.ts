@@ -41,7 +41,7 @@ export const benchBucket: Bench = async (ctx) => {
   const dataDir = ctx.tempDir('bucket')
   const store = await openStore(dataDir)
   const job = completedRecord(1, { hasThumbnail: false, hasSpritesheet: false })
-  store.repo.insert(job)
+  await store.repo.insert(job)
   await store.close()
   const bucket = new S3Vault(settings, path.join(dataDir, 'tmp'))
   await bucket.writeStream(job.id, 'video', fs.createReadStream(file), FILE_BYTES)

@@ -135,7 +135,7 @@ export const benchMedia: Bench = async (ctx) => {
   const dataDir = ctx.tempDir('media')
   const store = await openStore(dataDir)
   const job = completedRecord(1, { hasThumbnail: false, hasSpritesheet: false })
-  store.repo.insert(job)
+  await store.repo.insert(job)
   linkOrCopy(file, store.vault.pathOf(job.id, 'video'))
   await store.close()
 

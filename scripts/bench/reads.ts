@@ -18,10 +18,10 @@ export const benchReads: Bench = async (ctx) => {
   const dataDir = ctx.tempDir('reads')
   const store = await openStore(dataDir)
   const started = Date.now()
-  store.transaction(() => {
+  await store.transaction(async (repo) => {
     for (let i = 1; i <= JOBS; i++) {
       const failed = i % 10 === 0
-      store.repo.insert(
+      await repo.insert(
         completedRecord(i, {
           ...(failed
             ? {

@@ -60,7 +60,7 @@ export const benchReels: Bench = async (ctx) => {
   ctx.defer(() => studio.close())
   const takes = []
   for (const file of files) {
-    const take = seedJob(studio.repo, { status: 'completed', progress: 100, size: SIZE, seconds: SECONDS, model: 'sora-2' })
+    const take = await seedJob(studio.repo, { status: 'completed', progress: 100, size: SIZE, seconds: SECONDS, model: 'sora-2' })
     // A hard link into the vault's temp folder, adopted as the take's video: no copy of the bytes.
     const temp = studio.vault.tempPath('bench-shot')
     linkOrCopy(file, temp)

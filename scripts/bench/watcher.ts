@@ -142,7 +142,7 @@ export const benchWatcher: Bench = async (ctx) => {
     for (const [upstreamId, timing] of timings) {
       if (timing.done !== undefined) continue
       const status =
-        timing.seen !== undefined ? studio.repo.get(jobIdOf.get(upstreamId) ?? '')?.status : null
+        timing.seen !== undefined ? (await studio.repo.get(jobIdOf.get(upstreamId) ?? ''))?.status : null
       if (status === 'completed' || status === 'failed') timing.done = Date.now()
       else open += 1
     }

@@ -10,8 +10,8 @@ const video = Buffer.alloc(256 * 1024, 'not really an mp4, but very compressible
 beforeAll(async () => {
   studio = await startTestStudio()
   for (let i = 0; i < 60; i++)
-    seedJob(studio.repo, { prompt: `A seeded take number ${i} on a rainy street` })
-  const take = seedJob(studio.repo, { status: 'completed', completedAt: new Date().toISOString() })
+    await seedJob(studio.repo, { prompt: `A seeded take number ${i} on a rainy street` })
+  const take = await seedJob(studio.repo, { status: 'completed', completedAt: new Date().toISOString() })
   await studio.vault.writeFile(take.id, 'video', video)
   videoId = take.id
 })

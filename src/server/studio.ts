@@ -87,7 +87,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     ? overrides.createVault(path.join(config.dataDir, 'vault'))
     : openVault(config.dataDir, config.s3 ?? null)
   await vault.sweepTemp()
-  const repo = new JobRepository(store.sqlite)
+  const repo = new JobRepository(store.db)
   const now = overrides.now ?? (() => new Date())
   const watcher = new Watcher({
     repo,
@@ -121,7 +121,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     jobs,
     metrics,
     signIn: config.token
-      ? createSignIn({ db: store.sqlite, token: config.token, settings: config.signIn ?? SIGN_IN_DEFAULTS, now })
+      ? createSignIn({ db: store.db, token: config.token, settings: config.signIn ?? SIGN_IN_DEFAULTS, now })
       : null,
     reviewLinks: createReviewLinks({
       repo: new LinkRepository(store.db),
@@ -141,7 +141,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   // Deleted takes wait for an Undo only while the studio runs: a start purges the rest.
   await jobs.purge()
   const purger = startPurger(jobs, now, config.deleteGraceS ?? DEFAULT_DELETE_GRACE_S, logger)
-  watcher.resume()
+  await watcher.resume()
 
   return {
     app,

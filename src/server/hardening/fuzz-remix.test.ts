@@ -17,14 +17,14 @@ afterAll(() => fuzz.close())
 
 describe('POST /api/jobs/:id/remix, fuzzed', () => {
   it('answers any id and body with a documented status, and a refusal leaves nothing behind', async () => {
-    const done = seedJob(fuzz.studio.repo, {
+    const done = await seedJob(fuzz.studio.repo, {
       status: 'completed',
       upstreamId: 'video_done',
       progress: 100,
     })
-    const busy = seedJob(fuzz.studio.repo, { status: 'in_progress', upstreamId: 'video_busy' })
-    const failed = seedJob(fuzz.studio.repo, { status: 'failed', upstreamId: 'video_failed' })
-    const unsent = seedJob(fuzz.studio.repo, { status: 'failed', upstreamId: null })
+    const busy = await seedJob(fuzz.studio.repo, { status: 'in_progress', upstreamId: 'video_busy' })
+    const failed = await seedJob(fuzz.studio.repo, { status: 'failed', upstreamId: 'video_failed' })
+    const unsent = await seedJob(fuzz.studio.repo, { status: 'failed', upstreamId: null })
 
     const id = fc.oneof(
       { weight: 6, arbitrary: fc.constant(done.id) },

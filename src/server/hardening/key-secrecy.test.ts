@@ -295,14 +295,14 @@ describe('the provider key', () => {
     const wrong = await studioWith(WRONG_KEY)
     const unauthorised = await create(wrong, 'a take the provider will refuse')
     expect(unauthorised).toMatchObject({ status: 'failed', error: { code: 'invalid_api_key' } })
-    const polled = seedJob(wrong.repo, { status: 'in_progress', upstreamId: remixed.upstreamId })
-    const archiving = seedJob(wrong.repo, { status: 'archiving', upstreamId: done.upstreamId })
-    const completed = seedJob(wrong.repo, {
+    const polled = await seedJob(wrong.repo, { status: 'in_progress', upstreamId: remixed.upstreamId })
+    const archiving = await seedJob(wrong.repo, { status: 'archiving', upstreamId: done.upstreamId })
+    const completed = await seedJob(wrong.repo, {
       status: 'completed',
       upstreamId: done.upstreamId,
       progress: 100,
     })
-    wrong.watcher.resume()
+    await wrong.watcher.resume()
     await call(wrong, {
       method: 'POST',
       url: `/api/jobs/${completed.id}/remix`,

@@ -40,7 +40,7 @@ describe('a full disk while an upload is saved', () => {
       const s = studio
       const disk = vault as FullDiskVault | null
       if (!disk) throw new Error('the studio did not build its vault through the override')
-      const earlier = seedJob(s.repo, {
+      const earlier = await seedJob(s.repo, {
         status: 'completed',
         progress: 100,
         completedAt: new Date().toISOString(),
@@ -48,7 +48,7 @@ describe('a full disk while an upload is saved', () => {
       await s.vault.writeFile(earlier.id, 'video', Buffer.from('an earlier take'))
       const image = await referenceImage()
       expect(image.length).toBeGreaterThan(128 * 1024)
-      const before = snapshot(s)
+      const before = await snapshot(s)
 
       disk.fillAfter(filesThatFit)
       const upload = () =>
@@ -66,7 +66,7 @@ describe('a full disk while an upload is saved', () => {
         error: { code: 'insufficient_storage', message: FULL_DISK_MESSAGE },
       })
       expect(disk.refused).toBeGreaterThan(0)
-      expect(snapshot(s)).toEqual(before)
+      expect(await snapshot(s)).toEqual(before)
       expect(listFiles(disk.tempDir)).toEqual([])
 
       const list = await s.app.inject({ method: 'GET', url: '/api/jobs' })

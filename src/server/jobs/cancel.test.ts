@@ -117,7 +117,7 @@ describe('cancel', () => {
     studio = await startTestStudio({
       overrides: { wrapUpstream: p.wrap, schedule: { minMs: 60_000, maxMs: 60_000 } },
     })
-    const job = seedJob(studio.repo, {
+    const job = await seedJob(studio.repo, {
       status,
       upstreamId: status === 'submitting' ? null : 'video_seeded',
     })

@@ -48,8 +48,8 @@ const stored = (fitted: FittedReference | null) =>
 export class JobService {
   constructor(private readonly deps: JobServiceDeps) {}
 
-  get(id: string): JobRecord {
-    const job = this.deps.repo.get(id)
+  async get(id: string): Promise<JobRecord> {
+    const job = await this.deps.repo.get(id)
     if (!job) throw notFound(`Job ${id}`)
     return job
   }
@@ -78,7 +78,7 @@ export class JobService {
         }
       })
     }
-    const job = this.insert(id, {
+    const job = await this.insert(id, {
       ...fields,
       group: fields.group ?? null,
       remixOf: null,
@@ -91,7 +91,7 @@ export class JobService {
 
   /** `author`: who asks (the session's name), not who made the source take. */
   async remix(sourceId: string, prompt: string, author: string | null = null, take?: string): Promise<JobRecord> {
-    const source = this.get(sourceId)
+    const source = await this.get(sourceId)
     if (source.status !== 'completed' || !source.upstreamId) {
       throw new ApiError('conflict', 'Only a completed take can be remixed')
     }
@@ -101,7 +101,7 @@ export class JobService {
       throw new ApiError('invalid_request', `${model.label} (${model.id}) does not offer remix: generate a new take instead`, 'model')
     }
     const upstreamId = source.upstreamId
-    const job = this.insert(newJobId(), {
+    const job = await this.insert(newJobId(), {
       prompt,
       model: source.model,
       size: source.size,
@@ -123,10 +123,10 @@ export class JobService {
    * the old submit: that submit's failed takes must not gather the retry into a comparison.
    */
   async retry(sourceId: string, author: string | null = null): Promise<JobRecord> {
-    const source = this.get(sourceId)
+    const source = await this.get(sourceId)
     if (!isTerminal(source.status)) throw new ApiError('conflict', 'This job is still rendering')
     if (source.remixOf) {
-      const parent = this.deps.repo.get(source.remixOf)
+      const parent = await this.deps.repo.get(source.remixOf)
       if (!parent) throw new ApiError('conflict', 'The take this remixed has been deleted')
       return this.remix(parent.id, source.prompt, author, source.take)
     }
@@ -143,7 +143,7 @@ export class JobService {
         }
       })
     }
-    const job = this.insert(id, { ...source, remixOf: null, group: null, take: source.take, author })
+    const job = await this.insert(id, { ...source, remixOf: null, group: null, take: source.take, author })
     const pngs = [
       ...(job.reference ? [await vault.read(id, 'reference')] : []),
       ...(job.lastReference ? [await vault.read(id, 'last-frame')] : []),
@@ -156,17 +156,17 @@ export class JobService {
    * the provider hears of it through DELETE, and a take it finishes anyway is never saved.
    */
   async cancel(id: string): Promise<JobRecord> {
-    const job = this.get(id)
+    const job = await this.get(id)
     if (!isCancellable(job.status) || !job.upstreamId) throw new ApiError('conflict', cancelRefusal(job.status))
     const now = () => this.deps.now().toISOString()
-    this.deps.repo.update(id, { status: 'cancelled', costUsd: 0, error: null }, now())
+    await this.deps.repo.update(id, { status: 'cancelled', costUsd: 0, error: null }, now())
     this.deps.watcher.forget(id)
     this.deps.log.info({ jobId: id, upstreamId: job.upstreamId }, 'job cancelled')
     try {
       await this.deps.upstream.delete(job.upstreamId)
     } catch (error) {
       this.deps.log.warn({ err: error, jobId: id, upstreamId: job.upstreamId }, 'provider did not confirm the cancel')
-      this.deps.repo.update(id, { error: CANCEL_UNCONFIRMED }, now())
+      await this.deps.repo.update(id, { error: CANCEL_UNCONFIRMED }, now())
     }
     return this.get(id)
   }
@@ -185,15 +185,15 @@ export class JobService {
    * Soft delete: the job leaves every list and read at once, but its row and files stay until
    * it is purged (after the grace period, or at the next start), so Undo can bring it back.
    */
-  delete(id: string): void {
-    this.get(id)
+  async delete(id: string): Promise<void> {
+    await this.get(id)
     this.deps.watcher.forget(id)
-    this.deps.repo.softDelete(id, this.deps.now().toISOString())
+    await this.deps.repo.softDelete(id, this.deps.now().toISOString())
   }
 
   /** Undo of a delete not yet purged: the job is back as it was, and followed again if unfinished. */
-  restore(id: string): JobRecord {
-    const job = this.deps.repo.restore(id)
+  async restore(id: string): Promise<JobRecord> {
+    const job = await this.deps.repo.restore(id)
     if (!job) throw notFound(`Deleted job ${id}`)
     if (!isTerminal(job.status) && job.upstreamId) this.deps.watcher.track(job.id)
     return job
@@ -201,9 +201,9 @@ export class JobService {
 
   /** Removes for good the jobs deleted at or before `cutoff` (all of them when omitted), files and all. */
   async purge(cutoff?: Date): Promise<number> {
-    const doomed = this.deps.repo.deletedBefore(cutoff?.toISOString())
+    const doomed = await this.deps.repo.deletedBefore(cutoff?.toISOString())
     for (const { id, upstreamId } of doomed) {
-      this.deps.repo.delete(id)
+      await this.deps.repo.delete(id)
       await this.deps.vault.remove(id)
       if (upstreamId) {
         await this.deps.upstream.delete(upstreamId).catch((error: unknown) => {
@@ -220,9 +220,9 @@ export class JobService {
     if (message) throw new ApiError('invalid_request', message, 'model')
   }
 
-  private insert(id: string, fields: NewJob): JobRecord {
+  private async insert(id: string, fields: NewJob): Promise<JobRecord> {
     const now = this.deps.now().toISOString()
-    const take = fields.take ?? (fields.group ? takeLetter(this.deps.repo.takesInGroup(fields.group)) : 'A')
+    const take = fields.take ?? (fields.group ? takeLetter(await this.deps.repo.takesInGroup(fields.group)) : 'A')
     const job: JobRecord = {
       ...fields,
       take,
@@ -242,7 +242,7 @@ export class JobService {
       verdict: null,
       notesCount: 0,
     }
-    this.deps.repo.insert(job)
+    await this.deps.repo.insert(job)
     return job
   }
 
@@ -270,7 +270,7 @@ export class JobService {
     try {
       const video = await call()
       this.deps.log.info({ jobId: job.id, upstreamId: video.id, providerModel: video.model }, 'job submitted')
-      this.deps.repo.update(
+      await this.deps.repo.update(
         job.id,
         { upstreamId: video.id, providerModel: video.model, status: 'queued', progress: video.progress },
         now(),
@@ -278,7 +278,7 @@ export class JobService {
       this.deps.watcher.track(job.id)
     } catch (error) {
       this.deps.log.warn({ err: error, jobId: job.id }, 'provider refused the job')
-      this.deps.repo.update(job.id, { status: 'failed', error: jobErrorFrom(error), costUsd: 0 }, now())
+      await this.deps.repo.update(job.id, { status: 'failed', error: jobErrorFrom(error), costUsd: 0 }, now())
     }
     return this.get(job.id)
   }

@@ -35,7 +35,7 @@ describe('the watcher under a burst of 429s', () => {
       const video = { id, object: 'video', status: 'in_progress', progress: 10 }
       return Promise.resolve(Response.json(video))
     }
-    const repo = new JobRepository((await openStore(':memory:')).sqlite)
+    const repo = new JobRepository((await openStore(':memory:')).db)
     const watcher = new Watcher({
       repo,
       vault: {} as Vault, // no job completes, so nothing is archived
@@ -43,12 +43,11 @@ describe('the watcher under a burst of 429s', () => {
       now: () => new Date(),
       log: pino({ level: 'silent' }),
     })
-    const ids = Array.from({ length: JOBS }, (_, i) => {
-      const upstreamId = `video_${String(i).padStart(4, '0')}`
-      seedJob(repo, { status: 'in_progress', upstreamId, createdAt: new Date(start).toISOString() })
-      return upstreamId
-    })
-    watcher.resume()
+    const ids = Array.from({ length: JOBS }, (_, i) => `video_${String(i).padStart(4, '0')}`)
+    for (const upstreamId of ids) {
+      await seedJob(repo, { status: 'in_progress', upstreamId, createdAt: new Date(start).toISOString() })
+    }
+    await watcher.resume()
 
     await vi.advanceTimersByTimeAsync(BURST_MS + RETRY_AFTER_MS + 5_000 + 1_000)
     await watcher.stop()

@@ -95,13 +95,13 @@ describe('the watcher', () => {
 
   it('marks a job caught mid-submit as interrupted on restart, and it can be retried', async () => {
     studio = await startTestStudio()
-    seedJob(studio.repo, {
+    await seedJob(studio.repo, {
       id: 'job_interrupted0001',
       provider: 'simulator',
       prompt: 'caught by a crash',
       status: 'submitting',
     })
-    studio.watcher.resume()
+    await studio.watcher.resume()
     const job = await studio.getJob('job_interrupted0001')
     expect(job).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, prompt: 'caught by a crash' })
     const retry = await studio.app.inject({ method: 'POST', url: '/api/jobs/job_interrupted0001/retry' })

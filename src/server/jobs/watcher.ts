@@ -65,10 +65,10 @@ export class Watcher {
   }
 
   /** After a start: every unfinished job is followed again; one caught mid-submit is failed. */
-  resume(): void {
-    for (const job of this.deps.repo.unfinished()) {
+  async resume(): Promise<void> {
+    for (const job of await this.deps.repo.unfinished()) {
       if (job.status === 'submitting') {
-        this.patch(job.id, { status: 'failed', error: INTERRUPTED, costUsd: 0 })
+        await this.patch(job.id, { status: 'failed', error: INTERRUPTED, costUsd: 0 })
         this.deps.log.warn({ jobId: job.id }, 'job interrupted before the provider answered')
       } else {
         this.track(job.id, 0)
@@ -129,7 +129,7 @@ export class Watcher {
 
   /** One poll (or archive attempt) of one job; answers the delay until the next, or null when done. */
   private async step(jobId: string): Promise<number | null> {
-    const job = this.deps.repo.get(jobId)
+    const job = await this.deps.repo.get(jobId)
     if (!job || isTerminal(job.status) || !job.upstreamId) return null
     const withUpstream = { ...job, upstreamId: job.upstreamId }
     if (job.status === 'archiving') return this.archive(withUpstream)
@@ -139,15 +139,15 @@ export class Watcher {
     try {
       video = await this.deps.upstream.retrieve(job.upstreamId)
     } catch (error) {
-      if (this.cancelledMeanwhile(jobId)) return null
+      if (await this.cancelledMeanwhile(jobId)) return null
       if (error instanceof UpstreamError && error.kind === 'not_found') {
-        this.patch(jobId, { status: 'failed', error: LOST_UPSTREAM, costUsd: 0 })
+        await this.patch(jobId, { status: 'failed', error: LOST_UPSTREAM, costUsd: 0 })
         return null
       }
       return this.backoff(jobId, error)
     }
     // A cancel while the poll was out wins: nothing the provider says now is kept.
-    if (this.cancelledMeanwhile(jobId)) return null
+    if (await this.cancelledMeanwhile(jobId)) return null
     const state = this.tracked.get(jobId)
     if (state) state.failures = 0
     if (video.unknownStatus !== null && !this.unknownLogged.has(jobId)) {
@@ -155,10 +155,10 @@ export class Watcher {
       const entry = { jobId, upstreamId: video.id, word: video.unknownStatus }
       this.deps.log.warn(entry, `unknown upstream status, read as ${video.status}`)
     }
-    if (video.model && video.model !== job.providerModel) this.patch(jobId, { providerModel: video.model })
+    if (video.model && video.model !== job.providerModel) await this.patch(jobId, { providerModel: video.model })
 
     if (video.status === 'cancelled') {
-      this.patch(jobId, { status: 'cancelled', costUsd: 0 })
+      await this.patch(jobId, { status: 'cancelled', costUsd: 0 })
       this.deps.log.info({ jobId, upstreamId: video.id }, 'job cancelled at the provider')
       return null
     }
@@ -168,16 +168,16 @@ export class Watcher {
         kind: 'render_failed' as const,
         message: 'The provider could not render this take.',
       }
-      this.patch(jobId, { status: 'failed', error, costUsd: 0 })
+      await this.patch(jobId, { status: 'failed', error, costUsd: 0 })
       this.deps.log.info({ jobId, upstreamId: video.id, code: error.code }, 'job failed upstream')
       return null
     }
     if (video.status === 'completed') {
-      this.patch(jobId, { status: 'archiving', progress: 100 })
+      if (!(await this.patch(jobId, { status: 'archiving', progress: 100 }))) return null
       return this.archive({ ...withUpstream, status: 'archiving' })
     }
     const moved = video.status !== job.status || video.progress !== job.progress
-    if (moved) this.patch(jobId, { status: video.status, progress: video.progress })
+    if (moved) await this.patch(jobId, { status: video.status, progress: video.progress })
     return this.nextPollDelay(jobId, moved)
   }
 
@@ -185,21 +185,22 @@ export class Watcher {
     const completedAt = this.deps.now().toISOString()
     try {
       const result = await archiveTake(this.deps.upstream, this.deps.vault, job, completedAt)
-      if (this.cancelledMeanwhile(job.id)) {
+      // A cancel while the files came down wins: they are not kept.
+      const done = await this.patch(job.id, { status: 'completed', progress: 100, completedAt, error: null, ...result })
+      if (!done) {
         await this.deps.vault.removeAssets(job.id, ['video', 'thumbnail', 'spritesheet', 'sidecar'])
         return null
       }
-      this.patch(job.id, { status: 'completed', progress: 100, completedAt, error: null, ...result })
       this.deps.log.info({ jobId: job.id, upstreamId: job.upstreamId }, 'take archived')
       return null
     } catch (error) {
       if (error instanceof FilesGoneError) {
-        this.patch(job.id, { status: 'failed', error: EXPIRED_FILES, costUsd: job.costUsd })
+        await this.patch(job.id, { status: 'failed', error: EXPIRED_FILES, costUsd: job.costUsd })
         return null
       }
       // A full disk needs a person: say so on the job, which stays `archiving` and is retried.
       const trouble = archiveTrouble(error)
-      if (trouble) this.patch(job.id, { error: trouble })
+      if (trouble) await this.patch(job.id, { error: trouble })
       const entry = { err: error, jobId: job.id, upstreamId: job.upstreamId }
       if (trouble) this.deps.log.error(entry, 'archive failed: the vault cannot take the files, will retry')
       else this.deps.log.warn(entry, 'archive failed, will retry')
@@ -212,8 +213,8 @@ export class Watcher {
   }
 
   /** Fails a take the provider never finished, and asks the provider to stop it. */
-  private giveUp(job: JobRecord & { upstreamId: string }): null {
-    this.patch(job.id, { status: 'failed', error: TIMED_OUT(Math.round(this.maxAgeMs / 60_000)), costUsd: 0 })
+  private async giveUp(job: JobRecord & { upstreamId: string }): Promise<null> {
+    await this.patch(job.id, { status: 'failed', error: TIMED_OUT(Math.round(this.maxAgeMs / 60_000)), costUsd: 0 })
     this.deps.log.warn({ jobId: job.id, upstreamId: job.upstreamId }, 'job exceeded the age limit')
     this.deps.upstream.delete(job.upstreamId).catch((error: unknown) => {
       this.deps.log.info({ err: error, jobId: job.id }, 'provider did not stop the timed-out job')
@@ -221,8 +222,8 @@ export class Watcher {
     return null
   }
 
-  private cancelledMeanwhile(jobId: string): boolean {
-    const status = this.deps.repo.get(jobId)?.status
+  private async cancelledMeanwhile(jobId: string): Promise<boolean> {
+    const status = (await this.deps.repo.get(jobId))?.status
     return status === undefined || status === 'cancelled'
   }
 
@@ -243,7 +244,9 @@ export class Watcher {
     return delayMs
   }
 
-  private patch(jobId: string, patch: JobPatch): void {
-    this.deps.repo.update(jobId, patch, this.deps.now().toISOString())
+  /** Writes what the watcher learnt; false when the job ended meanwhile (a cancel), so nothing was written. */
+  private async patch(jobId: string, patch: JobPatch): Promise<boolean> {
+    const now = this.deps.now().toISOString()
+    return (await this.deps.repo.update(jobId, patch, now, { whileActive: true })) !== null
   }
 }

@@ -20,8 +20,8 @@ beforeAll(async () => {
     overrides: { now: () => new Date(Date.now() + shift) },
   })
   client = reviewLinkClient(studio.app, STRONG_TOKEN)
-  takes = [seedJob(studio.repo, { status: 'completed' }).id, seedJob(studio.repo, { status: 'completed' }).id]
-  rendering = seedJob(studio.repo, { status: 'in_progress' }).id
+  takes = [(await seedJob(studio.repo, { status: 'completed' })).id, (await seedJob(studio.repo, { status: 'completed' })).id]
+  rendering = (await seedJob(studio.repo, { status: 'in_progress' })).id
 })
 afterAll(() => studio.close())
 
@@ -164,8 +164,8 @@ describe('a studio without a token', () => {
   it('holds a link to its takes all the same', async () => {
     const open = await startTestStudio()
     try {
-      const inside = seedJob(open.repo, { status: 'completed' }).id
-      const other = seedJob(open.repo, { status: 'completed' }).id
+      const inside = (await seedJob(open.repo, { status: 'completed' })).id
+      const other = (await seedJob(open.repo, { status: 'completed' })).id
       const local = reviewLinkClient(open.app, null)
       const { cookie } = await local.open((await local.share({ share: { kind: 'takes', jobIds: [inside] } })).path)
       expect((await open.app.inject({ url: `/r/api/jobs/${other}`, headers: { cookie } })).statusCode).toBe(404)

@@ -26,8 +26,8 @@ const byLetter = (a: { take: string }, b: { take: string }) => a.take.length - b
 export function createReels(deps: ReelsDeps): { reels: ReelService; reelExporter: ReelExporter } {
   const repo = new ReelRepository(deps.db)
   const takes: TakeSource = {
-    find: (id) => Promise.resolve(deps.jobs.get(id)),
-    group: (group) => Promise.resolve([...deps.jobs.list({ group, limit: 100 }).items].sort(byLetter)),
+    find: (id) => deps.jobs.get(id),
+    group: async (group) => [...(await deps.jobs.list({ group, limit: 100 })).items].sort(byLetter),
   }
   const reels = new ReelService({ repo, takes, vault: deps.vault, now: deps.now })
   const reelExporter = new ReelExporter({

@@ -48,14 +48,14 @@ export class NotesExport {
   }
 
   private async jobsOf(scope: ExportNotesScope): Promise<JobRecord[]> {
-    if (scope.job) return scope.job.map((id) => this.deps.jobs.get(id))
+    const get = (ids: readonly string[]) => Promise.all(ids.map((id) => this.deps.jobs.get(id)))
+    if (scope.job) return get(scope.job)
     if (scope.group) {
       const ids = await this.deps.repo.takeIds({ group: scope.group })
       if (ids.length === 0) throw notFound(`Group ${scope.group}`)
-      return ids.map((id) => this.deps.jobs.get(id)).filter((job) => job.status === 'completed')
+      return (await get(ids)).filter((job) => job.status === 'completed')
     }
-    const ids = await this.deps.repo.takeIds({ verdict: 'circled' })
-    return ids.map((id) => this.deps.jobs.get(id))
+    return get(await this.deps.repo.takeIds({ verdict: 'circled' }))
   }
 }
 

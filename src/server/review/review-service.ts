@@ -49,12 +49,12 @@ export class ReviewService {
 
   /** The notes of a live take, in time order. */
   async listNotes(jobId: string): Promise<Note[]> {
-    this.deps.jobs.get(jobId)
+    await this.deps.jobs.get(jobId)
     return this.deps.repo.notesOf(jobId)
   }
 
   async createNote(jobId: string, fields: CreateNoteFields): Promise<Note> {
-    const job = this.reviewable(jobId)
+    const job = await this.reviewable(jobId)
     checkTime(job, fields)
     const now = this.deps.now().toISOString()
     const note: Note = { id: newNoteId(), jobId, ...fields, createdAt: now, updatedAt: now }
@@ -74,7 +74,7 @@ export class ReviewService {
   }
 
   async editNote(jobId: string, noteId: string, edit: EditNoteFields): Promise<Note> {
-    const job = this.reviewable(jobId)
+    const job = await this.reviewable(jobId)
     const updatedAt = this.deps.now().toISOString()
     return this.change(job, (current) => {
       const note = current.notes.find((each) => each.id === noteId)
@@ -99,7 +99,7 @@ export class ReviewService {
   }
 
   async deleteNote(jobId: string, noteId: string): Promise<void> {
-    const job = this.reviewable(jobId)
+    const job = await this.reviewable(jobId)
     await this.change(job, (current) => {
       if (!current.notes.some((each) => each.id === noteId)) throw notFound(`Note ${noteId}`)
       return {
@@ -112,7 +112,7 @@ export class ReviewService {
 
   /** Sets (or with null clears) a take's verdict; returns the take as it is now. */
   async setVerdict(jobId: string, verdict: Verdict): Promise<JobRecord> {
-    const job = this.reviewable(jobId)
+    const job = await this.reviewable(jobId)
     await this.change(job, (current) => ({
       next: { ...current, verdict },
       store: (repo) => repo.setVerdict(jobId, verdict),
@@ -122,8 +122,8 @@ export class ReviewService {
   }
 
   /** A live, finished take: only a take with a picture to look at is reviewed. */
-  private reviewable(jobId: string): JobRecord {
-    const job = this.deps.jobs.get(jobId)
+  private async reviewable(jobId: string): Promise<JobRecord> {
+    const job = await this.deps.jobs.get(jobId)
     if (job.status !== 'completed') {
       throw new ApiError('conflict', 'Only a finished take can be reviewed: wait for it to render')
     }

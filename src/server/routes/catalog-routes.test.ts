@@ -202,13 +202,13 @@ describe('a model that was retired or removed', () => {
         : e,
     )
     studio = await startTestStudio({ config: { models: retired } })
-    const old = seedJob(studio.repo, {
+    const old = await seedJob(studio.repo, {
       model: 'sora-2',
       status: 'completed',
       upstreamId: 'video_x',
       progress: 100,
     })
-    const gone = seedJob(studio.repo, {
+    const gone = await seedJob(studio.repo, {
       model: 'wan-2.2',
       size: '832x480',
       status: 'failed',

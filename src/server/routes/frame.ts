@@ -23,7 +23,7 @@ export function frameRoutes(
   app.withTypeProvider<ZodTypeProvider>().get('/api/jobs/:id/frame', { schema: ROUTE_SCHEMAS.frame }, async (request, reply) => {
     const id = parseJobId(request.params)
     const { t } = request.query
-    const job = deps.jobs.get(id)
+    const job = await deps.jobs.get(id)
     if (job.status !== 'completed') throw new ApiError('conflict', 'This take is not finished yet')
     const video = await deps.vault.ffmpegInput(id, 'video')
     const png = await extractFrame(deps.ffmpegPath, video, deps.vault.tempPath('frame'), {

@@ -11,12 +11,12 @@ beforeAll(async () => {
   studio = await startTestStudio()
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()
   // Two remixes made long ago, then 150 newer takes: the remixes are not among the newest 100.
-  seedJob(studio.repo, { id: source, status: 'completed', createdAt: at(0) })
-  seedJob(studio.repo, { id: 'job_remix00000001', remixOf: source, status: 'completed', createdAt: at(1) })
-  seedJob(studio.repo, { id: 'job_remix00000002', remixOf: source, status: 'failed', createdAt: at(2) })
+  await seedJob(studio.repo, { id: source, status: 'completed', createdAt: at(0) })
+  await seedJob(studio.repo, { id: 'job_remix00000001', remixOf: source, status: 'completed', createdAt: at(1) })
+  await seedJob(studio.repo, { id: 'job_remix00000002', remixOf: source, status: 'failed', createdAt: at(2) })
   for (let i = 0; i < 150; i++) {
     const status = i % 3 === 0 ? 'queued' : i % 3 === 1 ? 'in_progress' : 'completed'
-    seedJob(studio.repo, { status, createdAt: at(10 + i) })
+    await seedJob(studio.repo, { status, createdAt: at(10 + i) })
   }
 })
 afterAll(() => studio.close())

@@ -28,7 +28,7 @@ async function create(prompt: string, extra: Record<string, string> = {}): Promi
 
 const jobDirs = () => fs.readdirSync(path.join(studio.dataDir, 'vault')).filter((d) => d.startsWith('job_'))
 const tempFiles = () => fs.readdirSync(path.join(studio.dataDir, 'vault', '.tmp'))
-const rowCount = () => studio.repo.list({ limit: 100 }).items.length
+const rowCount = async () => (await studio.repo.list({ limit: 100 })).items.length
 
 describe('POST /api/jobs', () => {
   it('renders a take and archives video, thumbnail, spritesheet and sidecar', async () => {
@@ -85,11 +85,11 @@ describe('POST /api/jobs', () => {
     [{ prompt: 'x', ...settings, size: '1792x1024' }, 400, 'size'],
     [{ prompt: 'x', ...settings, seconds: '5' }, 400, 'seconds'],
   ])('refuses bad fields with a field error and stores nothing (%o)', async (fields, status, field) => {
-    const before = { rows: rowCount(), dirs: jobDirs().length }
+    const before = { rows: await rowCount(), dirs: jobDirs().length }
     const reply = await post(fields)
     expect(reply.statusCode).toBe(status)
     expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', field } })
-    expect({ rows: rowCount(), dirs: jobDirs().length }).toEqual(before)
+    expect({ rows: await rowCount(), dirs: jobDirs().length }).toEqual(before)
   })
 
   it.each([
@@ -97,11 +97,11 @@ describe('POST /api/jobs', () => {
     ['a text file named .png', 'x.png', 'image/png', Buffer.from('hello'), 415],
     ['a file over the size limit', 'big.png', 'image/png', Buffer.alloc(21 * 1024 * 1024), 413],
   ])('refuses %s and stores nothing', async (_label, filename, contentType, data, status) => {
-    const before = { rows: rowCount(), dirs: jobDirs().length }
+    const before = { rows: await rowCount(), dirs: jobDirs().length }
     const reply = await post({ prompt: 'x', ...settings }, { filename, contentType, data })
     expect(reply.statusCode).toBe(status)
     expect(reply.json()).toHaveProperty('error.message')
-    expect({ rows: rowCount(), dirs: jobDirs().length }).toEqual(before)
+    expect({ rows: await rowCount(), dirs: jobDirs().length }).toEqual(before)
     expect(tempFiles()).toEqual([])
   })
 
@@ -117,7 +117,7 @@ describe('POST /api/jobs', () => {
 
   it('leaves no temp file when a field after the image is refused, or the provider refuses the take', async () => {
     const image = await sharp({ create: { width: 64, height: 36, channels: 3, background: '#222' } }).png().toBuffer()
-    const before = { rows: rowCount(), dirs: jobDirs().length }
+    const before = { rows: await rowCount(), dirs: jobDirs().length }
     const badAfterFile = rawMultipartBody([
       { kind: 'file', name: 'input_reference', filename: 'ref.png', contentType: 'image/png', data: image },
       ...Object.entries({ prompt: 'x', ...settings, seconds: '5' }).map(([name, value]) => ({ kind: 'field' as const, name, value })),
@@ -125,7 +125,7 @@ describe('POST /api/jobs', () => {
     const refused = await studio.app.inject({ method: 'POST', url: '/api/jobs', ...badAfterFile })
     expect(refused.statusCode).toBe(400)
     expect(refused.json()).toMatchObject({ error: { field: 'seconds' } })
-    expect({ rows: rowCount(), dirs: jobDirs().length, temp: tempFiles() }).toEqual({ ...before, temp: [] })
+    expect({ rows: await rowCount(), dirs: jobDirs().length, temp: tempFiles() }).toEqual({ ...before, temp: [] })
 
     const upstreamRefused = await post(
       { prompt: 'refused with a reference [sim:500]', ...settings },
@@ -155,14 +155,14 @@ describe('POST /api/jobs', () => {
     expect(done.status).toBe('failed')
     expect(done.error?.code).toBe('moderation_blocked')
     expect(done.error?.kind).toBe('moderation')
-    expect(studio.repo.get(job.id)?.error?.kind).toBe('moderation')
+    expect((await studio.repo.get(job.id))?.error?.kind).toBe('moderation')
   })
 
   it('keeps a create the provider rate-limits as rate_limited, for the studio to say wait', async () => {
     const job = await create('a busy hour [sim:429]')
     expect(job.status).toBe('failed')
     expect(job.error).toMatchObject({ code: 'rate_limit_exceeded', kind: 'rate_limited' })
-    expect(studio.repo.get(job.id)?.error?.kind).toBe('rate_limited')
+    expect((await studio.repo.get(job.id))?.error?.kind).toBe('rate_limited')
   })
 })
 
@@ -206,7 +206,7 @@ describe('remix, retry, delete', () => {
     const again = jobSchema.parse(retried.json())
     expect(again.id).not.toBe(failed.id)
     expect(again).toMatchObject({ prompt: failed.prompt, model: 'sora-2-pro', size: '1024x1792', seconds: 8 })
-    expect(studio.repo.get(again.id)?.reference?.hash).toBe(studio.repo.get(failed.id)?.reference?.hash)
+    expect((await studio.repo.get(again.id))?.reference?.hash).toBe((await studio.repo.get(failed.id))?.reference?.hash)
   })
 
   it('letters the takes of a submit A, B, C; a retry keeps its letter outside the submit; a remix is A', async () => {

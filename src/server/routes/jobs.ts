@@ -31,9 +31,9 @@ export function parseJobId(params: unknown): string {
 export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault, rendersPerMinute }: JobRoutesDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const config = renderLimit(rendersPerMinute)
-  app.get('/api/jobs', { schema: ROUTE_SCHEMAS.listJobs }, (request): JobList => {
+  app.get('/api/jobs', { schema: ROUTE_SCHEMAS.listJobs }, async (request): Promise<JobList> => {
     const query = request.query
-    const page = repo.list({ ...query, beforeSeq: query.cursor ? decodeCursor(query.cursor) : undefined })
+    const page = await repo.list({ ...query, beforeSeq: query.cursor ? decodeCursor(query.cursor) : undefined })
     return {
       items: page.items.map(presentJob),
       nextCursor: page.hasMore && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
@@ -43,7 +43,7 @@ export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault
   app.get(
     '/api/jobs/:id',
     { schema: ROUTE_SCHEMAS.getJob },
-    (request): Job => presentJob(jobs.get(parseJobId(request.params))),
+    async (request): Promise<Job> => presentJob(await jobs.get(parseJobId(request.params))),
   )
 
   app.post('/api/jobs', { config, schema: ROUTE_SCHEMAS.createJob }, async (request, reply): Promise<Job> => {
@@ -70,9 +70,11 @@ export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault
 
   // A delete can be undone until the grace period ends: POST …/restore brings the take back.
   app.delete('/api/jobs/:id', { schema: ROUTE_SCHEMAS.deleteJob }, async (request, reply) => {
-    jobs.delete(parseJobId(request.params))
+    await jobs.delete(parseJobId(request.params))
     return reply.status(204).send(null)
   })
 
-  app.post('/api/jobs/:id/restore', { schema: ROUTE_SCHEMAS.restoreJob }, (request): Job => presentJob(jobs.restore(parseJobId(request.params))))
+  app.post('/api/jobs/:id/restore', { schema: ROUTE_SCHEMAS.restoreJob }, async (request): Promise<Job> =>
+    presentJob(await jobs.restore(parseJobId(request.params))),
+  )
 }

@@ -36,7 +36,7 @@ export function mediaRoutes(app: FastifyInstance, deps: { jobs: JobService; vaul
     const asset = servedAssetSchema.safeParse(request.params.asset)
     if (!asset.success) throw new ApiError('not_found', 'No such media')
     const { download } = request.query
-    const job = deps.jobs.get(id)
+    const job = await deps.jobs.get(id)
     assertAvailable(job, asset.data)
 
     return sendVaultFile(request, reply, {

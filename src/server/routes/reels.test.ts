@@ -35,7 +35,7 @@ function expectError(reply: { statusCode: number; json: () => unknown }, status:
 
 describe('reels', () => {
   it('keeps a named reel of takes in the order given, with a sidecar in the vault', async () => {
-    const [a, b, c] = [done({ prompt: 'first light' }), done({ prompt: 'the harbour' }), done({ prompt: 'night' })]
+    const [a, b, c] = [await done({ prompt: 'first light' }), await done({ prompt: 'the harbour' }), await done({ prompt: 'night' })]
     const reel = await createReel('  Harbour cut  ', [c.id, a.id, b.id])
     expect(reel).toMatchObject({ name: 'Harbour cut', jobIds: [c.id, a.id, b.id], export: null })
     expect(reel.takes.map((take) => take.prompt)).toEqual(['night', 'first light', 'the harbour'])
@@ -51,7 +51,7 @@ describe('reels', () => {
   })
 
   it('renames, reorders and removes a shot; each change reaches the sidecar', async () => {
-    const [a, b, c] = [done(), done(), done()]
+    const [a, b, c] = [await done(), await done(), await done()]
     const reel = await createReel('Draft', [a.id, b.id, c.id])
 
     const renamed = await call('PATCH', `/api/reels/${reel.id}`, { name: 'Final' })
@@ -71,9 +71,9 @@ describe('reels', () => {
 
   it('makes a reel of a group: its takes in letter order, leaving out the failed one', async () => {
     const group = 'grp_reeltest1'
-    const a = done({ group, take: 'A' })
-    done({ group, take: 'B', status: 'failed' })
-    const c = seedJob(studio.repo, { group, take: 'C', status: 'in_progress' })
+    const a = await done({ group, take: 'A' })
+    await done({ group, take: 'B', status: 'failed' })
+    const c = await seedJob(studio.repo, { group, take: 'C', status: 'in_progress' })
     const reply = await call('POST', '/api/reels', { name: 'Group', group })
     expect(reply.statusCode, reply.body).toBe(201)
     expect(reelDetailSchema.parse(reply.json()).jobIds).toEqual([a.id, c.id])
@@ -81,8 +81,8 @@ describe('reels', () => {
 
   it("makes a reel of a group's circled takes once any is circled", async () => {
     const group = 'grp_reeltest2'
-    done({ group, take: 'A' })
-    const [b, c, d] = [done({ group, take: 'B' }), done({ group, take: 'C' }), done({ group, take: 'D' })]
+    await done({ group, take: 'A' })
+    const [b, c, d] = [await done({ group, take: 'B' }), await done({ group, take: 'C' }), await done({ group, take: 'D' })]
     for (const [take, verdict] of [[b, 'circled'], [c, 'no_good'], [d, 'circled']] as const) {
       expect((await call('PUT', `/api/jobs/${take.id}/verdict`, { verdict })).statusCode).toBe(200)
     }
@@ -92,7 +92,7 @@ describe('reels', () => {
   })
 
   it('deletes a reel with its folder; its takes stay', async () => {
-    const a = done()
+    const a = await done()
     const reel = await createReel('Gone soon', [a.id])
     expect((await call('DELETE', `/api/reels/${reel.id}`)).statusCode).toBe(204)
     expect((await call('GET', `/api/reels/${reel.id}`)).statusCode).toBe(404)
@@ -102,29 +102,29 @@ describe('reels', () => {
 
   describe('refuses bad input clearly and changes nothing', () => {
     it.each([
-      ['no name', () => ({ name: ' ', jobIds: [done().id] }), /Name the reel/, 'name'],
+      ['no name', async () => ({ name: ' ', jobIds: [(await done()).id] }), /Name the reel/, 'name'],
       ['no takes', () => ({ name: 'x', jobIds: [] }), /at least one take/, 'jobIds'],
-      ['a take twice', () => { const a = done(); return { name: 'x', jobIds: [a.id, a.id] } }, /only once/, 'jobIds'],
+      ['a take twice', async () => { const a = await done(); return { name: 'x', jobIds: [a.id, a.id] } }, /only once/, 'jobIds'],
       ['an unknown take', () => ({ name: 'x', jobIds: ['job_doesnotexist00'] }), /does not exist/, 'jobIds'],
-      ['a failed take', () => ({ name: 'x', jobIds: [done({ status: 'failed' }).id] }), /failed/, 'jobIds'],
-      ['takes and a group', () => ({ name: 'x', jobIds: [done().id], group: 'g1' }), /either/, 'jobIds'],
+      ['a failed take', async () => ({ name: 'x', jobIds: [(await done({ status: 'failed' })).id] }), /failed/, 'jobIds'],
+      ['takes and a group', async () => ({ name: 'x', jobIds: [(await done()).id], group: 'g1' }), /either/, 'jobIds'],
       ['an empty group', () => ({ name: 'x', group: 'nothing_here' }), /no takes/, 'group'],
     ])('creating with %s: 400', async (_, body, message, field) => {
       const before = await reelCount()
-      expectError(await call('POST', '/api/reels', body()), 400, message, field)
+      expectError(await call('POST', '/api/reels', await body()), 400, message, field)
       expect(await reelCount()).toBe(before)
     })
 
     it('a reorder that adds or drops takes: 400, order kept', async () => {
-      const [a, b] = [done(), done()]
+      const [a, b] = [await done(), await done()]
       const reel = await createReel('Order', [a.id, b.id])
       expectError(await call('PUT', `/api/reels/${reel.id}/shots`, { jobIds: [b.id] }), 400, /each once/, 'jobIds')
-      expectError(await call('PUT', `/api/reels/${reel.id}/shots`, { jobIds: [b.id, done().id] }), 400, /each once/, 'jobIds')
+      expectError(await call('PUT', `/api/reels/${reel.id}/shots`, { jobIds: [b.id, (await done()).id] }), 400, /each once/, 'jobIds')
       expect(reelDetailSchema.parse((await call('GET', `/api/reels/${reel.id}`)).json()).jobIds).toEqual([a.id, b.id])
     })
 
     it('unknown reels and shots: 404', async () => {
-      const reel = await createReel('Known', [done().id])
+      const reel = await createReel('Known', [(await done()).id])
       expect((await call('GET', '/api/reels/reel_doesnotexist00')).statusCode).toBe(404)
       expect((await call('GET', '/api/reels/..%2Fjobs')).statusCode).toBe(404)
       expect((await call('PATCH', '/api/reels/reel_doesnotexist00', { name: 'x' })).statusCode).toBe(404)
@@ -133,8 +133,8 @@ describe('reels', () => {
     })
 
     it('exporting an empty reel, a take not finished, a deleted take or a size not in the catalog', async () => {
-      const a = done({ size: '1280x720' })
-      const rendering = seedJob(studio.repo, { status: 'in_progress' })
+      const a = await done({ size: '1280x720' })
+      const rendering = await seedJob(studio.repo, { status: 'in_progress' })
       const empty = await createReel('Empty soon', [a.id])
       await call('DELETE', `/api/reels/${empty.id}/shots/${a.id}`)
       expectError(await call('POST', `/api/reels/${empty.id}/export`, {}), 409, /no takes/)
@@ -142,7 +142,7 @@ describe('reels', () => {
       const unfinished = await createReel('Unfinished', [a.id, rendering.id])
       expectError(await call('POST', `/api/reels/${unfinished.id}/export`, {}), 409, /Shot 2 .* not finished/)
 
-      const doomed = done()
+      const doomed = await done()
       const deleted = await createReel('Deleted take', [a.id, doomed.id])
       expect((await call('DELETE', `/api/jobs/${doomed.id}`)).statusCode).toBe(204)
       expectError(await call('POST', `/api/reels/${deleted.id}/export`, {}), 409, /Shot 2 .* was deleted/)

@@ -11,21 +11,21 @@ const SIGN_INS_SHOWN = 20
  * the latest sign-ins; the two sign-outs end this browser's session or every one.
  */
 export function sessionRoutes(app: FastifyInstance, signIn: SignIn | null): void {
-  app.get('/api/session', { schema: ROUTE_SCHEMAS.session }, (request): SessionInfo => {
+  app.get('/api/session', { schema: ROUTE_SCHEMAS.session }, async (request): Promise<SessionInfo> => {
     if (!signIn) return { protected: false, sessionDays: null, signIns: [], name: null }
     return {
       protected: true,
       sessionDays: signIn.sessionDays,
-      signIns: signIn.log.recent(SIGN_INS_SHOWN),
+      signIns: await signIn.log.recent(SIGN_INS_SHOWN),
       name: request.author,
     }
   })
   if (!signIn) return
 
-  app.post('/api/session/sign-out', { schema: ROUTE_SCHEMAS.signOut }, (request, reply) => {
+  app.post('/api/session/sign-out', { schema: ROUTE_SCHEMAS.signOut }, async (request, reply) => {
     const session = request.cookies[SESSION_COOKIE]
-    if (session) signIn.sessions.close(session)
-    signIn.log.add({
+    if (session) await signIn.sessions.close(session)
+    await signIn.log.add({
       address: request.ip,
       outcome: 'signed_out',
       userAgent: request.headers['user-agent'],
@@ -34,9 +34,9 @@ export function sessionRoutes(app: FastifyInstance, signIn: SignIn | null): void
     return reply.status(204).send()
   })
 
-  app.post('/api/session/sign-out-everywhere', { schema: ROUTE_SCHEMAS.signOutEverywhere }, (request, reply) => {
-    signIn.sessions.closeAll()
-    signIn.log.add({
+  app.post('/api/session/sign-out-everywhere', { schema: ROUTE_SCHEMAS.signOutEverywhere }, async (request, reply) => {
+    await signIn.sessions.closeAll()
+    await signIn.log.add({
       address: request.ip,
       outcome: 'signed_out_everywhere',
       userAgent: request.headers['user-agent'],

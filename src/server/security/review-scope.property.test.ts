@@ -12,10 +12,10 @@ let cookie: string
 
 beforeAll(async () => {
   studio = await startTestStudio({ config: { token: STRONG_TOKEN } })
-  const seed = (prompt: string) => seedJob(studio.repo, { status: 'completed', prompt, group: 'grp_shared' }).id
-  inside = [seed('inside one'), seed('inside two')]
+  const seed = async (prompt: string) => (await seedJob(studio.repo, { status: 'completed', prompt, group: 'grp_shared' })).id
+  inside = [await seed('inside one'), await seed('inside two')]
   // Same group as the shared takes, remixes of them: every way the studio relates takes.
-  outside = [seed('OUTSIDE a'), seed('OUTSIDE b'), seedJob(studio.repo, { status: 'completed', prompt: 'OUTSIDE c', remixOf: inside[0] ?? null }).id]
+  outside = [await seed('OUTSIDE a'), await seed('OUTSIDE b'), (await seedJob(studio.repo, { status: 'completed', prompt: 'OUTSIDE c', remixOf: inside[0] ?? null })).id]
   const client = reviewLinkClient(studio.app, STRONG_TOKEN)
   cookie = (await client.open((await client.share({ share: { kind: 'takes', jobIds: inside }, permission: 'comment' })).path)).cookie
 })

@@ -22,18 +22,18 @@ const isPageVisit = (request: FastifyRequest, path: string) =>
  * @fastify/cookie is registered by buildApp.
  */
 export function requireToken(app: FastifyInstance, signIn: SignIn): void {
-  const hasSession = (request: FastifyRequest, renew: (value: string) => void): boolean => {
+  const hasSession = async (request: FastifyRequest, renew: (value: string) => void): Promise<boolean> => {
     const session = request.cookies[SESSION_COOKIE]
     if (!session) return false
-    const state = signIn.sessions.check(session)
+    const state = await signIn.sessions.check(session)
     if (state === 'renewed') renew(session)
     if (state === 'unknown') return false
-    request.author = signIn.sessions.nameOf(session)
+    request.author = await signIn.sessions.nameOf(session)
     return true
   }
 
-  const authorise = (request: FastifyRequest, renew: (value: string) => void): ApiError | null => {
-    if (hasSession(request, renew)) return null
+  const authorise = async (request: FastifyRequest, renew: (value: string) => void): Promise<ApiError | null> => {
+    if (await hasSession(request, renew)) return null
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (bearer === undefined) return new ApiError('unauthorized', 'Sign in to the studio first')
     const verdict = signIn.limiter.check(request.ip)
@@ -45,7 +45,7 @@ export function requireToken(app: FastifyInstance, signIn: SignIn): void {
     signIn.limiter.failed(request.ip)
     // Seen by whoever reads the server log too; the token itself is never logged.
     request.log.warn({ address: request.ip }, 'wrong studio token (Bearer)')
-    signIn.log.add({
+    await signIn.log.add({
       address: request.ip,
       outcome: 'wrong_bearer',
       userAgent: request.headers['user-agent'],
@@ -62,12 +62,12 @@ export function requireToken(app: FastifyInstance, signIn: SignIn): void {
     if (!path.startsWith('/api/') && !GUARDED_PATHS.has(path)) {
       // Opening the studio without a session goes straight to the sign-in page, not to an app
       // whose every request would be refused. Scripts, styles and images are not pages.
-      if (isPageVisit(request, path) && !hasSession(request, renew))
+      if (isPageVisit(request, path) && !(await hasSession(request, renew)))
         return reply.redirect('/signin', 303)
       return
     }
     if (OPEN_PATHS.has(path)) return
-    const refused = authorise(request, renew)
+    const refused = await authorise(request, renew)
     if (refused) throw refused
   })
 

@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely'
 import type { SignInEntry, SignInOutcome } from '../../contract/session'
-import type { Db } from '../store/database'
+import type { StudioTables } from '../store/tables'
 
 const KEEP = 1000
 const USER_AGENT_MAX = 300
@@ -11,27 +12,32 @@ const USER_AGENT_MAX = 300
  */
 export class SignInLog {
   constructor(
-    private readonly db: Db,
+    private readonly db: Kysely<StudioTables>,
     private readonly now: () => Date,
   ) {}
 
-  add(entry: { address: string; outcome: SignInOutcome; userAgent: string | undefined }): void {
+  async add(entry: { address: string; outcome: SignInOutcome; userAgent: string | undefined }): Promise<void> {
     const userAgent = (entry.userAgent ?? '').slice(0, USER_AGENT_MAX)
-    const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO sign_ins (at, address, outcome, user_agent) VALUES (?, ?, ?, ?)')
-      .run(this.now().toISOString(), entry.address, entry.outcome, userAgent)
-    this.db.prepare('DELETE FROM sign_ins WHERE seq <= ?').run(Number(lastInsertRowid) - KEEP)
+    const { seq } = await this.db
+      .insertInto('sign_ins')
+      .values({ at: this.now().toISOString(), address: entry.address, outcome: entry.outcome, user_agent: userAgent })
+      .returning('seq')
+      .executeTakeFirstOrThrow()
+    await this.db.deleteFrom('sign_ins').where('seq', '<=', seq - KEEP).execute()
   }
 
   /** Newest first. */
-  recent(limit: number): SignInEntry[] {
-    const rows = this.db
-      .prepare('SELECT at, address, outcome, user_agent FROM sign_ins ORDER BY seq DESC LIMIT ?')
-      .all(limit) as { at: string; address: string; outcome: SignInOutcome; user_agent: string }[]
+  async recent(limit: number): Promise<SignInEntry[]> {
+    const rows = await this.db
+      .selectFrom('sign_ins')
+      .select(['at', 'address', 'outcome', 'user_agent'])
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute()
     return rows.map((row) => ({
       at: row.at,
       address: row.address,
-      outcome: row.outcome,
+      outcome: row.outcome as SignInOutcome,
       userAgent: row.user_agent,
     }))
   }

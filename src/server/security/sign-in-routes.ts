@@ -27,7 +27,7 @@ export function signInRoutes(app: FastifyInstance, signIn: SignIn): void {
   })
   app.get('/signin.css', (_request, reply) => reply.type('text/css').send(SIGN_IN_CSS))
 
-  app.post('/signin', (request, reply) => {
+  app.post('/signin', async (request, reply) => {
     const address = request.ip
     const verdict = signIn.limiter.check(address)
     if (!verdict.allowed) {
@@ -50,16 +50,16 @@ export function signInRoutes(app: FastifyInstance, signIn: SignIn): void {
     if (!sameSecret(form.data.token, signIn.token)) {
       signIn.limiter.failed(address)
       request.log.warn({ address }, 'wrong studio token (sign-in page)')
-      signIn.log.add({ address, outcome: 'wrong_token', userAgent })
+      await signIn.log.add({ address, outcome: 'wrong_token', userAgent })
       remember()
       return reply.redirect('/signin?error=1', 303)
     }
     signIn.limiter.succeeded(address)
     // The right token, but no name: nothing opens until the person says who they are.
     if (!name.success) return reply.redirect('/signin?error=name', 303)
-    signIn.log.add({ address, outcome: 'signed_in', userAgent })
+    await signIn.log.add({ address, outcome: 'signed_in', userAgent })
     // A fresh session id at every sign-in: nothing set before it (session fixation) carries over.
-    setSessionCookie(reply, request, signIn.sessions.open(name.data), signIn.sessionDays)
+    setSessionCookie(reply, request, await signIn.sessions.open(name.data), signIn.sessionDays)
     remember()
     return reply.redirect('/', 303)
   })

@@ -1,5 +1,6 @@
 import type { SignInConfig } from '../config'
-import type { Db } from '../store/database'
+import type { Kysely } from 'kysely'
+import type { StudioTables } from '../store/tables'
 import { SessionStore } from './session-store'
 import { SignInLimiter } from './sign-in-limits'
 import { SignInLog } from './sign-in-log'
@@ -14,7 +15,7 @@ export interface SignIn {
 }
 
 export function createSignIn(options: {
-  db: Db
+  db: Kysely<StudioTables>
   token: string
   settings: SignInConfig
   now: () => Date

@@ -1,20 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely'
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase } from 'kysely'
 import { migrateToLatest } from './migrations/index'
 import { ON_KYSELY_MIGRATIONS, upgradeLegacySqlite } from './migrations/legacy-sqlite'
 import type { StoreDialect, StudioTables } from './tables'
-
-/** The better-sqlite3 handle under the SQLite store, for the repositories not yet on Kysely. */
-export type Db = Database.Database
 
 /** The studio's database: Kysely for every query and migration, on SQLite or PostgreSQL. */
 export interface Store {
   db: Kysely<StudioTables>
   dialect: StoreDialect
-  /** The same SQLite connection Kysely uses (repositories still moving to Kysely share it). */
-  sqlite: Db
   close(): Promise<void>
 }
 
@@ -35,7 +30,7 @@ export async function openStore(file: string): Promise<Store> {
     sqlite.close()
     throw error
   }
-  const db = new Kysely<StudioTables>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) })
+  const db = new Kysely<StudioTables>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }) })
   try {
     await migrateToLatest(db, 'sqlite')
   } catch (error) {
@@ -43,7 +38,7 @@ export async function openStore(file: string): Promise<Store> {
     throw error
   }
   sqlite.pragma(`user_version = ${ON_KYSELY_MIGRATIONS}`)
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() }
+  return { db, dialect: 'sqlite', close: () => db.destroy() }
 }
 
 /**
@@ -60,5 +55,28 @@ class TransactionalSqliteDialect extends SqliteDialect {
 class TransactionalSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true
+  }
+}
+
+/** Compiled statements kept per connection; past this many distinct SQL texts the cache starts over. */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely prepares every query anew, which costs SQLite more than running it: the query builder
+ * emits a few dozen distinct texts (list filters, patches), so each is compiled once and kept.
+ */
+function withStatementCache(sqlite: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>()
+  return {
+    prepare(sql) {
+      let statement = statements.get(sql)
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear()
+        statement = sqlite.prepare(sql)
+        statements.set(sql, statement)
+      }
+      return statement
+    },
+    close: () => sqlite.close(),
   }
 }

@@ -24,6 +24,8 @@ export interface JobsTable {
   upstream_id: string | null
   provider: string
   prompt: string
+  /** The prompt folded for search (contract/search.ts): both back ends search it with LIKE. */
+  prompt_search: string
   model: string
   provider_model: string | null
   size: string

@@ -46,10 +46,10 @@ export async function startFuzzStudio(): Promise<FuzzStudio> {
   await studio.watcher.stop()
 
   async function exchange(request: FuzzRequest) {
-    const before = snapshot(studio)
+    const before = await snapshot(studio)
     const callsBefore = providerCalls
     const reply = await studio.app.inject(request)
-    const after = snapshot(studio)
+    const after = await snapshot(studio)
     const status = reply.statusCode
     expect(DOCUMENTED, `${status} ${reply.body.slice(0, 300)}`).toContain(status)
     expect(newFiles(before, after).filter((file) => file.startsWith('.tmp'))).toEqual([])

@@ -30,7 +30,7 @@ export async function seedSolidTake(studio: TestStudio, shot: SolidShot, fields:
     '-y', '-f', 'lavfi', '-i', `color=c=${shot.colour}:s=${shot.size}:r=${fps}:d=${shot.seconds}`, ...tone,
     '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-t', String(shot.seconds), file,
   ])
-  const take = seedJob(studio.repo, {
+  const take = await seedJob(studio.repo, {
     status: 'completed',
     progress: 100,
     size: shot.size,

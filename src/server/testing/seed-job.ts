@@ -40,9 +40,9 @@ export function jobRecord(fields: Partial<JobRecord> = {}): JobRecord {
 }
 
 /** Writes a job row straight into the store. */
-export function seedJob(repo: JobRepository, fields: Partial<JobRecord> = {}): JobRecord {
+export async function seedJob(repo: JobRepository, fields: Partial<JobRecord> = {}): Promise<JobRecord> {
   const job = jobRecord(fields)
-  repo.insert(job)
+  await repo.insert(job)
   return job
 }
 

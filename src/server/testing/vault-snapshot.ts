@@ -28,9 +28,9 @@ export function folderVault(vault: Vault): FolderVault {
 }
 
 /** What a request could leave behind: rows in the store and files in the vault. */
-export function snapshot(studio: Pick<Studio, 'repo' | 'vault'>): StudioSnapshot {
+export async function snapshot(studio: Pick<Studio, 'repo' | 'vault'>): Promise<StudioSnapshot> {
   return {
-    rows: studio.repo.list({ limit: 100_000 }).items.map((job) => job.id),
+    rows: (await studio.repo.list({ limit: 100_000 })).items.map((job) => job.id),
     files: listFiles(folderVault(studio.vault).root),
   }
 }

@@ -5,6 +5,7 @@ import { reels } from './0002-reels'
 import { review } from './0003-review'
 import { reviewLinks } from './0004-review-links'
 import { authors } from './0005-authors'
+import { promptSearch } from './0006-prompt-search'
 
 /**
  * One schema change. `db` is untyped on purpose: a migration describes the schema of its day,
@@ -27,6 +28,7 @@ const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])
   ['0003-review', review],
   ['0004-review-links', reviewLinks],
   ['0005-authors', authors],
+  ['0006-prompt-search', promptSearch],
 ]
 
 class StudioMigrations implements MigrationProvider {

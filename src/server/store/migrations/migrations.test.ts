@@ -4,7 +4,6 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { jobRecord } from '../../testing/seed-job'
 import { openStore } from '../database'
 import { JobRepository } from '../job-repository'
 import { baseline } from './0001-baseline'
@@ -55,16 +54,26 @@ async function baselineSchema() {
   return schema
 }
 
+/** A look at a database file through a connection of its own, as another process would see it. */
+function inspect<T>(at: string, look: (db: Database.Database) => T): T {
+  const db = new Database(at, { readonly: true })
+  try {
+    return look(db)
+  } finally {
+    db.close()
+  }
+}
+
 function appliedMigrations(db: Database.Database): string[] {
   return db.prepare<[], { name: string }>('SELECT name FROM kysely_migration ORDER BY name').all().map((r) => r.name)
 }
 
 describe('the SQLite store migrations', () => {
   it('creates a new database in WAL mode with every migration recorded, and reopens it unchanged', async () => {
-    const store = await openStore(file)
-    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(appliedMigrations(store.sqlite)).toEqual(MIGRATION_NAMES)
-    const schema = schemaOf(store.sqlite)
+    await (await openStore(file)).close()
+    expect(inspect(file, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal')
+    expect(inspect(file, appliedMigrations)).toEqual(MIGRATION_NAMES)
+    const schema = inspect(file, schemaOf)
     expect(schema.map((t) => t.table)).toEqual([
       'auth_settings',
       'jobs',
@@ -76,48 +85,54 @@ describe('the SQLite store migrations', () => {
       'sessions',
       'sign_ins',
     ])
-    await store.close()
 
-    const again = await openStore(file)
-    expect(schemaOf(again.sqlite)).toEqual(schema)
-    expect(appliedMigrations(again.sqlite)).toEqual(MIGRATION_NAMES)
-    await again.close()
+    await (await openStore(file)).close()
+    expect(inspect(file, schemaOf)).toEqual(schema)
+    expect(inspect(file, appliedMigrations)).toEqual(MIGRATION_NAMES)
   })
 
   it('keeps every take, session and sign-in of a database an older studio left at version 5', async () => {
     const legacy = legacyDatabase(5)
     // The schema the legacy SQL makes is the one the baseline makes from nothing.
     expect(schemaOf(legacy)).toEqual(await baselineSchema())
-    const legacyColumns = legacy.prepare("SELECT name FROM pragma_table_info('jobs')").pluck().all().join(', ')
+    legacy
+      .prepare(`INSERT INTO jobs (id, upstream_id, provider, prompt, model, size, seconds, fit, status, progress,
+        created_at, updated_at, completed_at, group_id, take_letter, reference_hash, reference_width,
+        reference_height, has_thumbnail, has_spritesheet, cost_usd, cost_known)
+        VALUES ('job_legacy000001', 'video_1', 'simulator', 'Take 3: a Lighthouse at dusk', 'sora-2', '1280x720', 4,
+        'cover', 'completed', 100, 't0', 't1', 't1', 'g1', 'B', 'h', 1280, 720, 1, 1, 0.4, 1)`)
+      .run()
+    legacy.exec(`INSERT INTO sessions VALUES ('hash', 1764000000000, 1764000000000)`)
+    legacy.exec(`INSERT INTO sign_ins (at, address, outcome, user_agent) VALUES ('t', '10.0.0.1', 'signed_in', 'ua')`)
     legacy.close()
 
-    const writer = await openStore(path.join(dir, 'writer.db'))
-    const job = jobRecord({ id: 'job_legacy000001', prompt: 'a lighthouse at dusk', group: 'g1' })
-    new JobRepository(writer.sqlite).insert(job)
-    await writer.close()
-    const old = new Database(file)
-    old.exec(
-      `ATTACH '${path.join(dir, 'writer.db')}' AS w; INSERT INTO jobs (${legacyColumns}) SELECT ${legacyColumns} FROM w.jobs; DETACH w`,
-    )
-    old.exec(`INSERT INTO sessions VALUES ('hash', 1764000000000, 1764000000000)`)
-    old.exec(`INSERT INTO sign_ins (at, address, outcome, user_agent) VALUES ('2026-11-25T10:00:00.000Z', '10.0.0.1', 'signed_in', 'ua')`)
-    old.close()
-
     const store = await openStore(file)
-    expect(new JobRepository(store.sqlite).get(job.id)).toEqual(job)
-    // Migrated on to the end, it has the schema of a database made today.
-    const fresh = await openStore(path.join(dir, 'fresh.db'))
-    expect(schemaOf(store.sqlite)).toEqual(schemaOf(fresh.sqlite))
-    await fresh.close()
+    const repo = new JobRepository(store.db)
+    expect(await repo.get('job_legacy000001')).toMatchObject({
+      upstreamId: 'video_1',
+      prompt: 'Take 3: a Lighthouse at dusk',
+      status: 'completed',
+      group: 'g1',
+      take: 'B',
+      reference: { hash: 'h', width: 1280, height: 720 },
+      hasThumbnail: true,
+      costUsd: 0.4,
+    })
+    // Its prompt is searchable like a new one's.
+    expect((await repo.list({ limit: 10, q: 'LIGHTHOUSE take 3' })).items.map((j) => j.id)).toEqual(['job_legacy000001'])
     expect(await store.db.selectFrom('sessions').selectAll().execute()).toEqual([
       { id_hash: 'hash', created_at: 1764000000000, last_seen_at: 1764000000000, name: null },
     ])
     expect(await store.db.selectFrom('sign_ins').select(['address', 'outcome']).execute()).toEqual([
       { address: '10.0.0.1', outcome: 'signed_in' },
     ])
-    expect(appliedMigrations(store.sqlite)).toEqual(MIGRATION_NAMES)
-    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(ON_KYSELY_MIGRATIONS)
     await store.close()
+    expect(inspect(file, appliedMigrations)).toEqual(MIGRATION_NAMES)
+    expect(inspect(file, (db) => db.pragma('user_version', { simple: true }))).toBe(ON_KYSELY_MIGRATIONS)
+    // The same schema as a database the migrations made from nothing.
+    const freshFile = path.join(dir, 'fresh.db')
+    await (await openStore(freshFile)).close()
+    expect(inspect(file, schemaOf)).toEqual(inspect(freshFile, schemaOf))
   })
 
   it('classifies the errors of jobs failed before the kind was stored (version 4), by their code', async () => {
@@ -138,8 +153,9 @@ describe('the SQLite store migrations', () => {
     legacy.close()
 
     const store = await openStore(file)
-    const repo = new JobRepository(store.sqlite)
-    expect(codes.map((_, i) => repo.get(`job_aaaaaaaaaa${i}0`)?.error?.kind)).toEqual([
+    const repo = new JobRepository(store.db)
+    const kinds = await Promise.all(codes.map(async (_, i) => (await repo.get(`job_aaaaaaaaaa${i}0`))?.error?.kind))
+    expect(kinds).toEqual([
       'moderation',
       'rate_limited',
       'quota',
@@ -148,14 +164,15 @@ describe('the SQLite store migrations', () => {
       'render_failed',
       'invalid_request',
     ])
-    expect(repo.get('job_aaaaaaaaaa99')?.error).toBeNull()
+    expect((await repo.get('job_aaaaaaaaaa99'))?.error).toBeNull()
     await store.close()
   })
 
   it('refuses a database a newer studio has migrated further, and leaves it as it was', async () => {
-    const store = await openStore(file)
-    store.sqlite.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', 'now')").run()
-    await store.close()
+    await (await openStore(file)).close()
+    const writer = new Database(file)
+    writer.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', 'now')").run()
+    writer.close()
     await expect(openStore(file)).rejects.toThrow(/newer than this studio knows/)
 
     const legacy = new Database(file)
