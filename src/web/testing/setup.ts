@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { format } from 'node:util'
 import { afterAll, afterEach, beforeAll, beforeEach, vi, type MockInstance } from 'vitest'
 import { server } from './server'
+
+// findBy*/waitFor give up after 1 s by default. The viewer and other lazy parts load their chunk
+// first, which on two shared cores under CI load can take longer than that while nothing is wrong:
+// the same assertions, a longer patience (well inside the 20 s test timeout).
+configure({ asyncUtilTimeout: 5000 })
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
