@@ -12,11 +12,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // The reviewer page (/r/<token>) is its own entry: its bundle carries no composer.
+    rollupOptions: { input: { main: 'index.html', reviewer: 'reviewer.html' } },
   },
   server: {
     host: '127.0.0.1',
     proxy: {
       '/api': { target: 'http://127.0.0.1:4400', changeOrigin: false },
+      '/r/': { target: 'http://127.0.0.1:4400', changeOrigin: false },
     },
   },
 })

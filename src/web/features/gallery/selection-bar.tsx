@@ -1,6 +1,7 @@
 import { Button } from '../../components/ui/button'
 import { COMPARE_MAX } from '../../lib/url-state'
 import { ExportNotesMenu } from '../review/export-notes-menu'
+import { ShareButton } from '../share/share-button'
 
 /** What is picked, and what to do with it: compare it (also the C key) or export its notes. */
 export function SelectionBar({
@@ -38,6 +39,11 @@ export function SelectionBar({
         <Button size="sm" onClick={onMakeReel}>
           Make reel
         </Button>
+        <ShareButton
+          share={{ kind: 'takes', jobIds: [...ids] }}
+          what={count === 1 ? '1 take' : `${count} takes`}
+          disabled={count === 0}
+        />
         <Button size="sm" variant="primary" disabled={!ready} onClick={onCompare}>
           Compare
         </Button>
