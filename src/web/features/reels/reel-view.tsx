@@ -4,6 +4,7 @@ import { Button } from '../../components/ui/button'
 import { Dialog } from '../../components/ui/dialog'
 import { useDeleteReel } from '../../lib/reel-mutations'
 import { reelQueries } from '../../lib/reel-queries'
+import { ShareButton } from '../share/share-button'
 import { ExportPanel } from './export-panel'
 import { ReelName } from './reel-name'
 import { ReelPlayer } from './reel-player'
@@ -39,6 +40,7 @@ export function ReelView({ id, onShowAll, onClose }: { id: string; onShowAll: ()
             </p>
           )}
           <div className="ml-auto flex gap-1">
+            {data && <ShareButton share={{ kind: 'reel', reelId: data.id }} what={`the reel "${data.name}"`} />}
             <Button size="sm" variant="ghost" onClick={onShowAll}>
               All reels
             </Button>
