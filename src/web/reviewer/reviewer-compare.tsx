@@ -1,10 +1,16 @@
 import type { Job } from '../../contract/job'
 import { Button } from '../components/ui/button'
+import { cn } from '../components/ui/cn'
 import { Transport } from '../components/ui/transport'
 import { useVideoSync } from '../lib/use-video-sync'
-import { CompareGrid } from '../features/compare/compare-grid'
+import { CompareVideo } from '../features/compare/compare-video'
 
-/** The studio's own side-by-side compare, on one clock, of the shared takes (up to four). */
+const GRID: Record<number, string> = { 2: 'lg:grid-cols-2', 3: 'lg:grid-cols-3', 4: 'lg:grid-cols-2' }
+
+/**
+ * The shared takes (up to four) side by side on one clock, with the studio's own synced players;
+ * read-only: the studio's compare captions carry verdict keys that act on the owner's API.
+ */
 export function ReviewerCompare({ takes, onClose }: { takes: Job[]; onClose: () => void }) {
   const sync = useVideoSync()
   return (
@@ -15,8 +21,16 @@ export function ReviewerCompare({ takes, onClose }: { takes: Job[]; onClose: () 
           Back to the takes
         </Button>
       </div>
-      <div className="flex min-h-[50dvh] flex-1 flex-col">
-        <CompareGrid jobs={takes} sync={sync} />
+      <div className={cn('grid min-h-[50dvh] flex-1 grid-cols-1 gap-2 p-2', GRID[takes.length])}>
+        {takes.map((take, index) => (
+          <figure key={take.id} className="flex min-h-0 min-w-0 flex-col gap-1">
+            <CompareVideo job={take} index={index} sync={sync} onClick={sync.toggle} className="min-h-0 flex-1" />
+            <figcaption className="truncate text-xs text-text-muted" dir="auto">
+              <span className="mr-1.5 font-mono">{index + 1}</span>
+              {take.prompt}
+            </figcaption>
+          </figure>
+        ))}
       </div>
       <Transport sync={sync} />
     </section>
