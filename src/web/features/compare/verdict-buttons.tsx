@@ -1,18 +1,7 @@
-import {
-  VERDICT_LABELS,
-  VERDICTS,
-  type Verdict,
-  type VerdictValue,
-} from '../../../contract/verdict'
+import { VERDICT_LABELS, VERDICTS, type Verdict } from '../../../contract/verdict'
 import { cn } from '../../components/ui/cn'
 import { VERDICT_KEYS } from '../review/verdict-keys'
-
-const MARKS: Record<VerdictValue, string> = { circled: '◉', hold: '◐', no_good: '✕' }
-const ON: Record<VerdictValue, string> = {
-  circled: 'text-accent bg-accent/15',
-  hold: 'text-warning bg-warning/10',
-  no_good: 'text-danger bg-danger/10',
-}
+import { VERDICT_GLYPHS, VERDICT_LIT } from '../review/verdict-look'
 
 interface VerdictButtonsProps {
   /** The take's slot, for the buttons' names ("Circled, take 2"). */
@@ -42,10 +31,10 @@ export function VerdictButtons({ index, verdict, onChange }: VerdictButtonsProps
             className={cn(
               'inline-flex size-6 items-center justify-center rounded text-xs text-text-subtle',
               'hover:bg-surface-raised hover:text-text',
-              on && ON[value],
+              on && VERDICT_LIT[value],
             )}
           >
-            <span aria-hidden="true">{MARKS[value]}</span>
+            <span aria-hidden="true">{VERDICT_GLYPHS[value]}</span>
           </button>
         )
       })}

@@ -1,18 +1,7 @@
-import {
-  VERDICT_LABELS,
-  VERDICTS,
-  type Verdict,
-  type VerdictValue,
-} from '../../../contract/verdict'
+import { VERDICT_LABELS, VERDICTS, type Verdict } from '../../../contract/verdict'
 import { cn } from '../../components/ui/cn'
 import { VERDICT_KEYS } from './verdict-keys'
-
-const MARKS: Record<VerdictValue, string> = { circled: '◉', hold: '◐', no_good: '✕' }
-const ON: Record<VerdictValue, string> = {
-  circled: 'border-accent/60 bg-accent/15 text-accent',
-  hold: 'border-warning/50 bg-warning/10 text-warning',
-  no_good: 'border-danger/50 bg-danger/10 text-danger',
-}
+import { VERDICT_GLYPHS, VERDICT_LIT } from './verdict-look'
 
 interface VerdictBarProps {
   verdict: Verdict
@@ -43,11 +32,11 @@ export function VerdictBar({ verdict, onChange, pending, error }: VerdictBarProp
               className={cn(
                 'flex h-8 items-center justify-center gap-1.5 rounded-md border text-xs transition-colors',
                 on
-                  ? ON[value]
+                  ? VERDICT_LIT[value]
                   : 'border-border-strong text-text-muted hover:bg-surface-raised hover:text-text',
               )}
             >
-              <span aria-hidden="true">{MARKS[value]}</span>
+              <span aria-hidden="true">{VERDICT_GLYPHS[value]}</span>
               {VERDICT_LABELS[value]}
               <kbd
                 aria-hidden="true"
