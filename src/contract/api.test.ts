@@ -86,6 +86,7 @@ describe('replies', () => {
     costUsd: 0.4,
     verdict: 'circled',
     notesCount: 2,
+    author: 'Lee',
   }
 
   it('parses a job and refuses an unknown status', () => {
