@@ -2,6 +2,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobSchema, type Job } from '../../contract/job'
 import { multipartBody } from '../testing/multipart'
+import { seedJob } from '../testing/seed-job'
 import { FolderVault } from '../vault/folder-vault'
 import { S3Vault } from '../vault/s3-vault'
 import { isDone, MEDIA_STORES, startTestStudio, type TestStudio } from '../testing/test-studio'
@@ -117,6 +118,18 @@ describe.each(MEDIA_STORES)('media from the %s store', (store) => {
       expect(pastTheEnd.statusCode).toBe(200)
       expect((await get(`/api/jobs/${take.id}/frame?t=-1`)).statusCode).toBe(400)
       expect((await get('/api/jobs/job_unknown000000/frame')).statusCode).toBe(404)
+    })
+
+    it('answers a finished take whose video is gone with 404 naming it, not a failed ffmpeg', async () => {
+      const gone = await seedJob(studio.repo, {
+        status: 'completed',
+        completedAt: new Date().toISOString(),
+      })
+      const reply = await get(`/api/jobs/${gone.id}/frame`)
+      expect(reply.statusCode).toBe(404)
+      const { error } = reply.json<{ error: { code: string; message: string } }>()
+      expect(error.code).toBe('not_found')
+      expect(error.message).toMatch(/video is missing/)
     })
   })
 })
