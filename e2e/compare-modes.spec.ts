@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
+import { noSeriousViolations } from './axe'
 import type { Locator, Page } from '@playwright/test'
 import sharp from 'sharp'
 import { promptHue } from '../src/simulator/scene'
@@ -196,16 +196,6 @@ async function pausedAt(compare: Locator, seconds: number) {
         ),
     )
     .toBe(true)
-}
-
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([])
 }
 
 async function shoot(page: Page, name: string) {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
+import { noSeriousViolations } from './axe'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { fontsReady, MEDIA, viewerOf } from './gallery-page'
@@ -6,16 +6,6 @@ import { finishedTake, getJob } from './review-support'
 
 test.describe.configure({ timeout: 180_000 })
 const FPS = 24
-
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([])
-}
 
 /** Steps the playhead frame by frame from the first frame to `frame`, as an editor would with `.`. */
 async function stepToFrame(page: Page, frame: number) {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
+import { noSeriousViolations } from './axe'
 import type { Page } from '@playwright/test'
 import { reelDetailSchema } from '../src/contract/reels'
 import { expect, test } from './fixtures'
@@ -12,13 +12,10 @@ async function reelOrder(page: Page, id: string): Promise<string[]> {
   return reelDetailSchema.parse(await response.json()).jobIds
 }
 
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
-}
-
-test('the owner builds a reel of three takes, reorders it by keyboard and drag, plays it through and exports it', async ({ page, request }) => {
+test('the owner builds a reel of three takes, reorders it by keyboard and drag, plays it through and exports it', async ({
+  page,
+  request,
+}) => {
   const three = await threeTakes(request)
   const [a, b, c] = three.takes.map(({ take }) => take.id) as [string, string, string]
   const reelId = await makeReelFromGallery(page, three, () =>
@@ -32,7 +29,12 @@ test('the owner builds a reel of three takes, reorders it by keyboard and drag, 
   const name = reel.getByRole('textbox', { name: 'Reel name' })
   await name.fill('Harbour sequence')
   await name.press('Enter')
-  await expect.poll(async () => reelDetailSchema.parse(await (await page.request.get(`/api/reels/${reelId}`)).json()).name).toBe('Harbour sequence')
+  await expect
+    .poll(
+      async () =>
+        reelDetailSchema.parse(await (await page.request.get(`/api/reels/${reelId}`)).json()).name,
+    )
+    .toBe('Harbour sequence')
 
   // Keyboard: Alt+↑ on the focused third shot moves it up; the focus stays on it; it is announced.
   const shotC = shots.locator(`[data-shot-id="${c}"]`)
@@ -72,7 +74,9 @@ test('the owner builds a reel of three takes, reorders it by keyboard and drag, 
   // The reel is listed with its export.
   await reel.getByRole('button', { name: 'All reels' }).click()
   const list = page.getByRole('dialog', { name: 'Reels' })
-  await expect(list.getByRole('button', { name: /Harbour sequence.*3 shots · exported/ })).toBeVisible()
+  await expect(
+    list.getByRole('button', { name: /Harbour sequence.*3 shots · exported/ }),
+  ).toBeVisible()
   await page.screenshot({ path: `${SHOTS_DIR}/reels-list-1440x900.png` })
   await noSeriousViolations(page)
 

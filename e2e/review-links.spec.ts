@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
+import { noSeriousViolations } from './axe'
 import fs from 'node:fs/promises'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { createdReviewLinkSchema } from '../src/contract/links'
@@ -11,12 +11,6 @@ import { finishedTake, unique } from './review-support'
 test.describe.configure({ timeout: 240_000 })
 
 const SHOTS = '/work/wt/shots/links'
-
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
-}
 
 async function shoot(page: Page, name: string) {
   await fs.mkdir(SHOTS, { recursive: true })
@@ -38,9 +32,14 @@ async function exportedReel(request: APIRequestContext, name: string, jobIds: st
   const reel = reelDetailSchema.parse(await made.json())
   expect((await request.post(`/api/reels/${reel.id}/export`, { data: {} })).ok()).toBe(true)
   await expect
-    .poll(async () => reelDetailSchema.parse(await (await request.get(`/api/reels/${reel.id}`)).json()).export?.status, {
-      timeout: 120_000,
-    })
+    .poll(
+      async () =>
+        reelDetailSchema.parse(await (await request.get(`/api/reels/${reel.id}`)).json()).export
+          ?.status,
+      {
+        timeout: 120_000,
+      },
+    )
     .toBe('completed')
   return reel
 }
@@ -54,8 +53,14 @@ test('a reviewer with no studio cookie opens a comment link, plays the reel thro
     await finishedTake(request, 'Kite string snaps'),
     await finishedTake(request, 'Kite lands in the sea'),
   ]
-  const reel = await exportedReel(request, unique('Kite day'), takes.map((t) => t.take.id))
-  const shared = await request.post('/api/reviews', { data: { share: { kind: 'reel', reelId: reel.id }, permission: 'comment' } })
+  const reel = await exportedReel(
+    request,
+    unique('Kite day'),
+    takes.map((t) => t.take.id),
+  )
+  const shared = await request.post('/api/reviews', {
+    data: { share: { kind: 'reel', reelId: reel.id }, permission: 'comment' },
+  })
   expect(shared.status(), await shared.text()).toBe(201)
   const link = createdReviewLinkSchema.parse(await shared.json())
 
@@ -79,14 +84,23 @@ test('a reviewer with no studio cookie opens a comment link, plays the reel thro
       video.muted = true
       await video.play()
     })
-    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime), MEDIA).toBeGreaterThan(0.2)
+    await expect
+      .poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime), MEDIA)
+      .toBeGreaterThan(0.2)
     await player.evaluate((video: HTMLVideoElement) => (video.currentTime = video.duration - 0.3))
-    await expect(shots.locator('button[aria-current="true"]')).toContainText(takes[1]?.prompt ?? '', MEDIA)
+    await expect(shots.locator('button[aria-current="true"]')).toContainText(
+      takes[1]?.prompt ?? '',
+      MEDIA,
+    )
     await expect(page.getByText('Shot 2 of 3')).toBeVisible()
 
-    await page.getByRole('textbox', { name: /Note at the playhead/ }).fill('Hold on the snap a beat longer')
+    await page
+      .getByRole('textbox', { name: /Note at the playhead/ })
+      .fill('Hold on the snap a beat longer')
     await page.getByRole('button', { name: 'Add note' }).click()
-    await expect(page.getByRole('region', { name: 'Notes' }).getByText('Hold on the snap a beat longer')).toBeVisible()
+    await expect(
+      page.getByRole('region', { name: 'Notes' }).getByText('Hold on the snap a beat longer'),
+    ).toBeVisible()
 
     await noSeriousViolations(page)
     await shoot(page, 'reviewer-reel')
@@ -98,8 +112,12 @@ test('a reviewer with no studio cookie opens a comment link, plays the reel thro
   }
 
   // The owner sees the note, with the reviewer's name.
-  const notes = noteListSchema.parse(await (await request.get(`/api/jobs/${takes[1]?.take.id}/notes`)).json())
-  expect(notes.items).toEqual([expect.objectContaining({ author: 'Ana Director', text: 'Hold on the snap a beat longer' })])
+  const notes = noteListSchema.parse(
+    await (await request.get(`/api/jobs/${takes[1]?.take.id}/notes`)).json(),
+  )
+  expect(notes.items).toEqual([
+    expect.objectContaining({ author: 'Ana Director', text: 'Hold on the snap a beat longer' }),
+  ])
 })
 
 test('the owner shares the selection from the gallery, copies the link once, sees it listed and revokes it', async ({
@@ -117,7 +135,12 @@ test('the owner shares the selection from the gallery, copies the link once, see
   await dialog.getByRole('button', { name: 'Create link' }).click()
   const address = await dialog.getByRole('textbox', { name: /Review link/ }).inputValue()
   expect(address).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/)
-  await expect(dialog.getByRole('region', { name: 'Review links' }).getByText(/1 take · Watch, notes and verdicts · passphrase/).first()).toBeVisible()
+  await expect(
+    dialog
+      .getByRole('region', { name: 'Review links' })
+      .getByText(/1 take · Watch, notes and verdicts · passphrase/)
+      .first(),
+  ).toBeVisible()
   await noSeriousViolations(page)
   await shoot(page, 'share-dialog-created')
 

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
+import { noSeriousViolations } from './axe'
 import fs from 'node:fs/promises'
-import type { Page } from '@playwright/test'
 import { jobListSchema } from '../src/contract/api'
 import { expect, test } from './fixtures'
 import { fontsReady, MEDIA, searchTakes, tile, videoStates, viewerOf } from './gallery-page'
@@ -16,16 +15,6 @@ import {
 } from './review-support'
 
 test.describe.configure({ timeout: 180_000 })
-
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([])
-}
 
 test('a take renders in the queue, lands in the gallery, downloads as MP4, and remixes with its lineage', async ({
   page,

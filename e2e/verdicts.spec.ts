@@ -1,22 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
+import { noSeriousViolations } from './axe'
 import fs from 'node:fs/promises'
-import type { Page } from '@playwright/test'
 import { jobSchema } from '../src/contract/job'
 import { expect, test } from './fixtures'
 import { fontsReady, tile } from './gallery-page'
 import { settled, startJob, unique } from './review-support'
 
 test.describe.configure({ timeout: 180_000 })
-
-async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([])
-}
 
 test('a circled take shows on its tile and in its group, is found under “Circled” and by its notes, and its notes export', async ({
   page,
