@@ -32,8 +32,12 @@ function twoPrompts(): [string, string] {
   }
 }
 
-/** What each compared video's own current frame holds at the spots (from the video, not the screen). */
-function videoPixels(compare: Locator, spots: Spot[]): Promise<RGB[][]> {
+/**
+ * What each compared video's own current frame holds at the spots (from the video, not the
+ * screen), or null where the spot is not on a flat patch: near a glyph of the caption or the
+ * kite's edge the screen's scaled picture blends both sides, and the nearest take is a coin toss.
+ */
+function videoPixels(compare: Locator, spots: Spot[]): Promise<(RGB | null)[][]> {
   return compare.locator('video').evaluateAll(
     (videos, spots) =>
       (videos as HTMLVideoElement[]).map((video) => {
@@ -42,14 +46,24 @@ function videoPixels(compare: Locator, spots: Spot[]): Promise<RGB[][]> {
         canvas.height = video.videoHeight
         const context = canvas.getContext('2d', { willReadFrequently: true })
         context?.drawImage(video, 0, 0)
+        const reach = 4
         return spots.map(([x, y]) => {
-          const data = context?.getImageData(
-            Math.floor(x * canvas.width),
-            Math.floor(y * canvas.height),
-            1,
-            1,
-          ).data
-          return [data?.[0] ?? 0, data?.[1] ?? 0, data?.[2] ?? 0] as RGB
+          const left = Math.floor(x * canvas.width) - reach
+          const top = Math.floor(y * canvas.height) - reach
+          const side = reach * 2 + 1
+          const data = context?.getImageData(left, top, side, side).data
+          if (!data) return null
+          const middle = (reach * side + reach) * 4
+          const centre = [data[middle] ?? 0, data[middle + 1] ?? 0, data[middle + 2] ?? 0]
+          for (let i = 0; i < data.length; i += 4) {
+            const apart = Math.hypot(
+              (data[i] ?? 0) - (centre[0] ?? 0),
+              (data[i + 1] ?? 0) - (centre[1] ?? 0),
+              (data[i + 2] ?? 0) - (centre[2] ?? 0),
+            )
+            if (apart > 30) return null
+          }
+          return centre as RGB
         })
       }),
     spots,
