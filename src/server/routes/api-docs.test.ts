@@ -35,7 +35,11 @@ const isDocsRoute = (path: string) => path === '/api/openapi.json' || path.start
 
 describe('the OpenAPI document', () => {
   it('is valid OpenAPI', async () => {
-    const reply = await studio.app.inject({ method: 'GET', url: '/api/openapi.json', headers: auth })
+    const reply = await studio.app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: auth,
+    })
     expect(reply.statusCode).toBe(200)
     const { valid, errors } = await validate(reply.body)
     expect(errors).toEqual([])
@@ -43,14 +47,21 @@ describe('the OpenAPI document', () => {
   })
 
   it('documents every /api route with its method, summary and replies', async () => {
-    const reply = await studio.app.inject({ method: 'GET', url: '/api/openapi.json', headers: auth })
+    const reply = await studio.app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: auth,
+    })
     type Operation = { summary?: string; responses?: Record<string, unknown> }
     const paths = reply.json<{ paths: Record<string, Record<string, Operation>> }>().paths
     // @fastify/swagger lists a route without a schema too, bare: a documented route has the
     // summary and the replies route-schemas.ts gives it.
     const documented = (operation: Operation | undefined) =>
-      !!operation?.summary && Object.keys(operation.responses ?? {}).some((status) => /^2/.test(status))
-    const served = servedRoutes().filter(([path, method]) => path.startsWith('/api/') && !isDocsRoute(path) && method !== 'HEAD')
+      !!operation?.summary &&
+      Object.keys(operation.responses ?? {}).some((status) => /^2/.test(status))
+    const served = servedRoutes().filter(
+      ([path, method]) => path.startsWith('/api/') && !isDocsRoute(path) && method !== 'HEAD',
+    )
     expect(served.length).toBeGreaterThan(10)
     const missing = served
       .map(([path, method]) => [path.replace(/:(\w+)/g, '{$1}'), method.toLowerCase()] as const)
@@ -60,19 +71,55 @@ describe('the OpenAPI document', () => {
   })
 
   it('describes the job list filters and the job from the contract', async () => {
-    const reply = await studio.app.inject({ method: 'GET', url: '/api/openapi.json', headers: auth })
-    const list = reply.json<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>().paths['/api/jobs']
+    const reply = await studio.app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: auth,
+    })
+    const list = reply.json<{
+      paths: Record<string, { get?: { parameters?: { name: string }[] } }>
+    }>().paths['/api/jobs']
     expect(list?.get?.parameters?.map((p) => p.name)).toEqual(
-      expect.arrayContaining(['status', 'remixOf', 'model', 'size', 'q', 'group', 'limit', 'cursor']),
+      expect.arrayContaining([
+        'status',
+        'remixOf',
+        'model',
+        'size',
+        'q',
+        'group',
+        'limit',
+        'cursor',
+      ]),
     )
   })
 
-  it('has a readable reference page', async () => {
+  it('has a readable reference page, whose document (JSON and YAML) is the API document', async () => {
     const entry = await studio.app.inject({ method: 'GET', url: '/api/docs', headers: auth })
     const url = entry.statusCode === 301 ? (entry.headers.location ?? '') : '/api/docs'
     const reply = await studio.app.inject({ method: 'GET', url, headers: auth })
     expect(reply.statusCode).toBe(200)
     expect(reply.headers['content-type']).toMatch(/text\/html/)
-    expect(reply.body).toContain('/api/openapi.json')
+    // The page loads the document from the URL it names, relative to itself: that one answers too.
+    const named = /"url": "([^"]+)"/.exec(reply.body)?.[1] ?? ''
+    const documentUrl = new URL(named, `http://studio${url.endsWith('/') ? url : `${url}/`}`)
+      .pathname
+    expect(documentUrl).toBe('/api/docs/openapi.json')
+    const canonical = await studio.app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: auth,
+    })
+    const json = await studio.app.inject({ method: 'GET', url: documentUrl, headers: auth })
+    expect(json.statusCode).toBe(200)
+    expect(Object.keys(json.json<{ paths: object }>().paths)).toEqual(
+      Object.keys(canonical.json<{ paths: object }>().paths),
+    )
+    const yaml = await studio.app.inject({
+      method: 'GET',
+      url: '/api/docs/openapi.yaml',
+      headers: auth,
+    })
+    expect(yaml.statusCode).toBe(200)
+    expect(yaml.body).toContain('/api/jobs/{id}:')
   })
 })

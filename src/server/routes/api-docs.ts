@@ -60,7 +60,9 @@ export async function apiDocs(app: FastifyInstance): Promise<void> {
       },
     },
     configuration: {
-      url: '/api/openapi.json',
+      // The document itself, not its URL: the plugin also serves it at /api/docs/openapi.{json,yaml}
+      // and, given a URL, would try to parse the URL string as the document there (a 500).
+      content: () => app.swagger(),
       theme: 'default',
       darkMode: true,
       hideClientButton: true,
