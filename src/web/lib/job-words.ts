@@ -1,6 +1,4 @@
-import { BUILT_IN_MODELS } from '../../contract/built-in-models'
-import type { Job, JobStatus } from '../../contract/job'
-import { formatSize } from './format'
+import type { JobStatus } from '../../contract/job'
 
 const STATUS_WORDS: Record<JobStatus, string> = {
   submitting: 'Sending to the provider',
@@ -25,16 +23,6 @@ export function firstLine(prompt: string): string {
       .map((line) => line.trim())
       .find(Boolean) ?? ''
   )
-}
-
-/** A model's name; a model the studio no longer knows keeps its id. */
-export function modelLabel(model: Job['model'], models: ReadonlyArray<{ id: string; label: string }> = BUILT_IN_MODELS): string {
-  return models.find((m) => m.id === model)?.label ?? model
-}
-
-/** "Sora 2 · 1280 × 720 · 8 s" */
-export function settingsLine(job: Pick<Job, 'model' | 'size' | 'seconds'>): string {
-  return `${modelLabel(job.model)} · ${formatSize(job.size)} · ${job.seconds} s`
 }
 
 /** 75.4 → "1:15"; with `tenths`, "1:15.4". */

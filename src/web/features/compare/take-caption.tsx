@@ -2,7 +2,8 @@ import { useEffect } from 'react'
 import type { Job } from '../../../contract/job'
 import { TakeLetter } from '../../components/take-letter'
 import { cn } from '../../components/ui/cn'
-import { settingsLine, shortId } from '../../lib/job-words'
+import { shortId } from '../../lib/job-words'
+import { useSettingsLine } from '../../lib/use-model-label'
 import { useSetVerdict } from '../review/use-set-verdict'
 import { PromptDiffText } from './prompt-diff-text'
 import type { VerdictToggles } from './use-compare-verdicts'
@@ -28,6 +29,7 @@ interface TakeCaptionProps {
 
 /** A compared take's slot number, settings, and the words its prompt changes against the first. */
 export function TakeCaption({ job, index, basePrompt, review, className }: TakeCaptionProps) {
+  const settingsLine = useSettingsLine()
   // Each take owns its verdict, so quick presses on one go to the server in order.
   const mutation = useSetVerdict(job.id)
   const verdict = mutation.isPending ? mutation.variables : job.verdict

@@ -3,7 +3,6 @@ import { authorQueries } from '../../lib/author-queries'
 import { capabilityQueries } from '../../lib/capability-queries'
 import { Select } from '../../components/ui/select'
 import { formatSize } from '../../lib/format'
-import { modelLabel } from '../../lib/job-words'
 import { VERDICTS, VERDICT_LABELS, type VerdictValue } from '../../../contract/verdict'
 
 export type StatusFilter = 'completed' | 'failed' | 'all'
@@ -96,7 +95,7 @@ export function GalleryToolbar({
           </option>
         ))}
         {value.model && !models.some((m) => m.id === value.model) && (
-          <option value={value.model}>{modelLabel(value.model)}</option>
+          <option value={value.model}>{value.model}</option>
         )}
       </Select>
       <Select

@@ -3,10 +3,12 @@ import type { Job } from '../../../contract/job'
 import { Progress } from '../../components/ui/progress'
 import { formatSize } from '../../lib/format'
 import { jobQueries } from '../../lib/job-queries'
-import { modelLabel, statusWords } from '../../lib/job-words'
+import { statusWords } from '../../lib/job-words'
+import { useModelLabel } from '../../lib/use-model-label'
 import { TakeThumbnail } from './take-thumbnail'
 
 function Badges({ job }: { job: Job }) {
+  const modelLabel = useModelLabel()
   const badge = 'rounded-[3px] bg-black/70 px-1 font-mono text-[10px] leading-4 text-white/90'
   return (
     <span className="pointer-events-none absolute right-1.5 bottom-1.5 flex gap-1">
@@ -36,6 +38,7 @@ function InProgress({ job: seed, detailsId }: { job: Job; detailsId: string }) {
  * The element with `detailsId` is what the tile's button is described by.
  */
 export function TileFace({ job, detailsId }: { job: Job; detailsId: string }) {
+  const modelLabel = useModelLabel()
   if (job.status === 'completed') {
     return (
       <div className="relative">

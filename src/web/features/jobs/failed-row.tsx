@@ -4,7 +4,8 @@ import { EditPromptButton } from '../../components/edit-prompt-button'
 import { Button } from '../../components/ui/button'
 import { FieldMessage } from '../../components/ui/field-message'
 import { useRetryJob } from '../../lib/job-mutations'
-import { firstLine, settingsLine } from '../../lib/job-words'
+import { firstLine } from '../../lib/job-words'
+import { useSettingsLine } from '../../lib/use-model-label'
 
 /**
  * How long a failure stays in the queue, announced with its reason, Retry and Edit prompt, before
@@ -27,6 +28,7 @@ export function FailedRow({
   onMoveOn: (id: string) => void
 }) {
   const retry = useRetryJob()
+  const settingsLine = useSettingsLine()
   useEffect(() => {
     const timer = setTimeout(() => onMoveOn(job.id), FAILED_ROW_MS)
     return () => clearTimeout(timer)

@@ -6,7 +6,8 @@ import { useCancelJob } from '../../lib/job-mutations'
 import { Progress } from '../../components/ui/progress'
 import { ApiError } from '../../../contract/errors'
 import { jobQueries } from '../../lib/job-queries'
-import { firstLine, formatClock, settingsLine, statusWords } from '../../lib/job-words'
+import { firstLine, formatClock, statusWords } from '../../lib/job-words'
+import { useSettingsLine } from '../../lib/use-model-label'
 import { useNow } from '../../lib/use-now'
 
 interface QueueRowProps {
@@ -18,6 +19,7 @@ interface QueueRowProps {
 
 /** One job on its way: polled on its own, at the pace its state calls for, until it is done. */
 export function QueueRow({ job: seed, onFinished, onGone }: QueueRowProps) {
+  const settingsLine = useSettingsLine()
   const { data: job, error } = useQuery({ ...jobQueries.detail(seed.id), initialData: seed })
   const now = useNow()
   const cancel = useCancelJob()

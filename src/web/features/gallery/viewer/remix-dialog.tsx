@@ -8,9 +8,10 @@ import { Field } from '../../../components/ui/field'
 import { Textarea } from '../../../components/ui/textarea'
 import { useRemixJob } from '../../../lib/job-mutations'
 import { formatUsd } from '../../../lib/format'
-import { settingsLine } from '../../../lib/job-words'
+import { useSettingsLine } from '../../../lib/use-model-label'
 
 function RemixForm({ job, onClose }: { job: Job; onClose: () => void }) {
+  const settingsLine = useSettingsLine()
   const remix = useRemixJob()
   const form = useForm<RemixRequest>({
     resolver: zodResolver(remixRequestSchema),

@@ -1,18 +1,23 @@
 import type { Job } from '../../../../contract/job'
 import { formatSize, formatUsd } from '../../../lib/format'
-import { formatClock, modelLabel } from '../../../lib/job-words'
+import { formatClock } from '../../../lib/job-words'
+import { useModelLabel } from '../../../lib/use-model-label'
 import { PROVIDER_LABELS } from '../../../lib/providers'
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
 
 /** The full prompt and every setting the take was rendered with, and what it cost. */
 export function TakeInfo({ job }: { job: Job }) {
+  const modelLabel = useModelLabel()
   const renderSeconds =
     job.completedAt && (Date.parse(job.completedAt) - Date.parse(job.createdAt)) / 1000
   const rows: [string, string][] = [
     // A studio of one (no token) records no author, and says nothing of it.
     ...(job.author ? ([['Made by', job.author]] as [string, string][]) : []),
-    ['Model', modelLabel(job.model) === job.model ? job.model : `${modelLabel(job.model)} (${job.model})`],
+    [
+      'Model',
+      modelLabel(job.model) === job.model ? job.model : `${modelLabel(job.model)} (${job.model})`,
+    ],
     ...(job.providerModel ? ([['Provider model', job.providerModel]] as [string, string][]) : []),
     ['Size', formatSize(job.size)],
     ['Duration', `${job.seconds} s`],
@@ -25,7 +30,8 @@ export function TakeInfo({ job }: { job: Job }) {
     const name = job.lastReference ? 'First frame' : 'Reference'
     rows.push([name, `${job.reference.width} × ${job.reference.height}`])
   }
-  if (job.lastReference) rows.push(['Last frame', `${job.lastReference.width} × ${job.lastReference.height}`])
+  if (job.lastReference)
+    rows.push(['Last frame', `${job.lastReference.width} × ${job.lastReference.height}`])
 
   return (
     <section
