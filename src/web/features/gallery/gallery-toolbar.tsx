@@ -5,7 +5,7 @@ import { Select } from '../../components/ui/select'
 import { formatSize } from '../../lib/format'
 import { VERDICTS, VERDICT_LABELS, type VerdictValue } from '../../../contract/verdict'
 
-export type StatusFilter = 'completed' | 'failed' | 'all'
+export type StatusFilter = 'completed' | 'failed' | 'cancelled' | 'all'
 export interface GalleryFilterState {
   search: string
   status: StatusFilter
@@ -63,6 +63,7 @@ export function GalleryToolbar({
       >
         <option value="completed">Finished</option>
         <option value="failed">Failed</option>
+        <option value="cancelled">Cancelled</option>
         <option value="all">All statuses</option>
       </Select>
       <Select

@@ -73,5 +73,15 @@ export function TileFace({ job, detailsId }: { job: Job; detailsId: string }) {
       </div>
     )
   }
+  if (job.status === 'cancelled') {
+    return (
+      <div className="relative flex aspect-video flex-col justify-center gap-1 bg-surface-raised px-3 text-left">
+        <p id={detailsId} className="text-xs text-text-muted">
+          Cancelled at {Math.round(job.progress)}%
+        </p>
+        <Badges job={job} />
+      </div>
+    )
+  }
   return <InProgress job={job} detailsId={detailsId} />
 }

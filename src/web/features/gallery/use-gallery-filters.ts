@@ -2,7 +2,7 @@ import { replaceUrlParams, useUrlParam } from '../../lib/url-state'
 import { VERDICTS } from '../../../contract/verdict'
 import type { GalleryFilterState, StatusFilter } from './gallery-toolbar'
 
-const STATUSES: readonly StatusFilter[] = ['completed', 'failed', 'all']
+const STATUSES: readonly StatusFilter[] = ['completed', 'failed', 'cancelled', 'all']
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((item) => item === value)
