@@ -113,6 +113,7 @@ export function completedRecord(index: number, fields: Partial<JobRecord> = {}):
     costUsd: 0.4,
     verdict: null,
     notesCount: 0,
+    verdictBy: null,
     author: null,
     ...fields,
   }

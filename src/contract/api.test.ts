@@ -85,6 +85,7 @@ describe('replies', () => {
     media: { video: '/api/jobs/job_0123456789ab/video', thumbnail: null, spritesheet: null },
     costUsd: 0.4,
     verdict: 'circled',
+    verdictBy: 'Ana',
     notesCount: 2,
     author: 'Lee',
   }

@@ -105,6 +105,8 @@ export const jobSchema = z.object({
   costUsd: z.number().nullable(),
   /** Circled, hold or no good (see contract/review.ts); null until someone judges the take. */
   verdict: verdictSchema,
+  /** Who gave the verdict: a reviewer's name through a review link, or the signed-in name; null if not known. */
+  verdictBy: z.string().nullable(),
   /** How many review notes the take has. */
   notesCount: z.number().int().min(0),
   /** Who started it: the name given at sign-in; null on a studio without a token, or from a script. */

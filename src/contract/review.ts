@@ -117,6 +117,11 @@ export const noteSchema = z.object({
   marks: z.array(markSchema),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /**
+   * Whether whoever asked may edit or delete it: the owner every note; a reviewer only the notes
+   * they wrote through their own link session.
+   */
+  editable: z.boolean(),
 })
 export type Note = z.infer<typeof noteSchema>
 

@@ -241,6 +241,7 @@ export class JobService {
       costUsd: estimateCostUsd(this.deps.catalog.model(fields.model), fields.size, fields.seconds),
       verdict: null,
       notesCount: 0,
+      verdictBy: null,
     }
     await this.deps.repo.insert(job)
     return job

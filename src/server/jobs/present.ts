@@ -38,6 +38,7 @@ export function presentJob(job: JobRecord): Job {
     costUsd: job.costUsd,
     verdict: job.verdict,
     notesCount: job.notesCount,
+    verdictBy: job.verdictBy,
     author: job.author,
   }
 }

@@ -2,10 +2,15 @@ import type { Note } from '../../contract/review'
 import type { Verdict } from '../../contract/verdict'
 import type { JobRecord } from '../store/job-record'
 
-/** A take's review as its sidecar keeps it: the notes are the contract's Note, marks and all. */
+/** A note as its take's sidecar keeps it: the contract's Note, marks and all (not who may edit it). */
+export type SavedNote = Omit<Note, 'editable'>
+
+/** A take's review as its sidecar keeps it. */
 export interface SidecarReview {
   verdict: Verdict
-  notes: readonly Note[]
+  /** Who set the verdict (a reviewer's name through a link); null if not known. */
+  verdictBy: string | null
+  notes: readonly SavedNote[]
 }
 
 /**
@@ -15,7 +20,7 @@ export interface SidecarReview {
 export function sidecarFor(
   job: JobRecord,
   files: Record<string, number>,
-  review: SidecarReview = { verdict: job.verdict, notes: [] },
+  review: SidecarReview = { verdict: job.verdict, verdictBy: job.verdictBy, notes: [] },
 ): string {
   return `${JSON.stringify(
     {
@@ -40,6 +45,7 @@ export function sidecarFor(
       completedAt: job.completedAt,
       files,
       verdict: review.verdict,
+      verdictBy: review.verdictBy,
       notes: review.notes,
     },
     null,
@@ -50,5 +56,6 @@ export function sidecarFor(
 /** The sidecar `existing` with its review replaced: settings and files stay as archived. */
 export function sidecarWithReview(existing: string, review: SidecarReview): string {
   const sidecar = JSON.parse(existing) as Record<string, unknown>
-  return `${JSON.stringify({ ...sidecar, verdict: review.verdict, notes: review.notes }, null, 2)}\n`
+  const { verdict, verdictBy, notes } = review
+  return `${JSON.stringify({ ...sidecar, verdict, verdictBy, notes }, null, 2)}\n`
 }

@@ -1,7 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { jobListSchema } from '../../contract/api'
+import { jobSchema } from '../../contract/job'
 import { reviewerViewSchema, reviewLinkListSchema } from '../../contract/links'
+import { noteListSchema, noteSchema } from '../../contract/review'
 import { reviewLinkClient } from '../testing/review-link-client'
 import { seedJob } from '../testing/seed-job'
 import { STRONG_TOKEN, TIGHT_LIMITS } from '../testing/sign-in-client'
@@ -157,6 +160,98 @@ describe('notes through a link', () => {
     expect(note.statusCode).toBe(201)
     const seen = await studio.app.inject({ url: `/api/jobs/${takes[0]}/notes`, headers: client.owner })
     expect(seen.json()).toMatchObject({ items: [{ author: 'Ana Director', text: 'Hold on the kite a beat longer' }] })
+  })
+})
+
+describe("a reviewer's own notes and verdicts", () => {
+  const named = async (path: string, name: string) => {
+    const { cookie } = await client.open(path)
+    await studio.app.inject({ method: 'PUT', url: '/r/api/review-link/reviewer', headers: { cookie }, payload: { name } })
+    return cookie
+  }
+  const notesOf = async (jobId: string, headers: Record<string, string>, prefix = '/r/api') =>
+    noteListSchema.parse((await studio.app.inject({ url: `${prefix}/jobs/${jobId}/notes`, headers })).json()).items
+
+  it('a reviewer edits and deletes only the notes of their own link session; the owner, every note', async () => {
+    const take = (await seedJob(studio.repo, { status: 'completed' })).id
+    const both = { kind: 'takes' as const, jobIds: [take, ...takes] }
+    const link = await client.share({ share: both, permission: 'comment' })
+    const author = await named(link.path, 'Ana')
+    const sameLinkOtherBrowser = await named(link.path, 'Ben')
+    const otherLink = await named((await client.share({ share: both, permission: 'comment' })).path, 'Cy')
+    const linkWithoutTheTake = await named((await client.share({ share: { kind: 'takes', jobIds: takes }, permission: 'comment' })).path, 'Di')
+    const watchLink = await named((await client.share({ share: both, permission: 'watch' })).path, 'Ed')
+
+    const written = await studio.app.inject({ method: 'POST', url: `/r/api/jobs/${take}/notes`, headers: { cookie: author }, payload: { at: 1, text: 'Mine', author: 'x' } })
+    expect(written.statusCode).toBe(201)
+    const note = noteSchema.parse(written.json())
+    expect(note).toMatchObject({ author: 'Ana', editable: true })
+    const ownersNote = noteSchema.parse(
+      (await studio.app.inject({ method: 'POST', url: `/api/jobs/${take}/notes`, headers: client.owner, payload: { at: 2, text: "The owner's", author: 'Owner' } })).json(),
+    )
+    // Each asker is told which notes they may change.
+    const editable = async (headers: Record<string, string>, prefix?: string) =>
+      Object.fromEntries((await notesOf(take, headers, prefix)).map((n) => [n.text, n.editable]))
+    expect(await editable({ cookie: author })).toMatchObject({ Mine: true, "The owner's": false })
+    expect(await editable({ cookie: sameLinkOtherBrowser })).toMatchObject({ Mine: false, "The owner's": false })
+    expect(await editable(client.owner, '/api')).toMatchObject({ Mine: true, "The owner's": true })
+
+    // Nobody else through a link changes it: 403 on the shared take, 404 on a take the link lacks.
+    const others: [string, string, number][] = [
+      ['the same link in another browser', sameLinkOtherBrowser, 403],
+      ['another comment link to the take', otherLink, 403],
+      ['a link without the take', linkWithoutTheTake, 404],
+      ['a watch link', watchLink, 403],
+    ]
+    for (const [who, cookie, status] of others) {
+      const edit = await studio.app.inject({ method: 'PATCH', url: `/r/api/jobs/${take}/notes/${note.id}`, headers: { cookie }, payload: { text: 'Taken over' } })
+      expect(edit.statusCode, `${who} edits: ${edit.body}`).toBe(status)
+      const remove = await studio.app.inject({ method: 'DELETE', url: `/r/api/jobs/${take}/notes/${note.id}`, headers: { cookie } })
+      expect(remove.statusCode, `${who} deletes: ${remove.body}`).toBe(status)
+    }
+    // Nor does the author change the owner's note.
+    const onOwners = await studio.app.inject({ method: 'PATCH', url: `/r/api/jobs/${take}/notes/${ownersNote.id}`, headers: { cookie: author }, payload: { text: 'Mine now' } })
+    expect(onOwners.statusCode).toBe(403)
+    expect(onOwners.body).toMatch(/only the notes they wrote/)
+    expect((await notesOf(take, client.owner, '/api')).map((n) => n.text).sort()).toEqual(['Mine', "The owner's"])
+
+    // The author edits theirs (their name stays on it) and deletes it.
+    const edited = await studio.app.inject({ method: 'PATCH', url: `/r/api/jobs/${take}/notes/${note.id}`, headers: { cookie: author }, payload: { text: 'Mine, edited', at: 1.5 } })
+    expect(edited.statusCode, edited.body).toBe(200)
+    expect(noteSchema.parse(edited.json())).toMatchObject({ text: 'Mine, edited', at: 1.5, author: 'Ana', editable: true })
+    const removed = await studio.app.inject({ method: 'DELETE', url: `/r/api/jobs/${take}/notes/${note.id}`, headers: { cookie: author } })
+    expect(removed.statusCode).toBe(204)
+
+    // The owner changes and deletes a reviewer's note too.
+    const again = noteSchema.parse(
+      (await studio.app.inject({ method: 'POST', url: `/r/api/jobs/${take}/notes`, headers: { cookie: author }, payload: { at: 1, text: 'Again' } })).json(),
+    )
+    const byOwner = await studio.app.inject({ method: 'PATCH', url: `/api/jobs/${take}/notes/${again.id}`, headers: client.owner, payload: { text: 'Tidied by the owner' } })
+    expect(byOwner.json()).toMatchObject({ text: 'Tidied by the owner', author: 'Ana', editable: true })
+    for (const id of [again.id, ownersNote.id]) {
+      expect((await studio.app.inject({ method: 'DELETE', url: `/api/jobs/${take}/notes/${id}`, headers: client.owner })).statusCode).toBe(204)
+    }
+    expect(await notesOf(take, client.owner, '/api')).toEqual([])
+  })
+
+  it("a verdict through a link carries the reviewer's name, in the studio and the take's sidecar", async () => {
+    const take = takes[1] ?? ''
+    const link = await client.share({ share: { kind: 'takes', jobIds: [take] }, permission: 'comment' })
+    const cookie = await named(link.path, 'Ana Director')
+    const set = await studio.app.inject({ method: 'PUT', url: `/r/api/jobs/${take}/verdict`, headers: { cookie }, payload: { verdict: 'circled' } })
+    expect(set.statusCode, set.body).toBe(200)
+    expect(jobSchema.parse(set.json())).toMatchObject({ verdict: 'circled', verdictBy: 'Ana Director' })
+    const seen = jobSchema.parse((await studio.app.inject({ url: `/api/jobs/${take}`, headers: client.owner })).json())
+    expect(seen).toMatchObject({ verdict: 'circled', verdictBy: 'Ana Director' })
+    const listed = jobListSchema.parse((await studio.app.inject({ url: '/api/jobs?verdict=circled', headers: client.owner })).json())
+    expect(listed.items.find((job) => job.id === take)).toMatchObject({ verdictBy: 'Ana Director' })
+    const sidecar = async () => JSON.parse((await studio.vault.read(take, 'sidecar')).toString('utf8')) as Record<string, unknown>
+    expect(await sidecar()).toMatchObject({ verdict: 'circled', verdictBy: 'Ana Director' })
+
+    // The owner (a script with the token: no signed-in name) changes it: the reviewer's name goes.
+    const changed = await studio.app.inject({ method: 'PUT', url: `/api/jobs/${take}/verdict`, headers: client.owner, payload: { verdict: 'hold' } })
+    expect(jobSchema.parse(changed.json())).toMatchObject({ verdict: 'hold', verdictBy: null })
+    expect(await sidecar()).toMatchObject({ verdict: 'hold', verdictBy: null })
   })
 })
 

@@ -1,11 +1,12 @@
-import type { Mark, Note } from '../../contract/review'
+import type { Mark } from '../../contract/review'
 import { formatTimecode } from '../../contract/timecode'
+import type { SavedNote } from '../jobs/sidecar'
 import type { JobRecord } from '../store/job-record'
 
 /** One take of an export: its settings, verdict and notes, and the rate its timecodes count in. */
 export interface ExportTake {
   job: JobRecord
-  notes: readonly Note[]
+  notes: readonly SavedNote[]
   fps: number
 }
 
@@ -24,7 +25,7 @@ export function describeMarks(marks: readonly Mark[]): string {
 }
 
 /** The note's in and out points as timecode at the take's rate; out is empty for a single frame. */
-export function noteTimecodes(note: Note, fps: number): { in: string; out: string } {
+export function noteTimecodes(note: SavedNote, fps: number): { in: string; out: string } {
   return {
     in: formatTimecode(note.at, fps),
     out: note.until === null ? '' : formatTimecode(note.until, fps),

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { Note } from '../../contract/review'
+import type { SavedNote } from '../jobs/sidecar'
 import { jobRecord } from '../testing/seed-job'
 import type { ExportTake } from './export-take'
 import { notesCsv } from './notes-csv'
 import { notesMarkdown } from './notes-markdown'
 
-const note = (fields: Partial<Note>): Note => ({
+const note = (fields: Partial<SavedNote>): SavedNote => ({
   id: 'note_aaaaaaaaaaaaaaaaaaaa',
   jobId: 'job_aaaaaaaaaaaaaaaaaaaa',
   at: 0,

@@ -1,8 +1,23 @@
 import type { Kysely } from 'kysely'
-import { markSchema, type Mark, type Note } from '../../contract/review'
+import { markSchema, type Mark } from '../../contract/review'
 import { foldForSearch } from '../../contract/search'
 import type { Verdict } from '../../contract/verdict'
+import type { SavedNote } from '../jobs/sidecar'
 import type { StudioTables } from '../store/tables'
+
+/**
+ * A note as stored: the contract's note without `editable` (which depends on who asks), with the
+ * hash of the review-link session that wrote it (null when written in the studio).
+ */
+export interface StoredNote extends SavedNote {
+  reviewSession: string | null
+}
+
+/** A take's verdict and who set it. */
+export interface StoredVerdict {
+  verdict: Verdict
+  verdictBy: string | null
+}
 
 interface NoteRow {
   id: string
@@ -14,11 +29,12 @@ interface NoteRow {
   marks: string
   created_at: string
   updated_at: string
+  review_session: string | null
 }
 
 // Marks were checked against the contract on the way in; parsing again keeps a hand-edited row
 // from reaching a client in a shape it cannot draw.
-function toNote(row: NoteRow): Note {
+function toNote(row: NoteRow): StoredNote {
   const marks = (JSON.parse(row.marks) as unknown[]).flatMap((mark) => {
     const parsed = markSchema.safeParse(mark)
     return parsed.success ? [parsed.data] : []
@@ -33,10 +49,11 @@ function toNote(row: NoteRow): Note {
     marks,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    reviewSession: row.review_session,
   }
 }
 
-const columnsOf = (note: Note) => ({
+const columnsOf = (note: SavedNote) => ({
   at_seconds: note.at,
   until_seconds: note.until,
   body: note.text,
@@ -47,7 +64,7 @@ const columnsOf = (note: Note) => ({
 })
 
 /** The order of a take's notes: by time, then as written (notesOf sorts the same in SQL). */
-export function inTimeOrder(a: Note, b: Note): number {
+export function inTimeOrder(a: SavedNote, b: SavedNote): number {
   if (a.at !== b.at) return a.at - b.at
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
@@ -63,7 +80,7 @@ export class ReviewRepository {
   }
 
   /** A take's notes in time order, then in the order they were written. */
-  async notesOf(jobId: string): Promise<Note[]> {
+  async notesOf(jobId: string): Promise<StoredNote[]> {
     const rows = await this.db
       .selectFrom('notes')
       .selectAll()
@@ -85,7 +102,7 @@ export class ReviewRepository {
     return Number(row?.n ?? 0)
   }
 
-  async insertNote(note: Note): Promise<void> {
+  async insertNote(note: StoredNote): Promise<void> {
     await this.db
       .insertInto('notes')
       .values({
@@ -93,13 +110,14 @@ export class ReviewRepository {
         job_id: note.jobId,
         author: note.author,
         created_at: note.createdAt,
+        review_session: note.reviewSession,
         ...columnsOf(note),
       })
       .execute()
     await this.recount(note.jobId)
   }
 
-  async updateNote(note: Note): Promise<void> {
+  async updateNote(note: SavedNote): Promise<void> {
     await this.db
       .updateTable('notes')
       .set(columnsOf(note))
@@ -113,17 +131,21 @@ export class ReviewRepository {
     await this.recount(jobId)
   }
 
-  async verdictOf(jobId: string): Promise<Verdict> {
+  async verdictOf(jobId: string): Promise<StoredVerdict> {
     const row = await this.db
       .selectFrom('jobs')
-      .select('verdict')
+      .select(['verdict', 'verdict_by'])
       .where('id', '=', jobId)
       .executeTakeFirst()
-    return (row?.verdict ?? null) as Verdict
+    return { verdict: (row?.verdict ?? null) as Verdict, verdictBy: row?.verdict_by ?? null }
   }
 
-  async setVerdict(jobId: string, verdict: Verdict): Promise<void> {
-    await this.db.updateTable('jobs').set({ verdict }).where('id', '=', jobId).execute()
+  async setVerdict(jobId: string, { verdict, verdictBy }: StoredVerdict): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ verdict, verdict_by: verdictBy })
+      .where('id', '=', jobId)
+      .execute()
   }
 
   /** The live takes of a group, or every live circled take, oldest first: what an export covers. */

@@ -4,16 +4,16 @@ import {
   noteTimeIssue,
   type CreateNoteFields,
   type EditNoteFields,
-  type Note,
 } from '../../contract/review'
 import type { Verdict } from '../../contract/verdict'
 import { notFound } from '../errors'
 import type { JobService } from '../jobs/job-service'
-import { sidecarFor, sidecarWithReview } from '../jobs/sidecar'
+import { sidecarFor, sidecarWithReview, type SavedNote } from '../jobs/sidecar'
 import type { JobRecord } from '../store/job-record'
 import type { Vault } from '../vault/vault'
 import { newNoteId } from '../jobs/ids'
-import { inTimeOrder, type ReviewRepository } from './review-repository'
+import { mayChange, type ReviewActor } from './review-actor'
+import { inTimeOrder, type ReviewRepository, type StoredNote } from './review-repository'
 import { KeyedQueue } from './keyed-queue'
 
 export interface ReviewServiceDeps {
@@ -25,7 +25,8 @@ export interface ReviewServiceDeps {
 
 interface ReviewState {
   verdict: Verdict
-  notes: readonly Note[]
+  verdictBy: string | null
+  notes: readonly StoredNote[]
 }
 
 /** A change worked out before anything is written: the review it leads to, and how to store it. */
@@ -48,16 +49,17 @@ export class ReviewService {
   constructor(private readonly deps: ReviewServiceDeps) {}
 
   /** The notes of a live take, in time order. */
-  async listNotes(jobId: string): Promise<Note[]> {
+  async listNotes(jobId: string): Promise<StoredNote[]> {
     await this.deps.jobs.get(jobId)
     return this.deps.repo.notesOf(jobId)
   }
 
-  async createNote(jobId: string, fields: CreateNoteFields): Promise<Note> {
+  async createNote(jobId: string, fields: CreateNoteFields, actor: ReviewActor): Promise<StoredNote> {
     const job = await this.reviewable(jobId)
     checkTime(job, fields)
     const now = this.deps.now().toISOString()
-    const note: Note = { id: newNoteId(), jobId, ...fields, createdAt: now, updatedAt: now }
+    const reviewSession = actor.kind === 'reviewer' ? actor.session : null
+    const note: StoredNote = { id: newNoteId(), jobId, ...fields, createdAt: now, updatedAt: now, reviewSession }
     return this.change(job, (current) => {
       if (current.notes.length >= NOTES_PER_TAKE_MAX) {
         throw new ApiError(
@@ -73,16 +75,15 @@ export class ReviewService {
     })
   }
 
-  async editNote(jobId: string, noteId: string, edit: EditNoteFields): Promise<Note> {
+  async editNote(jobId: string, noteId: string, edit: EditNoteFields, actor: ReviewActor): Promise<StoredNote> {
     const job = await this.reviewable(jobId)
     const updatedAt = this.deps.now().toISOString()
     return this.change(job, (current) => {
-      const note = current.notes.find((each) => each.id === noteId)
-      if (!note) throw notFound(`Note ${noteId}`)
+      const note = changeable(current.notes, noteId, actor)
       const changes = Object.fromEntries(
         Object.entries(edit).filter(([, value]) => value !== undefined),
       )
-      const edited: Note = { ...note, ...changes, updatedAt }
+      const edited: StoredNote = { ...note, ...changes, updatedAt }
       checkTime(job, edited)
       if (edited.text === '' && edited.marks.length === 0) {
         throw new ApiError('invalid_request', 'Write a note or draw a mark', 'text')
@@ -98,10 +99,10 @@ export class ReviewService {
     })
   }
 
-  async deleteNote(jobId: string, noteId: string): Promise<void> {
+  async deleteNote(jobId: string, noteId: string, actor: ReviewActor): Promise<void> {
     const job = await this.reviewable(jobId)
     await this.change(job, (current) => {
-      if (!current.notes.some((each) => each.id === noteId)) throw notFound(`Note ${noteId}`)
+      changeable(current.notes, noteId, actor)
       return {
         next: { ...current, notes: current.notes.filter((each) => each.id !== noteId) },
         store: (repo) => repo.deleteNote(jobId, noteId),
@@ -110,12 +111,13 @@ export class ReviewService {
     })
   }
 
-  /** Sets (or with null clears) a take's verdict; returns the take as it is now. */
-  async setVerdict(jobId: string, verdict: Verdict): Promise<JobRecord> {
+  /** Sets (or with null clears) a take's verdict, naming who set it; returns the take as it is now. */
+  async setVerdict(jobId: string, verdict: Verdict, actor: ReviewActor): Promise<JobRecord> {
     const job = await this.reviewable(jobId)
+    const given = { verdict, verdictBy: verdict === null ? null : actor.name }
     await this.change(job, (current) => ({
-      next: { ...current, verdict },
-      store: (repo) => repo.setVerdict(jobId, verdict),
+      next: { ...current, ...given },
+      store: (repo) => repo.setVerdict(jobId, given),
       result: undefined,
     }))
     return this.deps.jobs.get(jobId)
@@ -138,13 +140,15 @@ export class ReviewService {
   private change<T>(job: JobRecord, plan: (current: ReviewState) => Planned<T>): Promise<T> {
     const { repo, vault } = this.deps
     return this.queue.run(job.id, async () => {
-      const current = { verdict: await repo.verdictOf(job.id), notes: await repo.notesOf(job.id) }
+      const current: ReviewState = { ...(await repo.verdictOf(job.id)), notes: await repo.notesOf(job.id) }
       const { next, store, result } = plan(current)
       const archived = (await vault.has(job.id, 'sidecar'))
         ? (await vault.read(job.id, 'sidecar')).toString('utf8')
         : null
-      const sidecar = (review: ReviewState) =>
-        archived ? sidecarWithReview(archived, review) : sidecarFor(job, {}, review)
+      const sidecar = (state: ReviewState) => {
+        const review = { ...state, notes: state.notes.map(savedNote) }
+        return archived ? sidecarWithReview(archived, review) : sidecarFor(job, {}, review)
+      }
       await vault.writeFile(job.id, 'sidecar', sidecar(next))
       try {
         await repo.transaction(store)
@@ -157,6 +161,21 @@ export class ReviewService {
       return result
     })
   }
+}
+
+/** The note, if the actor may change it: 404 when there is none, 403 when it is someone else's. */
+function changeable(notes: readonly StoredNote[], noteId: string, actor: ReviewActor): StoredNote {
+  const note = notes.find((each) => each.id === noteId)
+  if (!note) throw notFound(`Note ${noteId}`)
+  if (!mayChange(note, actor)) {
+    throw new ApiError('forbidden', 'A reviewer can change only the notes they wrote through this link')
+  }
+  return note
+}
+
+/** The sidecar keeps the note, not the session behind it (a hash of a reviewer's cookie). */
+function savedNote({ reviewSession: _session, ...note }: StoredNote): SavedNote {
+  return note
 }
 
 function checkTime(job: JobRecord, time: { at: number; until: number | null }): void {

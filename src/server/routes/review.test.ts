@@ -99,6 +99,9 @@ const sidecarOf = (job: Job) =>
     notes: Note[]
   }
 
+/** A note as its sidecar keeps it: without `editable`, which is about whoever asks. */
+const saved = (notes: readonly Note[]) => notes.map(({ editable: _editable, ...note }) => note)
+
 function expectRefused(
   reply: { statusCode: number; json: () => unknown },
   status: number,
@@ -159,7 +162,7 @@ describe('notes on a take', () => {
     expect(left.map((note) => note.id)).toEqual([early.id])
     expect((await getJob(take.id)).notesCount).toBe(1)
     const sidecar = sidecarOf(take)
-    expect(sidecar.notes).toEqual(left)
+    expect(sidecar.notes).toEqual(saved(left))
     // The archive's part of the sidecar stays as it was.
     expect(sidecar.prompt).toBe('a lighthouse at dusk')
     expect(sidecar.files.video).toBeGreaterThan(0)
@@ -254,6 +257,7 @@ describe('the limits of a take', () => {
         until: null,
         text: 'x',
         author: 'A',
+        reviewSession: null,
         marks: [],
         createdAt: now,
         updatedAt: now,
@@ -384,6 +388,6 @@ describe('a restart', () => {
     expect(notes.map((n) => n.id)).toContain(note.id)
     const job = await getJob(take.id)
     expect(job).toMatchObject({ verdict: 'circled', notesCount: notes.length })
-    expect(sidecarOf(take)).toMatchObject({ verdict: 'circled', notes })
+    expect(sidecarOf(take)).toMatchObject({ verdict: 'circled', notes: saved(notes) })
   })
 })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobListSchema } from '../../contract/api'
 import { jobSchema, type Job } from '../../contract/job'
 import { reelDetailSchema } from '../../contract/reels'
+import { noteSchema } from '../../contract/review'
 import { multipartBody } from '../testing/multipart'
 import { reviewLinkClient } from '../testing/review-link-client'
 import { STRONG_TOKEN } from '../testing/sign-in-client'
@@ -30,6 +31,9 @@ let inside: Job[] = []
 let outside: Job
 const cookies = { watch: '', comment: '', reel: '', expired: '', revoked: '', wrongPassphrase: '' }
 let spareLinkId = ''
+const NOTE = { at: 0, text: 'The kite should enter earlier', author: 'Someone' }
+/** A note the owner wrote on the first shared take, and one on the take outside. */
+const ownersNotes = { inside: '', outside: '' }
 /** A reel of the shared takes (shared by the `reel` link), and one of the take outside. */
 const reels = { inside: '', outside: '' }
 
@@ -86,18 +90,22 @@ beforeAll(async () => {
   shift = 0
 
   spareLinkId = (await client.share({ share: takes })).id
+  for (const [side, job] of [['inside', inside[0]], ['outside', outside]] as const) {
+    const note = await studio.app.inject({ method: 'POST', url: `/api/jobs/${job?.id}/notes`, headers: client.owner, payload: NOTE })
+    ownersNotes[side] = noteSchema.parse(note.json()).id
+  }
   for (const [name, cookie] of Object.entries(cookies))
     if (name !== 'wrongPassphrase') expect(cookie, name).toMatch(/^dailies_review=/)
 })
 afterAll(() => studio.close())
 
 type Caller = 'watch' | 'comment' | 'reel' | 'expired' | 'revoked' | 'wrongPassphrase' | 'none'
-const NOTE = { at: 0, text: 'The kite should enter earlier', author: 'Someone' }
 
 /** The route's path with its parameters filled: of the link's own things, or of others. */
 function pathOf(route: ReviewRoute, side: 'inside' | 'outside'): string {
   return route.url.replace(/:(\w+)/g, (_m, name: string) => {
     if (name === 'asset') return 'video'
+    if (name === 'noteId') return ownersNotes[side]
     if (name === 'jobId') return side === 'inside' ? (inside[0]?.id ?? '') : outside.id
     if (name !== 'id') return 'x'
     if (route.url.startsWith('/api/reviews/')) return spareLinkId
@@ -111,7 +119,9 @@ function request(route: ReviewRoute, side: 'inside' | 'outside', headers: Record
   const withBody = !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(route.method)
   const payload = route.url.endsWith('/notes')
     ? NOTE
-    : route.url.endsWith('/verdict')
+    : route.url.endsWith('/:noteId')
+      ? { text: 'Taken over' }
+      : route.url.endsWith('/verdict')
       ? { verdict: 'circled' }
       : route.url.endsWith('/reviewer')
         ? { name: 'Someone' }
@@ -162,7 +172,9 @@ describe('a review link on every /api route', () => {
         case 'take':
         case 'take-comment': {
           expect(beyond?.statusCode, why).toBe(404)
-          const refused = route.rule === 'take-comment' && caller !== 'comment'
+          // The note in the path is the owner's: a reviewer changes only their own (review-links.test).
+          const refused =
+            route.rule === 'take-comment' && (caller !== 'comment' || route.url.includes(':noteId'))
           if (refused) expect(within.statusCode, why).toBe(403)
           else expect(within.statusCode, why).toBeLessThan(300)
           break

@@ -37,6 +37,9 @@ export const REVIEW_RULES: Readonly<Record<string, Rule>> = {
   'GET /api/jobs/:id/frame': 'take',
   'GET /api/jobs/:id/notes': 'take',
   'POST /api/jobs/:id/notes': 'take-comment',
+  // Only the reviewer's own notes: the review service checks whose each note is (403 otherwise).
+  'PATCH /api/jobs/:id/notes/:noteId': 'take-comment',
+  'DELETE /api/jobs/:id/notes/:noteId': 'take-comment',
   'PUT /api/jobs/:id/verdict': 'take-comment',
   'GET /api/reels': 'reels-list',
   'GET /api/reels/:id': 'reel',

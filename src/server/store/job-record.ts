@@ -36,6 +36,8 @@ export interface JobRecord {
   /** Written by the review repository only (src/server/review/). */
   verdict: Verdict
   notesCount: number
+  /** Who set the verdict (see contract Job); written by the review repository only. */
+  verdictBy: string | null
   /** Who started it: the name of the session; null without a token or from a script. */
   author: string | null
 }

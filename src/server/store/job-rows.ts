@@ -44,6 +44,7 @@ export function toRecord(row: JobRow): JobRecord {
     costUsd: row.cost_known === 1 ? row.cost_usd : null,
     verdict: row.verdict as Verdict,
     notesCount: row.notes_count,
+    verdictBy: row.verdict_by,
     author: row.author,
   }
 }

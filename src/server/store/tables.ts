@@ -58,6 +58,8 @@ export interface JobsTable {
   author: string | null
   /** circled, hold or no_good (contract/verdict.ts); written by the review repository only. */
   verdict: string | null
+  /** Who set the verdict: a reviewer's name through a review link, or the signed-in name; null if not known. */
+  verdict_by: string | null
   /** How many notes the take has, kept by the review repository with every note it writes. */
   notes_count: Generated<number>
 }
@@ -74,6 +76,8 @@ export interface NotesTable {
   marks: string
   created_at: string
   updated_at: string
+  /** The hash of the review-link session that wrote it (its reviewer may change it); null from the studio. */
+  review_session: string | null
 }
 
 export interface SessionsTable {

@@ -34,6 +34,7 @@ export function jobRecord(fields: Partial<JobRecord> = {}): JobRecord {
     costUsd: 0.4,
     verdict: null,
     notesCount: 0,
+    verdictBy: null,
     author: null,
     ...fields,
   }

@@ -30,6 +30,7 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     costUsd: 0.8,
     verdict: null,
     notesCount: 0,
+    verdictBy: null,
     author: null,
     ...overrides,
   }

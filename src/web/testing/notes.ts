@@ -14,6 +14,7 @@ export function makeNote(fields: Partial<Note> = {}): Note {
     text: `Note ${serial}`,
     author: 'Dana',
     marks: [],
+    editable: true,
     createdAt: '2026-12-01T10:00:00.000Z',
     updatedAt: '2026-12-01T10:00:00.000Z',
     ...fields,

@@ -6,6 +6,7 @@ import { review } from './0003-review'
 import { reviewLinks } from './0004-review-links'
 import { authors } from './0005-authors'
 import { promptSearch } from './0006-prompt-search'
+import { reviewAuthorship } from './0007-review-authorship'
 
 /**
  * One schema change. `db` is untyped on purpose: a migration describes the schema of its day,
@@ -29,6 +30,7 @@ const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])
   ['0004-review-links', reviewLinks],
   ['0005-authors', authors],
   ['0006-prompt-search', promptSearch],
+  ['0007-review-authorship', reviewAuthorship],
 ]
 
 class StudioMigrations implements MigrationProvider {
