@@ -1,6 +1,5 @@
 import { noSeriousViolations } from './axe'
 import fs from 'node:fs/promises'
-import { jobListSchema } from '../src/contract/api'
 import { expect, test } from './fixtures'
 import { fontsReady, MEDIA, searchTakes, tile, videoStates, viewerOf } from './gallery-page'
 import {
@@ -8,7 +7,6 @@ import {
   getJob,
   meanPixelDifference,
   pngSize,
-  serveManyTakes,
   settled,
   startJob,
   unique,
@@ -226,56 +224,6 @@ test('takes compare side by side in sync; the gallery steps with the keyboard', 
   await page.screenshot({ path: testInfo.outputPath('compare-390x844.png') })
 })
 
-test('a take the provider refused shows its reason under Failed, and Retry starts it again', async ({
-  page,
-  request,
-}) => {
-  const prompt = unique('A crowd surges through a gate [sim:moderation]')
-  const refused = await settled(request, (await startJob(request, { prompt })).id)
-  expect(refused.status).toBe('failed')
-  const reason = 'Your request was blocked by our moderation system.'
-
-  await page.goto('/')
-  await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('failed')
-  const grid = await searchTakes(page, prompt)
-  const failedTile = grid.locator(`[data-take-id="${refused.id}"]`)
-  await expect(failedTile).toContainText(reason)
-
-  await failedTile.getByRole('button', { name: 'Retry' }).click()
-  // The retry renders in the queue and, refused again, stays there with the provider's words.
-  const queued = page
-    .getByRole('list', { name: 'Rendering' })
-    .getByRole('listitem', { name: prompt })
-  await expect(queued).toBeVisible()
-  await expect(queued).toContainText(`Failed: ${reason}`, { timeout: 60_000 })
-  await expect(queued.getByRole('button', { name: 'Retry' })).toBeVisible()
-  await expect(grid.locator('[data-take-id]')).toHaveCount(2)
-
-  const failedList = await request.get(`/api/jobs?status=failed&q=${encodeURIComponent(prompt)}`)
-  const failedJobs = jobListSchema.parse(await failedList.json()).items
-  expect(failedJobs.map((job) => job.prompt)).toEqual([prompt, prompt])
-
-  // The viewer of a failed take says why, and offers Retry too.
-  await failedTile.getByRole('button', { name: prompt, exact: true }).click()
-  const viewer = viewerOf(page, prompt)
-  await expect(viewer.getByRole('alert')).toContainText(reason)
-  await expect(viewer.getByRole('button', { name: 'Retry' })).toBeEnabled()
-
-  // Delete culls at once and shows the next take; Undo brings the deleted one back.
-  await viewer.getByRole('button', { name: 'Delete' }).click()
-  await expect(failedTile).toHaveCount(0)
-  expect((await request.get(`/api/jobs/${refused.id}`)).status()).toBe(404)
-  await expect(viewer).toBeVisible()
-  expect(new URL(page.url()).searchParams.get('take')).not.toBe(refused.id)
-  const toast = viewer.getByRole('listitem', { name: `Deleted take A: ${prompt}` })
-  await toast.getByRole('button', { name: 'Undo' }).click()
-  await expect(toast).toBeHidden()
-  expect((await request.get(`/api/jobs/${refused.id}`)).status()).toBe(200)
-  await page.keyboard.press('Escape')
-  await expect(viewer).toBeHidden()
-  await expect(failedTile).toHaveCount(1)
-})
-
 test('Continue from here hands the last frame, at the take’s size, to the composer as its reference', async ({
   page,
   request,
@@ -342,36 +290,4 @@ test('Continue from here hands the last frame, at the take’s size, to the comp
   await viewer.getByRole('button', { name: 'Continue from here' }).click()
   expect(pngSize(await (await frameAt).body())).toEqual({ width: 720, height: 1280 })
   await expect(page.getByText(/Frame at 0:01\.5 of/)).toBeVisible()
-})
-
-test('2,000 takes scroll as a virtual grid, page after page', async ({
-  page,
-  request,
-}, testInfo) => {
-  const { take: real } = await finishedTake(request, 'A reel of many takes')
-  const TOTAL = 2000
-  const pagesServed: string[] = []
-  // The gallery's list only: the BFF answers everything else, media included.
-  await serveManyTakes(page, real, {
-    total: TOTAL,
-    name: 'Synthetic take',
-    onPage: (cursor) => pagesServed.push(cursor),
-  })
-
-  await page.goto('/')
-  const grid = page.getByRole('region', { name: 'Takes grid' })
-  await expect(tile(grid, 'Synthetic take 1')).toBeVisible(MEDIA)
-  const mounted = () => grid.locator('[data-take-id]').count()
-  expect(await mounted()).toBeLessThan(80)
-
-  // Scroll to the end, a screenful at a time, as a person flinging the wheel would.
-  const last = tile(grid, `Synthetic take ${TOTAL}`)
-  for (let step = 0; step < 400 && !(await last.isVisible()); step++) {
-    await grid.evaluate((el) => el.scrollBy(0, el.clientHeight))
-    expect(await mounted()).toBeLessThan(80)
-  }
-  await expect(last).toBeVisible()
-  await page.screenshot({ path: testInfo.outputPath('gallery-2000-takes-1440x900.png') })
-  expect(pagesServed).toHaveLength(Math.ceil(TOTAL / 60))
-  await expect(tile(grid, 'Synthetic take 1')).toHaveCount(0)
 })
