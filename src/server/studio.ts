@@ -20,6 +20,7 @@ import { instrumentUpstream } from './metrics/instrument-upstream'
 import { StudioMetrics } from './metrics/studio-metrics'
 import { countJobsByStatus } from './store/job-counts'
 import { JobRepository } from './store/job-repository'
+import { ReadMemo } from './store/read-memo'
 import type { StudioTables } from './store/tables'
 import { createUpstream } from './upstream/create-upstream'
 import type { Upstream } from './upstream/types'
@@ -87,7 +88,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     ? overrides.createVault(path.join(config.dataDir, 'vault'))
     : openVault(config.dataDir, config.s3 ?? null)
   await vault.sweepTemp()
-  const repo = new JobRepository(store.db)
+  const repo = new JobRepository(store.db, store.changeStamp ? new ReadMemo(store.changeStamp) : null)
   const now = overrides.now ?? (() => new Date())
   const watcher = new Watcher({
     repo,

@@ -3,6 +3,7 @@ import { ACTIVE_STATUSES } from '../../contract/job'
 import { listJobs, type ListFilter, type ListPage } from './job-list'
 import type { JobPatch, JobRecord } from './job-record'
 import { patchColumns, toRecord, toRow } from './job-rows'
+import type { ReadMemo } from './read-memo'
 import type { StudioTables } from './tables'
 
 export type { ListFilter, ListPage } from './job-list'
@@ -17,13 +18,21 @@ export interface UpdateOptions {
 
 /** Job rows, on SQLite or PostgreSQL: a soft-deleted job is invisible to every read but purge's. */
 export class JobRepository {
-  constructor(private readonly db: Kysely<StudioTables>) {}
+  /** `memo`: keeps what get and list read until the database changes (see read-memo). */
+  constructor(
+    private readonly db: Kysely<StudioTables>,
+    private readonly memo: ReadMemo | null = null,
+  ) {}
 
   async insert(job: JobRecord): Promise<void> {
     await this.db.insertInto('jobs').values(toRow(job)).execute()
   }
 
-  async get(id: string): Promise<JobRecord | null> {
+  get(id: string): Promise<JobRecord | null> {
+    return this.memo ? this.memo.read(`get ${id}`, () => this.read(id)) : this.read(id)
+  }
+
+  private async read(id: string): Promise<JobRecord | null> {
     const row = await this.db
       .selectFrom('jobs')
       .selectAll()
@@ -112,6 +121,7 @@ export class JobRepository {
   }
 
   list(filter: ListFilter): Promise<ListPage> {
-    return listJobs(this.db, filter)
+    if (!this.memo) return listJobs(this.db, filter)
+    return this.memo.read(`list ${JSON.stringify(filter)}`, () => listJobs(this.db, filter))
   }
 }
