@@ -52,6 +52,8 @@ export const envSchema = z.object({
   DAILIES_SIM_KEY: z.string().min(1).optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
   DAILIES_MODELS: z.string().min(1).optional(),
+  DAILIES_PROVIDER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
+  DAILIES_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
   DAILIES_JOB_MAX_AGE_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(60),
   DAILIES_S3_ENDPOINT: z.url().optional(),
   DAILIES_S3_BUCKET: z.string().min(1).optional(),
@@ -90,6 +92,10 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   /** The model catalog: built-in entries with the DAILIES_MODELS file laid over them. */
   models: ModelEntry[]
+  /** Provider polls and downloads in flight at once, all replicas together (DAILIES_PROVIDER_CONCURRENCY). */
+  providerConcurrency: number
+  /** How long a replica's lease on a job or export holds unrenewed (DAILIES_LEASE_SECONDS). */
+  leaseMs: number
   /** A take not finished this long after it started fails (DAILIES_JOB_MAX_AGE_MINUTES). */
   jobMaxAgeMs: number
   /** The bucket job files go to instead of the vault folder (DAILIES_S3_BUCKET), or null. */
@@ -199,6 +205,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ffmpegPath: env.FFMPEG_PATH ?? defaultFfmpegPath(),
     logLevel: env.LOG_LEVEL,
     models: loadModels(env.DAILIES_MODELS ?? null),
+    providerConcurrency: env.DAILIES_PROVIDER_CONCURRENCY,
+    leaseMs: env.DAILIES_LEASE_SECONDS * 1000,
     jobMaxAgeMs: env.DAILIES_JOB_MAX_AGE_MINUTES * 60_000,
     s3: s3For(env),
   }

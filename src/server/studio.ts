@@ -13,7 +13,12 @@ import { createReels } from './reels/create-reels'
 import { createSignIn } from './security/sign-in'
 import { LinkRepository } from './links/link-repository'
 import { createReviewLinks, reelsForLinks } from './links/review-links'
-import { Watcher, type PollSchedule } from './jobs/watcher'
+import { DEFAULT_SCHEDULE, Watcher, type PollSchedule } from './jobs/watcher'
+import { Heartbeats } from './leases/heartbeats'
+import { JobLeases } from './leases/job-leases'
+import { LeaseKeeper } from './leases/lease-keeper'
+import { ReelExportLeases } from './leases/reel-export-leases'
+import { newReplicaId, type LeaseTerms } from './leases/replica'
 import { openStore } from './store/database'
 import { createLogger } from './logger'
 import { instrumentUpstream } from './metrics/instrument-upstream'
@@ -31,7 +36,9 @@ export type StudioConfig = Pick<
   Config,
   'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute' | 'ffmpegPath'
 > &
-  Partial<Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs' | 'deleteGraceS' | 's3'>>
+  Partial<
+    Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs' | 'deleteGraceS' | 's3' | 'providerConcurrency' | 'leaseMs'>
+  >
 
 export interface StudioOverrides {
   schedule?: Partial<PollSchedule>
@@ -90,8 +97,12 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   await vault.sweepTemp()
   const repo = new JobRepository(store.db, store.changeStamp ? new ReadMemo(store.changeStamp) : null)
   const now = overrides.now ?? (() => new Date())
+  const leaseTerms: LeaseTerms = { owner: newReplicaId(), periodMs: config.leaseMs ?? DEFAULT_LEASE_MS }
+  const jobLeases = new JobLeases(store.db, store.dialect, leaseTerms)
+  const exportLeases = new ReelExportLeases(store.db, leaseTerms)
   const watcher = new Watcher({
     repo,
+    leases: jobLeases,
     vault,
     upstream,
     now,
@@ -106,13 +117,13 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   const { reels, reelExporter } = createReels({
     db: store.db,
     jobs: repo,
+    exportLeases,
     vault,
     catalog,
     ffmpegPath: config.ffmpegPath,
     now,
     log: logger,
   })
-  await reelExporter.recover()
   const app = await buildApp({
     provider: config.provider,
     catalog,
@@ -142,7 +153,19 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   // Deleted takes wait for an Undo only while the studio runs: a start purges the rest.
   await jobs.purge()
   const purger = startPurger(jobs, now, config.deleteGraceS ?? DEFAULT_DELETE_GRACE_S, logger)
-  await watcher.resume()
+  await reelExporter.recover('all')
+  const leaseKeeper = new LeaseKeeper({
+    jobs: jobLeases,
+    reelExports: exportLeases,
+    heartbeats: new Heartbeats(store.db, leaseTerms),
+    watcher,
+    recoverExports: () => reelExporter.recover('expired'),
+    providerCap: overrides.schedule?.concurrency ?? config.providerConcurrency ?? DEFAULT_SCHEDULE.concurrency,
+    metrics,
+    now,
+    log: logger,
+  })
+  await leaseKeeper.start()
 
   return {
     app,
@@ -154,18 +177,24 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     catalog,
     discovery,
     simulatorURL: simulator?.baseURL ?? null,
+    /** A graceful stop: no new leases, requests and provider calls under way finish, leases are let go. */
     async close() {
       clearInterval(purger)
       stopDiscovery.abort()
+      await leaseKeeper.stop()
       await discovery
       await app.close()
       await watcher.stop()
       await reelExporter.stop()
+      await leaseKeeper.leave()
       await store.close()
       await simulator?.close()
     },
   }
 }
+
+/** How long a lease holds unrenewed when the config does not say (DAILIES_LEASE_SECONDS). */
+const DEFAULT_LEASE_MS = 30_000
 
 /** Purges, now and then, the deleted jobs whose grace period has run out. */
 function startPurger(jobs: JobService, now: () => Date, graceS: number, log: Logger): NodeJS.Timeout {

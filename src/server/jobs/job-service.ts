@@ -243,7 +243,7 @@ export class JobService {
       notesCount: 0,
       verdictBy: null,
     }
-    await this.deps.repo.insert(job)
+    await this.deps.repo.insert(job, this.deps.watcher.leases.forNewJob(this.deps.now()))
     return job
   }
 
@@ -271,10 +271,12 @@ export class JobService {
     try {
       const video = await call()
       this.deps.log.info({ jobId: job.id, upstreamId: video.id, providerModel: video.model }, 'job submitted')
+      // Only while this replica still holds the job: one stalled past its lease finds it failed as interrupted.
       await this.deps.repo.update(
         job.id,
         { upstreamId: video.id, providerModel: video.model, status: 'queued', progress: video.progress },
         now(),
+        { leaseOwner: this.deps.watcher.leases.owner },
       )
       this.deps.watcher.track(job.id)
     } catch (error) {

@@ -2,6 +2,7 @@ import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { seedJob } from '../testing/seed-job'
 import { openStore } from '../store/database'
+import { JobLeases } from '../leases/job-leases'
 import { JobRepository } from '../store/job-repository'
 import { createUpstream } from '../upstream/create-upstream'
 import type { Vault } from '../vault/vault'
@@ -35,9 +36,11 @@ describe('the watcher under a burst of 429s', () => {
       const video = { id, object: 'video', status: 'in_progress', progress: 10 }
       return Promise.resolve(Response.json(video))
     }
-    const repo = new JobRepository((await openStore(':memory:')).db)
+    const store = await openStore(':memory:')
+    const repo = new JobRepository(store.db)
     const watcher = new Watcher({
       repo,
+      leases: new JobLeases(store.db, store.dialect, { owner: 'replica-1', periodMs: 3_600_000 }),
       vault: {} as Vault, // no job completes, so nothing is archived
       upstream: createUpstream({ baseURL: 'https://gateway.test/v1', apiKey: 'sk-test', fetch: provider }),
       now: () => new Date(),

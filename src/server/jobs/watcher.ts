@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { isTerminal } from '../../contract/job'
+import type { JobLeases } from '../leases/job-leases'
 import type { JobRepository } from '../store/job-repository'
 import type { JobPatch, JobRecord } from '../store/job-record'
 import { UpstreamError, type Upstream, type UpstreamVideo } from '../upstream/types'
@@ -16,7 +17,7 @@ export interface PollSchedule {
   maxMs: number
   /** The longest wait after repeated upstream errors. */
   errorMaxMs: number
-  /** Polls and archives in flight at once, across all jobs. */
+  /** Polls and archives in flight at once, across all jobs (this replica's share of the provider cap). */
   concurrency: number
 }
 
@@ -33,6 +34,8 @@ interface Tracked {
 
 export interface WatcherDeps {
   repo: JobRepository
+  /** This replica's leases: it follows only the jobs it holds (ADR 007). */
+  leases: JobLeases
   vault: Vault
   upstream: Upstream
   now: () => Date
@@ -57,23 +60,44 @@ export class Watcher {
   /** Jobs whose unknown status word has been logged: once per job is enough. */
   private readonly unknownLogged = new Set<string>()
   private stopped = false
+  private slots: number
 
   constructor(private readonly deps: WatcherDeps) {
     this.schedule = { ...DEFAULT_SCHEDULE, ...deps.schedule }
+    this.slots = this.schedule.concurrency
     this.random = deps.random ?? Math.random
     this.maxAgeMs = deps.maxAgeMs ?? DEFAULT_MAX_AGE_MS
   }
 
-  /** After a start: every unfinished job is followed again; one caught mid-submit is failed. */
-  async resume(): Promise<void> {
-    for (const job of await this.deps.repo.unfinished()) {
-      if (job.status === 'submitting') {
-        await this.patch(job.id, { status: 'failed', error: INTERRUPTED, costUsd: 0 })
-        this.deps.log.warn({ jobId: job.id }, 'job interrupted before the provider answered')
+  get leases(): JobLeases {
+    return this.deps.leases
+  }
+
+  /** This replica's share of the provider cap, as the live replicas split it (leases/heartbeats). */
+  setSlots(slots: number): void {
+    this.slots = slots
+    this.drain()
+  }
+
+  /**
+   * Claims the unfinished jobs no live replica holds (all of them at a lone start) and follows
+   * them; answers how many were taken over from a replica whose lease ran out.
+   */
+  async resume(): Promise<number> {
+    if (this.stopped) return 0
+    const { ids, takenOver } = await this.deps.leases.claim(this.deps.now())
+    for (const id of ids) {
+      // A live submitter holds its job's lease, so a submitting job claimed here lost its replica mid-submit.
+      if ((await this.deps.repo.get(id))?.status === 'submitting') {
+        await this.patch(id, { status: 'failed', error: INTERRUPTED, costUsd: 0 })
+        this.deps.log.warn({ jobId: id }, 'job interrupted before the provider answered')
+        await this.deps.leases.release(id)
       } else {
-        this.track(job.id, 0)
+        this.track(id, 0)
       }
     }
+    if (ids.length > 0) this.deps.log.info({ claimed: ids.length, takenOver }, 'following unfinished jobs')
+    return takenOver
   }
 
   track(jobId: string, delayMs = this.schedule.minMs): void {
@@ -93,10 +117,12 @@ export class Watcher {
     return this.tracked.size
   }
 
+  /** Finishes the polls and archives under way, then lets go of every lease for another replica. */
   async stop(): Promise<void> {
     this.stopped = true
     for (const id of [...this.tracked.keys()]) this.forget(id)
     await Promise.allSettled([...this.running])
+    await this.deps.leases.releaseAll()
   }
 
   private wake(jobId: string, delayMs: number): void {
@@ -110,11 +136,11 @@ export class Watcher {
   }
 
   private drain(): void {
-    while (this.running.size < this.schedule.concurrency && this.waiting.length > 0) {
+    while (this.running.size < this.slots && this.waiting.length > 0) {
       const jobId = this.waiting.shift()
       if (!jobId || !this.tracked.has(jobId)) continue
       const run: Promise<void> = this.step(jobId)
-        .then((next) => (next === null ? this.forget(jobId) : this.wake(jobId, next)))
+        .then((next) => (next === null ? this.finish(jobId) : this.wake(jobId, next)))
         .catch((error: unknown) => {
           this.deps.log.error({ err: error, jobId }, 'watcher step failed')
           this.wake(jobId, this.backoff(jobId))
@@ -129,6 +155,8 @@ export class Watcher {
 
   /** One poll (or archive attempt) of one job; answers the delay until the next, or null when done. */
   private async step(jobId: string): Promise<number | null> {
+    // Renewed before every provider call: while it holds, no other replica polls this job.
+    if (!(await this.deps.leases.hold(jobId, this.deps.now()))) return null
     const job = await this.deps.repo.get(jobId)
     if (!job || isTerminal(job.status) || !job.upstreamId) return null
     const withUpstream = { ...job, upstreamId: job.upstreamId }
@@ -188,7 +216,9 @@ export class Watcher {
       // A cancel while the files came down wins: they are not kept.
       const done = await this.patch(job.id, { status: 'completed', progress: 100, completedAt, error: null, ...result })
       if (!done) {
-        await this.deps.vault.removeAssets(job.id, ['video', 'thumbnail', 'spritesheet', 'sidecar'])
+        if (await this.filesOrphaned(job.id)) {
+          await this.deps.vault.removeAssets(job.id, ['video', 'thumbnail', 'spritesheet', 'sidecar'])
+        }
         return null
       }
       this.deps.log.info({ jobId: job.id, upstreamId: job.upstreamId }, 'take archived')
@@ -206,6 +236,24 @@ export class Watcher {
       else this.deps.log.warn(entry, 'archive failed, will retry')
       return this.backoff(job.id, error)
     }
+  }
+
+  /**
+   * After an archive whose outcome could not be written: the files go when the take ended
+   * otherwise (a cancel) or was deleted; they stay when it completed or another replica took the
+   * job over (it writes the same files to the same places, whole, and records them itself).
+   */
+  private async filesOrphaned(jobId: string): Promise<boolean> {
+    const now = await this.deps.repo.get(jobId)
+    return now === null || (isTerminal(now.status) && now.status !== 'completed')
+  }
+
+  /** The job needs this replica no more: it ended, or another replica holds it. */
+  private finish(jobId: string): void {
+    this.forget(jobId)
+    this.deps.leases.release(jobId).catch((error: unknown) => {
+      this.deps.log.warn({ err: error, jobId }, 'releasing the lease failed; it runs out by itself')
+    })
   }
 
   private tooOld(job: JobRecord): boolean {
@@ -244,9 +292,13 @@ export class Watcher {
     return delayMs
   }
 
-  /** Writes what the watcher learnt; false when the job ended meanwhile (a cancel), so nothing was written. */
+  /**
+   * Writes what the watcher learnt; false when nothing was written: the job ended meanwhile (a
+   * cancel), or this replica lost its lease (another owns the job's outcome now).
+   */
   private async patch(jobId: string, patch: JobPatch): Promise<boolean> {
     const now = this.deps.now().toISOString()
-    return (await this.deps.repo.update(jobId, patch, now, { whileActive: true })) !== null
+    const options = { whileActive: true, leaseOwner: this.deps.leases.owner }
+    return (await this.deps.repo.update(jobId, patch, now, options)) !== null
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Kysely } from 'kysely'
 import { defaultFontPath } from '../../lib/drawtext'
 import type { ModelCatalog } from '../catalog/model-catalog'
+import type { ReelExportLeases } from '../leases/reel-export-leases'
 import type { JobRepository } from '../store/job-repository'
 import type { StudioTables } from '../store/tables'
 import type { Vault } from '../vault/vault'
@@ -12,6 +13,7 @@ import { ReelService, type TakeSource } from './reel-service'
 export interface ReelsDeps {
   db: Kysely<StudioTables>
   jobs: JobRepository
+  exportLeases: ReelExportLeases
   vault: Vault
   catalog: ModelCatalog
   ffmpegPath: string
@@ -32,6 +34,7 @@ export function createReels(deps: ReelsDeps): { reels: ReelService; reelExporter
   const reels = new ReelService({ repo, takes, vault: deps.vault, now: deps.now })
   const reelExporter = new ReelExporter({
     repo,
+    leases: deps.exportLeases,
     reels,
     takes,
     vault: deps.vault,

@@ -149,4 +149,46 @@ describe('reel export', () => {
       await again.close()
     }
   })
+
+  it("leaves an export another live replica runs alone, and fails it once that replica's lease ran out", async () => {
+    const take = await seedSolidTake(studio, { colour: 'red', size: '1280x720', seconds: 1 })
+    const created = await studio.app.inject({ method: 'POST', url: '/api/reels', payload: { name: 'Elsewhere', jobIds: [take.id] } })
+    const { id } = reelDetailSchema.parse(created.json())
+    const { ReelRepository } = await import('./reel-repository')
+    await new ReelRepository(studio.db).setExport(id, {
+      status: 'rendering',
+      progress: 40,
+      size: '1280x720',
+      transition: 'cut',
+      titleCards: false,
+      jobIds: [take.id],
+      seconds: 1,
+      error: null,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+    })
+    // Another replica (not this machine's process table) runs it, its lease renewed for a while yet.
+    const holdUntil = (ms: number) =>
+      studio.db
+        .updateTable('reels')
+        .set({ export_owner: 'elsewhere:1:abcd', export_until: new Date(Date.now() + ms).toISOString() })
+        .where('id', '=', id)
+        .execute()
+    await holdUntil(60_000)
+    const { createStudio } = await import('../studio')
+    const again = await createStudio({
+      ...{ provider: 'simulator', upstream: null, dataDir: studio.dataDir, simulator: { timeScale: 0, apiKey: null } },
+      ...{ logLevel: 'silent', token: null, rendersPerMinute: 1000, ffmpegPath: defaultFfmpegPath(), leaseMs: 300 },
+    })
+    const exportOf = async () =>
+      reelDetailSchema.parse((await again.app.inject({ method: 'GET', url: `/api/reels/${id}` })).json()).export
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(await exportOf()).toMatchObject({ status: 'rendering', progress: 40 })
+      await holdUntil(-1)
+      await expect.poll(exportOf, { timeout: 10_000 }).toMatchObject({ status: 'failed', error: { code: 'interrupted' } })
+    } finally {
+      await again.close()
+    }
+  })
 })

@@ -4,6 +4,7 @@ import { ApiError } from '../../contract/errors'
 import { reelExportSizes, type ExportReelOptions } from '../../contract/reels'
 import { hasAudioStream, runFfmpeg } from '../../lib/ffmpeg'
 import type { ModelCatalog } from '../catalog/model-catalog'
+import type { ReelExportLeases } from '../leases/reel-export-leases'
 import type { JobRecord } from '../store/job-record'
 import type { Vault } from '../vault/vault'
 import { exportGraph, exportInputArgs, exportOutputArgs, exportSeconds, type ExportShot } from './export-graph'
@@ -13,6 +14,8 @@ import type { ReelService, TakeSource } from './reel-service'
 
 export interface ReelExporterDeps {
   repo: ReelRepository
+  /** The running export is this replica's: another marks it interrupted only once its lease ran out. */
+  leases: ReelExportLeases
   reels: ReelService
   takes: TakeSource
   vault: Vault
@@ -47,7 +50,7 @@ function titleOf(index: number, take: JobRecord): string {
  * Exports a reel as one MP4, a job of its own: the request checks and records it (`rendering`),
  * ffmpeg runs in the background one export at a time, progress lands in the store for the UI
  * to poll, and the film is adopted into the reel's vault folder (its own copy, so deleting a
- * take later leaves it whole). An export a restart interrupted is marked failed (see recover).
+ * take later leaves it whole). An export whose replica stopped is marked failed (see recover).
  */
 export class ReelExporter {
   private queue: Promise<void> = Promise.resolve()
@@ -77,19 +80,35 @@ export class ReelExporter {
       finishedAt: null,
     }
     await this.deps.repo.setExport(reelId, record)
+    await this.deps.leases.take(reelId, this.deps.now())
     this.queue = this.queue.then(() => this.run(reelId, takes, record))
     return this.deps.reels.get(reelId)
   }
 
-  /** At start: an export that was running when the studio stopped failed; Export again retries it. */
-  async recover(): Promise<void> {
-    for (const reel of await this.deps.repo.exporting()) {
-      await this.deps.repo.setExport(reel.id, {
-        ...reel.export!,
+  /**
+   * An export whose replica stopped (no lease, or one run out) failed; Export again retries it.
+   * Exports a live replica runs are left alone. At start every running export is looked at;
+   * each lease tick after that asks only for the leases run out (one small query).
+   */
+  async recover(scope: 'all' | 'expired' = 'all'): Promise<void> {
+    const now = this.deps.now()
+    const ids =
+      scope === 'all' ? (await this.deps.repo.exporting()).map((reel) => reel.id) : await this.deps.leases.expired(now)
+    for (const id of ids) {
+      if (!(await this.deps.leases.takeOrphan(id, now))) continue
+      const reel = await this.deps.repo.get(id)
+      if (reel?.export?.status !== 'rendering') {
+        await this.deps.leases.release(id)
+        continue
+      }
+      this.deps.log.warn({ reelId: id }, 'reel export interrupted: its studio stopped')
+      await this.deps.repo.setExport(id, {
+        ...reel.export,
         status: 'failed',
         error: INTERRUPTED,
         finishedAt: this.deps.now().toISOString(),
       })
+      await this.deps.leases.release(id)
     }
   }
 
@@ -174,6 +193,7 @@ export class ReelExporter {
       )
     } finally {
       await Promise.all(temps.map((file) => vault.removeTemp(file)))
+      await this.deps.leases.release(reelId).catch((error: unknown) => log.warn({ err: error, reelId }, 'releasing the export lease failed'))
     }
   }
 }

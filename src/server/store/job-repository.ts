@@ -14,6 +14,14 @@ export interface UpdateOptions {
    * never overwrites a cancel (or any end) written meanwhile by a request, on any replica.
    */
   whileActive?: boolean
+  /** Only while this replica holds the job's lease: a replica that lost it writes nothing (ADR 007). */
+  leaseOwner?: string
+}
+
+/** The lease a job is inserted with: the replica creating it follows it. */
+export interface NewJobLease {
+  lease_owner: string
+  lease_until: string
 }
 
 /** Job rows, on SQLite or PostgreSQL: a soft-deleted job is invisible to every read but purge's. */
@@ -24,8 +32,11 @@ export class JobRepository {
     private readonly memo: ReadMemo | null = null,
   ) {}
 
-  async insert(job: JobRecord): Promise<void> {
-    await this.db.insertInto('jobs').values(toRow(job)).execute()
+  async insert(job: JobRecord, lease?: NewJobLease): Promise<void> {
+    await this.db
+      .insertInto('jobs')
+      .values({ ...toRow(job), ...lease })
+      .execute()
   }
 
   get(id: string): Promise<JobRecord | null> {
@@ -49,6 +60,7 @@ export class JobRepository {
       .set({ ...patchColumns(patch), updated_at: now })
       .where('id', '=', id)
     if (options.whileActive) query = query.where('status', 'in', ACTIVE_STATUSES)
+    if (options.leaseOwner !== undefined) query = query.where('lease_owner', '=', options.leaseOwner)
     const { numUpdatedRows } = await query.executeTakeFirst()
     return numUpdatedRows > 0n ? this.get(id) : null
   }

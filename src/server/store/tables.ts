@@ -15,6 +15,7 @@ export interface StudioTables {
   notes: NotesTable
   review_links: ReviewLinksTable
   review_sessions: ReviewSessionsTable
+  replicas: ReplicasTable
 }
 
 export interface JobsTable {
@@ -62,6 +63,9 @@ export interface JobsTable {
   verdict_by: string | null
   /** How many notes the take has, kept by the review repository with every note it writes. */
   notes_count: Generated<number>
+  /** The replica following this unfinished job (leases/job-leases.ts), and until when (ISO). */
+  lease_owner: string | null
+  lease_until: string | null
 }
 
 /** A review note on a take (contract Note); `marks` is its marks as JSON. */
@@ -109,6 +113,9 @@ export interface ReelsTable {
   updated_at: string
   /** The latest export as JSON (reels/reel-record ExportRecord), null before the first. */
   export_state: string | null
+  /** The replica running its export, and until when its lease holds (leases/reel-export-leases.ts). */
+  export_owner: string | null
+  export_until: string | null
 }
 
 /** A reel's takes, one row per shot: `position` 0, 1, 2… is the play order. */
@@ -146,4 +153,10 @@ export interface ReviewSessionsTable {
   link_id: string
   reviewer_name: string | null
   created_at: string
+}
+
+/** A live studio replica: its heartbeat, from which the provider cap is split (leases/heartbeats.ts). */
+export interface ReplicasTable {
+  id: string
+  seen_at: string
 }

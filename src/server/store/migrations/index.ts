@@ -7,6 +7,7 @@ import { reviewLinks } from './0004-review-links'
 import { authors } from './0005-authors'
 import { promptSearch } from './0006-prompt-search'
 import { reviewAuthorship } from './0007-review-authorship'
+import { leases } from './0008-leases'
 
 /**
  * One schema change. `db` is untyped on purpose: a migration describes the schema of its day,
@@ -31,6 +32,7 @@ const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])
   ['0005-authors', authors],
   ['0006-prompt-search', promptSearch],
   ['0007-review-authorship', reviewAuthorship],
+  ['0008-leases', leases],
 ]
 
 class StudioMigrations implements MigrationProvider {

@@ -80,6 +80,7 @@ describe('the SQLite store migrations', () => {
       'notes',
       'reel_shots',
       'reels',
+      'replicas',
       'review_links',
       'review_sessions',
       'sessions',
