@@ -36,6 +36,11 @@ const counts = async (store: Store) =>
 describe('copyTables', () => {
   it('copies every table; stopped after a few batches and run again, it carries on and ends identical', async () => {
     await seedEveryTable(source.db, 30)
+    // The single studio's heartbeat: a process that is gone, not data for the team's replicas.
+    await source.db
+      .insertInto('replicas')
+      .values({ id: 'replica-laptop', seen_at: '2026-12-01T10:00:00.000Z' })
+      .execute()
     const batches: BatchDone[] = []
     const stopped = copyTables(source, target, {
       batchSize: 4,
@@ -60,6 +65,7 @@ describe('copyTables', () => {
     expect(Object.values(sourceCounts).every((n) => n > 0)).toBe(true)
     const { comparisons } = await compareTables(source, target)
     expect(comparisons.filter((c) => !matches(c))).toEqual([])
+    expect(await target.db.selectFrom('replicas').selectAll().execute()).toEqual([])
 
     // A third run finds nothing left to do.
     const third = await copyTables(source, target, { batchSize: 4 })

@@ -7,6 +7,8 @@ export interface TablePlan {
   primaryKey: readonly string[]
   /** A counting key (SQLite AUTOINCREMENT, PostgreSQL serial) the target must continue after the copy. */
   serial?: string
+  /** Why the table is not copied: it describes running processes, not the studio's data. */
+  notCopied?: string
 }
 
 /**
@@ -25,9 +27,16 @@ export const TABLES = {
   sessions: { primaryKey: ['id_hash'] },
   auth_settings: { primaryKey: ['name'] },
   sign_ins: { primaryKey: ['seq'], serial: 'seq' },
+  replicas: {
+    primaryKey: ['id'],
+    notCopied: 'heartbeats of running studio processes; the team’s replicas write their own',
+  },
 } as const satisfies Record<TableName, TablePlan>
 
-export const TABLE_ORDER = Object.keys(TABLES) as TableName[]
+/** The tables copied, in order. */
+export const TABLE_ORDER = (Object.keys(TABLES) as TableName[]).filter(
+  (table) => !(TABLES[table] as TablePlan).notCopied,
+)
 
 export const planOf = (table: TableName): TablePlan => TABLES[table]
 
