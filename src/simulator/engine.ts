@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { failureFor, renderDurationMs, type FailurePlan } from './faults'
-import { Limiter } from './limiter'
+import { Limiter } from '../lib/limiter'
 import { renderMedia, type RenderTools } from './render'
 import type { VideoStore } from './store'
 import { EXPIRY_SECONDS, isTerminal, unixNow, type VideoRecord } from './video'

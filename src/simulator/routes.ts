@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { copyFile, mkdir, stat } from 'node:fs/promises'
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises'
 import type { FastifyInstance } from 'fastify'
 import sharp from 'sharp'
 import type { Engine } from './engine'
@@ -82,9 +82,15 @@ export function videoRoutes(app: FastifyInstance, { store, engine, models }: Rou
     const files = [REFERENCE_FILE, LAST_REFERENCE_FILE]
     for (const [index, bytes] of input.references.entries()) {
       const file = files[index] ?? REFERENCE_FILE
-      // Normalised to a PNG of the render size: ffmpeg decodes every PNG, not every WebP.
+      // Normalised to a PNG of the render size: ffmpeg decodes every PNG, not every WebP. One
+      // that already is (what the studio sends) is kept as it came, not decoded and encoded again.
       await mkdir(store.mediaDir(rec.id), { recursive: true })
-      await sharp(bytes).resize(pixels.width, pixels.height, { fit: 'cover' }).png().toFile(store.mediaPath(rec.id, file))
+      const meta = await sharp(bytes).metadata()
+      if (meta.format === 'png' && meta.width === pixels.width && meta.height === pixels.height) {
+        await writeFile(store.mediaPath(rec.id, file), bytes)
+      } else {
+        await sharp(bytes).resize(pixels.width, pixels.height, { fit: 'cover' }).png().toFile(store.mediaPath(rec.id, file))
+      }
       if (index === 0) rec.reference = file
       else rec.last_reference = file
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import fsp from 'node:fs/promises'
 import sharp from 'sharp'
+import { Limiter } from '../../lib/limiter'
 import type { Fit } from '../../contract/api'
 import { UPLOAD_LIMITS } from '../../contract/capabilities'
 import { ApiError } from '../../contract/errors'
@@ -34,15 +35,31 @@ export interface FittedReference {
 }
 
 /**
+ * Each sharp call holds one of libuv's four pool threads until it is done, and so does every
+ * file write: ten uploads fitted at once took all four and left the other uploads' bodies
+ * waiting to reach the disk (docs/benchmarks.md, uploads). Two at a time keep both cores busy.
+ */
+const fitting = new Limiter(2)
+
+/**
  * Checks an uploaded file is a PNG, JPEG or WebP within the pixel limit, and fits it to the
  * exact size the provider demands (cover crops, contain letterboxes on black).
  */
-export async function fitReference(
+export function fitReference(
   file: string,
-  { width, height }: { width: number; height: number },
+  size: { width: number; height: number },
   fit: Fit,
   /** The request field the image came in, named in refusals. */
   field = 'input_reference',
+): Promise<FittedReference> {
+  return fitting.run(() => fitNow(file, size, fit, field))
+}
+
+async function fitNow(
+  file: string,
+  { width, height }: { width: number; height: number },
+  fit: Fit,
+  field: string,
 ): Promise<FittedReference> {
   const type = sniffImageType(await readHead(file))
   if (!type) {
@@ -65,7 +82,7 @@ export async function fitReference(
     .rotate()
     .resize(width, height, { fit, background: { r: 0, g: 0, b: 0, alpha: 1 } })
     .flatten({ background: '#000000' })
-    .png()
+    .png({ compressionLevel: 1 })
     .toBuffer()
     .catch(() => {
       throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be decoded`, field)

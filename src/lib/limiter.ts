@@ -1,3 +1,5 @@
+const NEVER = new AbortController().signal
+
 /** At most `max` tasks at once; the rest wait in order. An aborted waiter leaves the queue. */
 export class Limiter {
   private active = 0
@@ -5,7 +7,7 @@ export class Limiter {
 
   constructor(private readonly max: number) {}
 
-  async run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  async run<T>(task: () => Promise<T>, signal: AbortSignal = NEVER): Promise<T> {
     await this.acquire(signal)
     try {
       return await task()
