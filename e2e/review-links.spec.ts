@@ -1,12 +1,10 @@
 import { noSeriousViolations } from './axe'
 import fs from 'node:fs/promises'
-import type { APIRequestContext, Page } from '@playwright/test'
-import { createdReviewLinkSchema } from '../src/contract/links'
-import { noteListSchema } from '../src/contract/review'
-import { reelDetailSchema } from '../src/contract/reels'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { fontsReady, MEDIA, searchTakes } from './gallery-page'
-import { finishedTake, unique } from './review-support'
+import { fontsReady, MEDIA, searchTakes, tile, viewerOf } from './gallery-page'
+import { exportOpenReel, makeReelFromGallery, threeTakes } from './reel-steps'
+import { finishedTake } from './review-support'
 
 test.describe.configure({ timeout: 240_000 })
 
@@ -25,99 +23,107 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 })
 }
 
-/** A reel of these takes, exported to one film. */
-async function exportedReel(request: APIRequestContext, name: string, jobIds: string[]) {
-  const made = await request.post('/api/reels', { data: { name, jobIds } })
-  expect(made.status(), await made.text()).toBe(201)
-  const reel = reelDetailSchema.parse(await made.json())
-  expect((await request.post(`/api/reels/${reel.id}/export`, { data: {} })).ok()).toBe(true)
-  await expect
-    .poll(
-      async () =>
-        reelDetailSchema.parse(await (await request.get(`/api/reels/${reel.id}`)).json()).export
-          ?.status,
-      {
-        timeout: 120_000,
-      },
-    )
-    .toBe('completed')
-  return reel
+/** The gallery's selection bar fits a phone: every action on screen, none cut off. */
+async function selectionBarFits(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 })
+  for (const name of ['Clear selection', 'Export notes', 'Make reel', 'Share for review', 'Compare']) {
+    const box = await page.getByRole('button', { name, exact: true }).boundingBox()
+    expect(box, name).not.toBeNull()
+    expect(box && box.x >= 0 && box.x + box.width <= 390, `${name} is on screen`).toBe(true)
+  }
+  await page.getByRole('button', { name: 'Make reel' }).scrollIntoViewIfNeeded()
+  await fontsReady(page)
+  await page.screenshot({ path: `${SHOTS}/gallery-selection-390x844.png` })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.screenshot({ path: `${SHOTS}/gallery-selection-1440x900.png` })
 }
 
-test('a reviewer with no studio cookie opens a comment link, plays the reel through, and the owner sees their note', async ({
+test('the owner builds, exports and shares a reel in the studio; a reviewer with no cookie plays it, notes and circles a shot; the owner sees both under their name', async ({
+  page,
+  context,
   browser,
   request,
 }) => {
-  const takes = [
-    await finishedTake(request, 'Kite rises over the dunes'),
-    await finishedTake(request, 'Kite string snaps'),
-    await finishedTake(request, 'Kite lands in the sea'),
-  ]
-  const reel = await exportedReel(
-    request,
-    unique('Kite day'),
-    takes.map((t) => t.take.id),
-  )
-  const shared = await request.post('/api/reviews', {
-    data: { share: { kind: 'reel', reelId: reel.id }, permission: 'comment' },
-  })
-  expect(shared.status(), await shared.text()).toBe(201)
-  const link = createdReviewLinkSchema.parse(await shared.json())
+  // The owner, in the studio: three takes picked in the gallery, made into a reel, exported.
+  const three = await threeTakes(request, 'Kite day')
+  const second = three.takes[1]?.take
+  if (!second) throw new Error('three takes')
+  await makeReelFromGallery(page, three, () => selectionBarFits(page))
+  await exportOpenReel(page, 'Cut')
 
+  // Shared for notes and verdicts from the reel's view; the link copied from the dialog.
+  const reel = page.getByRole('dialog', { name: /^Reel / })
+  await reel.getByRole('button', { name: 'Share for review' }).click()
+  const share = page.getByRole('dialog', { name: /^Share the reel .* for review$/ })
+  await share.getByLabel('Reviewer may').selectOption({ label: 'Watch, notes and verdicts' })
+  await share.getByRole('button', { name: 'Create link' }).click()
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await share.getByRole('button', { name: 'Copy link' }).click()
+  await expect(share.getByRole('button', { name: 'Copied' })).toBeVisible()
+  const address = await page.evaluate(() => navigator.clipboard.readText())
+  expect(address).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/)
+  await share.getByRole('button', { name: 'Done' }).click()
+  await reel.getByRole('button', { name: 'Close' }).click()
+
+  // The reviewer: another browser, no cookie of the studio's.
   const reviewer = await browser.newContext({ viewport: { width: 1440, height: 900 } })
   try {
-    const page = await reviewer.newPage()
-    await page.goto(link.path)
-    await page.getByRole('textbox', { name: 'Your name' }).fill('Ana Director')
-    await page.getByRole('button', { name: 'Continue' }).click()
+    const guest = await reviewer.newPage()
+    await guest.goto(address)
+    await guest.getByRole('textbox', { name: 'Your name' }).fill('Ana Director')
+    await guest.getByRole('button', { name: 'Continue' }).click()
 
-    const shots = page.getByRole('complementary', { name: 'Shot list' })
+    const shots = guest.getByRole('complementary', { name: 'Shot list' })
     await expect(shots.getByRole('listitem')).toHaveCount(3)
-    await expect(page.getByText(takes[1]?.prompt ?? '')).toBeVisible()
     // Nothing of the studio: no composer, no other takes, no cost.
-    await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveCount(0)
-    await expect(page.getByText('$')).toHaveCount(0)
+    await expect(guest.getByRole('textbox', { name: 'Prompt' })).toHaveCount(0)
+    await expect(guest.getByText('$')).toHaveCount(0)
 
-    // The first shot plays; near its end the reel goes on to the second by itself.
-    const player = page.getByRole('region', { name: 'Player' }).locator('video')
+    // The first shot plays; at its end the reel goes on to the second by itself.
+    const player = guest.getByRole('region', { name: 'Player' }).locator('video')
     await player.evaluate(async (video: HTMLVideoElement) => {
       video.muted = true
       await video.play()
     })
-    await expect
-      .poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime), MEDIA)
-      .toBeGreaterThan(0.2)
+    await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime), MEDIA).toBeGreaterThan(0.2)
     await player.evaluate((video: HTMLVideoElement) => (video.currentTime = video.duration - 0.3))
-    await expect(shots.locator('button[aria-current="true"]')).toContainText(
-      takes[1]?.prompt ?? '',
-      MEDIA,
-    )
-    await expect(page.getByText('Shot 2 of 3')).toBeVisible()
+    await expect(shots.locator('button[aria-current="true"]')).toContainText(three.takes[1]?.prompt ?? '', MEDIA)
+    await expect(guest.getByText('Shot 2 of 3')).toBeVisible()
+    // Paused on the second shot, so the note and the verdict below are the second shot's.
+    await player.evaluate((video: HTMLVideoElement) => video.pause())
 
-    await page
-      .getByRole('textbox', { name: /Note at the playhead/ })
-      .fill('Hold on the snap a beat longer')
-    await page.getByRole('button', { name: 'Add note' }).click()
-    await expect(
-      page.getByRole('region', { name: 'Notes' }).getByText('Hold on the snap a beat longer'),
-    ).toBeVisible()
+    // A note on the second shot, then edited (their own); a verdict.
+    const notes = guest.getByRole('region', { name: 'Notes' })
+    await guest.getByRole('textbox', { name: /Note at the playhead/ }).fill('Hold on the snap')
+    await guest.getByRole('button', { name: 'Add note' }).click()
+    await notes.getByRole('button', { name: /^Edit your note at / }).click()
+    await notes.getByRole('textbox', { name: /^Your note at / }).fill('Hold on the snap a beat longer')
+    await notes.getByRole('button', { name: 'Save' }).click()
+    await expect(notes.getByText('Hold on the snap a beat longer')).toBeVisible()
+    await notes.getByRole('group', { name: 'Verdict' }).getByRole('button', { name: 'Circled' }).click()
+    await expect(notes.getByText('Circled by Ana Director')).toBeVisible()
 
-    await noSeriousViolations(page)
-    await shoot(page, 'reviewer-reel')
+    await noSeriousViolations(guest)
+    await shoot(guest, 'reviewer-reel')
     // A studio route through the link is refused, whatever the page offers.
-    const refused = await page.request.post(`/r/api/jobs/${takes[0]?.take.id}/retry`)
+    const refused = await guest.request.post(`/r/api/jobs/${second.id}/retry`)
     expect(refused.status()).toBe(403)
   } finally {
     await reviewer.close()
   }
 
-  // The owner sees the note, with the reviewer's name.
-  const notes = noteListSchema.parse(
-    await (await request.get(`/api/jobs/${takes[1]?.take.id}/notes`)).json(),
-  )
-  expect(notes.items).toEqual([
-    expect.objectContaining({ author: 'Ana Director', text: 'Hold on the snap a beat longer' }),
-  ])
+  // The owner opens the second shot in the studio: the note and the verdict, with the name.
+  await page.reload()
+  const grid = await searchTakes(page, three.tag)
+  await expect(grid.locator(`[data-take-id="${second.id}"]`)).toContainText(/Take [A-Z]+, circled by Ana Director/)
+  await tile(grid, three.takes[1]?.prompt ?? '').click()
+  const viewer = viewerOf(page, three.takes[1]?.prompt ?? '')
+  const list = viewer.getByRole('list', { name: 'Notes' })
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await expect(list).toContainText('Ana Director')
+  await expect(list).toContainText('Hold on the snap a beat longer')
+  await expect(viewer.getByText('Circled by Ana Director')).toBeVisible()
+  await shoot(page, 'studio-sees-reviewer')
 })
 
 test('the owner shares the selection from the gallery, copies the link once, sees it listed and revokes it', async ({

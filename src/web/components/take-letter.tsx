@@ -9,13 +9,17 @@ import { cn } from './ui/cn'
 export function TakeLetter({
   take,
   verdict,
+  by = null,
   className,
 }: {
   take: string
   verdict: Verdict
+  /** Who gave the verdict, when known (a reviewer through a link, say). */
+  by?: string | null
   className?: string
 }) {
-  const label = `Take ${take}${verdict ? `, ${VERDICT_LABELS[verdict].toLowerCase()}` : ''}`
+  const judged = verdict ? `, ${VERDICT_LABELS[verdict].toLowerCase()}${by ? ` by ${by}` : ''}` : ''
+  const label = `Take ${take}${judged}`
   return (
     <span className={cn('inline-flex shrink-0 items-center gap-1', className)}>
       <span className="sr-only">{label}</span>

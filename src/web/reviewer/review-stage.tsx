@@ -3,6 +3,7 @@ import type { Job } from '../../contract/job'
 import type { ReviewerView } from '../../contract/links'
 import { Button } from '../components/ui/button'
 import { cn } from '../components/ui/cn'
+import { ReelPlayer } from '../features/reels/reel-player'
 import { ReviewerCompare } from './reviewer-compare'
 import { ReviewerNotes } from './reviewer-notes'
 
@@ -25,29 +26,15 @@ export function ReviewStage({ view }: { view: ReviewerView }) {
   return (
     <div className="grid min-h-0 flex-1 gap-0 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <section aria-label="Player" className="flex min-w-0 flex-col gap-3 p-3 lg:p-4">
-        <div className="flex min-h-0 items-center justify-center bg-black">
-          <video
-            ref={video}
-            key={take.id}
-            src={take.media?.video}
-            poster={take.media?.thumbnail ?? undefined}
-            controls
-            playsInline
-            // After the first shot, a reel goes on by itself.
-            autoPlay={isReel && index > 0}
-            onEnded={() => {
-              if (isReel && index < takes.length - 1) setIndex(index + 1)
-            }}
-            aria-label={`Shot ${index + 1}: ${take.prompt}`}
-            className="max-h-[70dvh] w-full"
-          />
-        </div>
-        <p className="text-sm text-text" dir="auto">
-          <span className="mr-2 font-mono text-xs text-text-muted">
-            {isReel ? `Shot ${index + 1} of ${takes.length}` : `Take ${take.take}`}
-          </span>
-          {take.prompt}
-        </p>
+        {/* The studio's own player: a reel plays straight through, a set of takes one at a time. */}
+        <ReelPlayer
+          takes={takes}
+          current={index}
+          onCurrent={setIndex}
+          playsThrough={isReel}
+          videoRef={video}
+          className="shrink-0 lg:h-[70dvh]"
+        />
         <ReviewerNotes take={take} view={view} video={video} />
       </section>
       <aside aria-label={isReel ? 'Shot list' : 'Shared takes'} className="border-t border-border bg-surface p-3 lg:border-t-0 lg:border-l">

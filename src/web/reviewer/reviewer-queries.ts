@@ -1,8 +1,12 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { z } from 'zod'
+import { jobSchema } from '../../contract/job'
 import { REVIEW_API_PREFIX, reviewerViewSchema } from '../../contract/links'
-import { noteListSchema, noteSchema, type CreateNoteRequest } from '../../contract/review'
+import { noteListSchema, noteSchema, type CreateNoteRequest, type EditNoteRequest } from '../../contract/review'
+import type { Verdict } from '../../contract/verdict'
 import { apiRequest } from '../lib/api-client'
+
+const notesPath = (jobId: string) => `${REVIEW_API_PREFIX}/jobs/${encodeURIComponent(jobId)}/notes`
 
 /** The reviewer's own queries: every path under /r/api, the only one their link cookie opens. */
 export const reviewerQueries = {
@@ -14,8 +18,7 @@ export const reviewerQueries = {
   notes: (jobId: string) =>
     queryOptions({
       queryKey: ['review-link', 'notes', jobId],
-      queryFn: ({ signal }) =>
-        apiRequest(`${REVIEW_API_PREFIX}/jobs/${encodeURIComponent(jobId)}/notes`, noteListSchema, { signal }),
+      queryFn: ({ signal }) => apiRequest(notesPath(jobId), noteListSchema, { signal }),
     }),
 }
 
@@ -34,11 +37,32 @@ export function useNameReviewer() {
   })
 }
 
-export function useAddNote(jobId: string) {
+/** Adding, editing and deleting notes on a take (the server lets a reviewer change only theirs). */
+export function useReviewerNotes(jobId: string) {
+  const client = useQueryClient()
+  const onSuccess = () => client.invalidateQueries({ queryKey: reviewerQueries.notes(jobId).queryKey })
+  const add = useMutation({
+    mutationFn: (note: CreateNoteRequest) => apiRequest(notesPath(jobId), noteSchema, json('POST', note)),
+    onSuccess,
+  })
+  const edit = useMutation({
+    mutationFn: ({ id, ...change }: EditNoteRequest & { id: string }) =>
+      apiRequest(`${notesPath(jobId)}/${encodeURIComponent(id)}`, noteSchema, json('PATCH', change)),
+    onSuccess,
+  })
+  const remove = useMutation({
+    mutationFn: (id: string) =>
+      apiRequest(`${notesPath(jobId)}/${encodeURIComponent(id)}`, z.unknown(), { method: 'DELETE' }),
+    onSuccess,
+  })
+  return { add, edit, remove }
+}
+
+export function useReviewerVerdict(jobId: string) {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (note: CreateNoteRequest) =>
-      apiRequest(`${REVIEW_API_PREFIX}/jobs/${encodeURIComponent(jobId)}/notes`, noteSchema, json('POST', note)),
-    onSuccess: () => client.invalidateQueries({ queryKey: reviewerQueries.notes(jobId).queryKey }),
+    mutationFn: (verdict: Verdict) =>
+      apiRequest(`${REVIEW_API_PREFIX}/jobs/${encodeURIComponent(jobId)}/verdict`, jobSchema, json('PUT', { verdict })),
+    onSuccess: () => client.invalidateQueries({ queryKey: reviewerQueries.view().queryKey }),
   })
 }

@@ -19,7 +19,8 @@ export function SelectionBar({
   const count = ids.length
   const ready = count >= 2 && count <= COMPARE_MAX
   return (
-    <div className="flex h-11 shrink-0 items-center gap-3 border-t border-border bg-surface px-5">
+    // One row on a wide screen; on a phone the count, Clear and Export above, what to make below.
+    <div className="flex min-h-11 shrink-0 flex-wrap items-center gap-x-3 gap-y-1.5 border-t border-border bg-surface px-3 py-1.5 sm:px-5">
       <p aria-live="polite" className="text-xs text-text-muted">
         {count} selected
         {count > COMPARE_MAX || count < 2 ? (
@@ -36,6 +37,8 @@ export function SelectionBar({
           Clear selection
         </Button>
         <ExportNotesMenu scope={{ job: [...ids] }} placement="up" />
+      </div>
+      <div className="flex w-full flex-wrap justify-end gap-2 sm:w-auto">
         <Button size="sm" onClick={onMakeReel}>
           Make reel
         </Button>

@@ -36,7 +36,7 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
       >
         <TileFace job={job} detailsId={detailsId} />
         <span className="flex h-8 items-center gap-2 px-2">
-          <TakeLetter take={job.take} verdict={job.verdict} />
+          <TakeLetter take={job.take} verdict={job.verdict} by={job.verdictBy} />
           <span
             dir="auto"
             className={cn('truncate text-xs text-text', job.verdict === 'no_good' && 'text-text-muted')}

@@ -65,27 +65,30 @@ export function NoteItem({
           {note.text || <span className="text-text-subtle italic">(marks only)</span>}
         </span>
       </button>
-      <div className="flex shrink-0 items-start gap-0.5 pt-1 opacity-100 transition-opacity pointer-fine:opacity-0 pointer-fine:group-focus-within:opacity-100 pointer-fine:group-hover:opacity-100">
-        <Button
-          size="sm"
-          variant="ghost"
-          className="h-6 px-1.5"
-          aria-label={`Edit the note at ${when}`}
-          onClick={onEdit}
-        >
-          Edit
-        </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          className="h-6 px-1.5 hover:text-danger"
-          aria-label={`Delete the note at ${when}`}
-          disabled={deleting}
-          onClick={onDelete}
-        >
-          Delete
-        </Button>
-      </div>
+      {/* The owner may change every note; the server says so per note (`editable`). */}
+      {note.editable && (
+        <div className="flex shrink-0 items-start gap-0.5 pt-1 opacity-100 transition-opacity pointer-fine:opacity-0 pointer-fine:group-focus-within:opacity-100 pointer-fine:group-hover:opacity-100">
+          <Button
+            size="sm"
+            variant="ghost"
+            className="h-6 px-1.5"
+            aria-label={`Edit the note at ${when}`}
+            onClick={onEdit}
+          >
+            Edit
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="h-6 px-1.5 hover:text-danger"
+            aria-label={`Delete the note at ${when}`}
+            disabled={deleting}
+            onClick={onDelete}
+          >
+            Delete
+          </Button>
+        </div>
+      )}
     </li>
   )
 }

@@ -5,13 +5,15 @@ import { VERDICT_GLYPHS, VERDICT_LIT } from './verdict-look'
 
 interface VerdictBarProps {
   verdict: Verdict
+  /** Who gave the verdict shown, when known: a reviewer's name through a review link, say. */
+  by: string | null
   onChange: (verdict: Verdict) => void
   pending: boolean
   error: Error | null
 }
 
 /** The take's verdict, one press away: the chosen one lit; pressing it again clears it. */
-export function VerdictBar({ verdict, onChange, pending, error }: VerdictBarProps) {
+export function VerdictBar({ verdict, by, onChange, pending, error }: VerdictBarProps) {
   return (
     <div className="border-b border-border px-4 py-2.5">
       <div
@@ -48,6 +50,11 @@ export function VerdictBar({ verdict, onChange, pending, error }: VerdictBarProp
           )
         })}
       </div>
+      {verdict && by && (
+        <p className="mt-1.5 truncate text-xs text-text-muted">
+          {VERDICT_LABELS[verdict]} by <span className="text-text">{by}</span>
+        </p>
+      )}
       {error && (
         <p role="alert" className="mt-1.5 text-xs text-danger">
           The verdict was not saved: {error.message}

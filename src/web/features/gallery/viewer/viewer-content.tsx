@@ -107,6 +107,8 @@ export function ViewerContent({
         {done && (
           <VerdictBar
             verdict={review.verdict}
+            // Whoever gave the take's saved verdict; not a verdict still being saved.
+            by={review.verdict === job.verdict ? job.verdictBy : null}
             onChange={review.setVerdict}
             pending={review.verdictSaving}
             error={review.verdictError}

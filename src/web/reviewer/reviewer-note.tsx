@@ -1,0 +1,76 @@
+import { useId, useState } from 'react'
+import type { Note } from '../../contract/review'
+import { Button } from '../components/ui/button'
+import { Textarea } from '../components/ui/textarea'
+import type { useReviewerNotes } from './reviewer-queries'
+
+export const noteClock = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(1).padStart(4, '0')}`
+
+/**
+ * One note: its time, who wrote it and what. A note of the reviewer's own (the server marks it
+ * `editable`) can be edited in place or deleted; the others only read.
+ */
+export function ReviewerNote({ note, changes }: { note: Note; changes: ReturnType<typeof useReviewerNotes> }) {
+  const [text, setText] = useState<string | null>(null)
+  const id = useId()
+  const when = noteClock(note.at)
+  const { edit, remove } = changes
+  const failed = (edit.variables?.id === note.id && edit.error) || (remove.variables === note.id && remove.error)
+  return (
+    <li className="rounded-md bg-surface px-2.5 py-1.5 text-sm">
+      <div className="flex items-baseline gap-2">
+        <span className="font-mono text-xs text-text-muted">{when}</span>
+        <span className="min-w-0 truncate text-xs font-medium text-text-muted">{note.author}</span>
+        {note.editable && text === null && (
+          <span className="ml-auto flex shrink-0 gap-1">
+            <Button size="sm" variant="ghost" className="h-6 px-1.5" aria-label={`Edit your note at ${when}`} onClick={() => setText(note.text)}>
+              Edit
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="h-6 px-1.5 hover:text-danger"
+              aria-label={`Delete your note at ${when}`}
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(note.id)}
+            >
+              Delete
+            </Button>
+          </span>
+        )}
+      </div>
+      {text === null ? (
+        <p dir="auto" className="break-words whitespace-pre-wrap">
+          {note.text}
+        </p>
+      ) : (
+        <form
+          className="mt-1 grid gap-1.5"
+          onSubmit={(event) => {
+            event.preventDefault()
+            edit.mutate({ id: note.id, text: text.trim() }, { onSuccess: () => setText(null) })
+          }}
+        >
+          <label htmlFor={id} className="sr-only">
+            Your note at {when}
+          </label>
+          <Textarea id={id} rows={2} value={text} onChange={(event) => setText(event.target.value)} autoFocus />
+          <span className="flex gap-1.5">
+            <Button type="submit" size="sm" variant="primary" disabled={!text.trim() || edit.isPending}>
+              Save
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setText(null)}>
+              Cancel
+            </Button>
+          </span>
+        </form>
+      )}
+      {failed && (
+        <p role="alert" className="text-xs text-danger">
+          {failed.message}
+        </p>
+      )}
+    </li>
+  )
+}
