@@ -104,6 +104,8 @@ test('the owner builds, exports and shares a reel in the studio; a reviewer with
     await expect(notes.getByText('Circled by Ana Director')).toBeVisible()
 
     await noSeriousViolations(guest)
+    await guest.setViewportSize({ width: 390, height: 844 })
+    await noSeriousViolations(guest)
     await shoot(guest, 'reviewer-reel')
     // A studio route through the link is refused, whatever the page offers.
     const refused = await guest.request.post(`/r/api/jobs/${second.id}/retry`)
