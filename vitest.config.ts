@@ -1,6 +1,23 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
+/**
+ * The suites that run a second time on PostgreSQL (issue 13): the store, routes, the job pipeline,
+ * hardening and security. The rest never touch the database, or test SQLite itself (its legacy
+ * upgrade and file handling in migrations.test.ts), and run once in `node`.
+ */
+const POSTGRES_SUITES = [
+  'src/server/store/job-repository.test.ts',
+  'src/server/store/*.postgres.test.ts',
+  'src/server/routes/*.test.ts',
+  'src/server/jobs/{cancel,resilience,undo-delete,watcher}.test.ts',
+  'src/server/reels/*.test.ts',
+  'src/server/links/review-links.test.ts',
+  'src/server/metrics/*.test.ts',
+  'src/server/hardening/{disk-full,upload-disk-full,downloads,provider-reads,fuzz-create,fuzz-remix,key-secrecy}.test.ts',
+  'src/server/security/{authors,brute-force,review-scope,review-scope.property,security,sessions,sign-in-log}.test.ts',
+]
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +26,20 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['src/{contract,lib,server,simulator}/**/*.test.ts'],
+          exclude: ['**/*.postgres.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'node-pg',
+          environment: 'node',
+          include: POSTGRES_SUITES,
+          exclude: ['src/server/routes/spa.test.ts'],
+          // One PostgreSQL cluster for the run; each studio gets a database of its own on it.
+          globalSetup: ['src/server/testing/postgres-global-setup.ts'],
+          setupFiles: ['src/server/testing/postgres-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -58,7 +58,7 @@ export interface Store {
 
 /** The studio's own store and vault on a data folder, as createStudio would open them. */
 export async function openStore(dataDir: string): Promise<Store> {
-  const store = await openStudioStore(path.join(dataDir, 'dailies.db'))
+  const store = await openStudioStore({ sqliteFile: path.join(dataDir, 'dailies.db') })
   return {
     repo: new JobRepository(store.db),
     vault: new FolderVault(path.join(dataDir, 'vault')),

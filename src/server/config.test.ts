@@ -141,3 +141,17 @@ describe('media store settings', () => {
     expect(() => loadConfig({ DAILIES_S3_BUCKET: 'takes', DAILIES_S3_ENDPOINT: 'minio' })).toThrow(/DAILIES_S3_ENDPOINT/)
   })
 })
+
+describe('database settings', () => {
+  it('keep the database in the data folder unless DATABASE_URL names a PostgreSQL one', () => {
+    expect(loadConfig({}).databaseUrl).toBeNull()
+    const url = 'postgres://dailies:secret@db.internal:5432/dailies?sslmode=require'
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url)
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/dailies' }).databaseUrl).toBe('postgresql://db/dailies')
+  })
+
+  it('refuse a URL of another database or none at all', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/dailies' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/)
+    expect(() => loadConfig({ DATABASE_URL: 'dailies.db' })).toThrow(/DATABASE_URL/)
+  })
+})

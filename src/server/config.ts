@@ -33,6 +33,9 @@ export const envSchema = z.object({
   DAILIES_UPSTREAM_KEY: z.string().min(1).optional(),
   DAILIES_UPSTREAM_URL: z.url().optional(),
   DAILIES_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' })
+    .optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4400),
   DAILIES_TOKEN: z.string().min(1).optional(),
@@ -76,6 +79,8 @@ export interface Config {
   /** null when the embedded simulator is the provider: its URL is known only once it listens. */
   upstream: UpstreamConfig | null
   dataDir: string
+  /** A PostgreSQL URL (DATABASE_URL), or null: the SQLite file `dailies.db` in dataDir. */
+  databaseUrl: string | null
   host: string
   port: number
   token: string | null
@@ -189,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     provider,
     upstream: upstreamFor(provider, env),
     dataDir: path.resolve(env.DAILIES_DATA_DIR),
+    databaseUrl: env.DATABASE_URL ?? null,
     host: env.HOST,
     port: env.PORT,
     token: env.DAILIES_TOKEN ?? null,

@@ -37,7 +37,7 @@ export type StudioConfig = Pick<
   'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute' | 'ffmpegPath'
 > &
   Partial<
-    Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs' | 'deleteGraceS' | 's3' | 'providerConcurrency' | 'leaseMs'>
+    Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs' | 'deleteGraceS' | 's3' | 'providerConcurrency' | 'leaseMs' | 'databaseUrl'>
   >
 
 export interface StudioOverrides {
@@ -86,7 +86,9 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     apiKey: config.simulator.apiKey ?? 'simulator',
     keyName: 'DAILIES_SIM_KEY',
   }
-  const store = await openStore(path.join(config.dataDir, 'dailies.db'))
+  const store = await openStore(
+    config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: path.join(config.dataDir, 'dailies.db') },
+  )
   const metrics = new StudioMetrics(() => countJobsByStatus(store.db))
   const baseUpstream = instrumentUpstream(createUpstream({ ...upstreamConfig, logger }), metrics)
   const upstream = overrides.wrapUpstream ? overrides.wrapUpstream(baseUpstream) : baseUpstream

@@ -7,17 +7,19 @@ import { loadConfig } from '../config'
 import { createStudio, type Studio } from '../studio'
 import { multipartBody } from '../testing/multipart'
 import { FAST_SCHEDULE } from '../testing/test-studio'
+import { studioDatabaseUrl } from '../testing/test-database'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-undo-'))
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
 /** A studio on `dataDir`, started again on the same folder as a restart would. */
-function start(deleteGraceS: number): Promise<Studio> {
+async function start(deleteGraceS: number): Promise<Studio> {
   return createStudio(
     {
       provider: 'simulator',
       upstream: null,
       dataDir,
+      databaseUrl: await studioDatabaseUrl(dataDir),
       simulator: { timeScale: 0, apiKey: null },
       logLevel: 'silent',
       token: null,

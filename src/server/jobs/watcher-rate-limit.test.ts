@@ -36,7 +36,7 @@ describe('the watcher under a burst of 429s', () => {
       const video = { id, object: 'video', status: 'in_progress', progress: 10 }
       return Promise.resolve(Response.json(video))
     }
-    const store = await openStore(':memory:')
+    const store = await openStore({ sqliteFile: ':memory:' })
     const repo = new JobRepository(store.db)
     const watcher = new Watcher({
       repo,

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobListSchema } from '../../contract/api'
 import { jobSchema } from '../../contract/job'
@@ -9,6 +7,7 @@ import { reviewLinkClient } from '../testing/review-link-client'
 import { seedJob } from '../testing/seed-job'
 import { STRONG_TOKEN, TIGHT_LIMITS } from '../testing/sign-in-client'
 import { startTestStudio, type TestStudio } from '../testing/test-studio'
+import { storedDatabaseText } from '../testing/test-database'
 
 const DAY = 86_400_000
 let shift = 0
@@ -42,9 +41,9 @@ describe('sharing', () => {
     const list = await studio.app.inject({ url: '/api/reviews', headers: client.owner })
     expect(list.body).not.toContain(token)
     expect(reviewLinkListSchema.parse(list.json()).items.map((l) => l.id)).toContain(link.id)
-    const database = fs.readFileSync(path.join(studio.dataDir, 'dailies.db'))
-    const wal = fs.readFileSync(path.join(studio.dataDir, 'dailies.db-wal'))
-    expect(Buffer.concat([database, wal]).includes(token)).toBe(false)
+    const stored = await storedDatabaseText(studio)
+    expect(stored).toContain(link.id)
+    expect(stored).not.toContain(token)
   })
 
   it('refuses what it cannot share with a clear error and keeps nothing', async () => {

@@ -5,6 +5,7 @@ import { CROSSFADE_SECONDS, reelDetailSchema, type ReelDetail } from '../../cont
 import { defaultFfmpegPath } from '../../lib/ffmpeg'
 import { centreColour, dominant, probeStreams, seedSolidTake } from '../testing/reel-shots'
 import { startTestStudio, type TestStudio } from '../testing/test-studio'
+import { studioDatabaseUrl } from '../testing/test-database'
 
 let studio: TestStudio
 beforeAll(async () => {
@@ -138,7 +139,7 @@ describe('reel export', () => {
     const { createStudio } = await import('../studio')
     // The same data folder opened again, as the next start would.
     const again = await createStudio(
-      { provider: 'simulator', upstream: null, dataDir: studio.dataDir, simulator: { timeScale: 0, apiKey: null }, logLevel: 'silent', token: null, rendersPerMinute: 1000, ffmpegPath: defaultFfmpegPath() },
+      { provider: 'simulator', upstream: null, dataDir: studio.dataDir, databaseUrl: await studioDatabaseUrl(studio.dataDir), simulator: { timeScale: 0, apiKey: null }, logLevel: 'silent', token: null, rendersPerMinute: 1000, ffmpegPath: defaultFfmpegPath() },
     )
     try {
       const after = reelDetailSchema.parse((await again.app.inject({ method: 'GET', url: `/api/reels/${id}` })).json())

@@ -19,6 +19,7 @@ import { createStudio, type Studio } from '../studio'
 import { FullDiskVault } from '../testing/full-disk-vault'
 import { multipartBody } from '../testing/multipart'
 import { FAST_SCHEDULE } from '../testing/test-studio'
+import { studioDatabaseUrl } from '../testing/test-database'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-review-'))
 let studio: Studio
@@ -28,12 +29,13 @@ let take: Job
 let other: Job
 
 /** A studio on `dataDir`; started again on the same folder, as a restart would. */
-function start(): Promise<Studio> {
+async function start(): Promise<Studio> {
   return createStudio(
     {
       provider: 'simulator',
       upstream: null,
       dataDir,
+      databaseUrl: await studioDatabaseUrl(dataDir),
       simulator: { timeScale: 0, apiKey: null },
       logLevel: 'silent',
       token: null,

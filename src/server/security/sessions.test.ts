@@ -12,6 +12,7 @@ import {
   STRONG_TOKEN,
   TIGHT_LIMITS,
 } from '../testing/sign-in-client'
+import { studioDatabaseUrl } from '../testing/test-database'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -38,6 +39,7 @@ async function start(
       provider: 'simulator',
       upstream: null,
       dataDir,
+      databaseUrl: await studioDatabaseUrl(dataDir),
       simulator: { timeScale: 0, apiKey: null },
       logLevel: 'silent',
       token: options.token ?? STRONG_TOKEN,

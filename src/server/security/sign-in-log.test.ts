@@ -6,6 +6,7 @@ import { distinctiveKey, expectNoKey } from '../testing/key-telltales'
 import { captureLogs } from '../testing/log-capture'
 import { fakeClock, sessionCookieOf, signInClient, TIGHT_LIMITS } from '../testing/sign-in-client'
 import { startTestStudio, type TestStudio } from '../testing/test-studio'
+import { storedDatabaseText } from '../testing/test-database'
 import { listFiles } from '../testing/vault-snapshot'
 
 let studio: TestStudio | null = null
@@ -139,8 +140,8 @@ describe('the sign-in log', () => {
     expectNoKey(secrets, lines, 'the log')
     expect(lines).not.toContain(cookie.split('=')[1])
     for (const reply of replies) expectNoKey(secrets, reply, 'a reply')
+    expectNoKey(secrets, await storedDatabaseText(studio), 'the database')
     const files = listFiles(studio.dataDir)
-    expect(files).toContain('dailies.db')
     for (const file of files) {
       expectNoKey(
         secrets,

@@ -3,12 +3,15 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import {
   Kysely,
+  PostgresDialect,
+  sql,
   SqliteAdapter,
   SqliteDialect,
   type DialectAdapter,
   type SqliteDatabase,
   type SqliteStatement,
 } from 'kysely'
+import pg from 'pg'
 import { migrateToLatest } from './migrations/index'
 import { ON_KYSELY_MIGRATIONS, upgradeLegacySqlite } from './migrations/legacy-sqlite'
 import type { StoreDialect, StudioTables } from './tables'
@@ -26,10 +29,81 @@ export interface Store {
 }
 
 /**
- * Opens (creating if needed) the studio's SQLite database in WAL mode and brings its schema up to
- * date: first a database an older studio left behind (see legacy-sqlite), then the migrations.
+ * Where the database is: a SQLite file (`:memory:` for a throwaway one) or a PostgreSQL URL
+ * (`postgres://user:password@host:5432/dailies`, DATABASE_URL).
  */
-export async function openStore(file: string): Promise<Store> {
+export type StoreLocation = { sqliteFile: string } | { postgresUrl: string }
+
+/**
+ * Opens the studio's database and brings its schema up to date; the returned Kysely speaks the
+ * same queries on both back ends.
+ *
+ *     const store = await openStore({ sqliteFile: path.join(dataDir, 'dailies.db') })
+ *     const store = await openStore({ postgresUrl: 'postgres://dailies@db/dailies' })
+ *
+ * Several studios may open one PostgreSQL database at once: the migrator holds a lock, so the
+ * schema is migrated once. `close()` ends the connections.
+ */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const store = 'postgresUrl' in location ? openPostgres(location.postgresUrl) : openSqlite(location.sqliteFile)
+  try {
+    if ('postgresUrl' in location) await reachPostgres(store.db, location.postgresUrl)
+    await migrateToLatest(store.db, store.dialect)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  if (store.dialect === 'sqlite') await store.markMigrated()
+  return store
+}
+
+interface OpenedStore extends Store {
+  markMigrated(): Promise<void>
+}
+
+/**
+ * The PostgreSQL types pg would hand over as text, read as numbers: bigint (count(*), the
+ * sessions' epoch milliseconds) and numeric. Every value the studio keeps in them is far below
+ * 2^53, so the same code reads both back ends.
+ */
+const NUMERIC_TYPES = new Set([pg.types.builtins.INT8, pg.types.builtins.NUMERIC])
+
+const types: pg.CustomTypesConfig = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) =>
+    NUMERIC_TYPES.has(oid) && format !== 'binary'
+      ? Number
+      : (pg.types.getTypeParser(oid, format) as (value: string) => unknown),
+}
+
+/** A new connection waits this long for the server before the query fails (pg would wait forever). */
+const CONNECT_TIMEOUT_MS = 10_000
+
+function openPostgres(url: string): OpenedStore {
+  const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS })
+  // An idle connection the server dropped (a restart, a failover) must not end the process: the
+  // next query fails or reconnects, and /api/health reports the database meanwhile.
+  pool.on('error', () => {})
+  const db = new Kysely<StudioTables>({ dialect: new PostgresDialect({ pool }) })
+  return { db, dialect: 'postgres', close: () => db.destroy(), markMigrated: () => Promise.resolve() }
+}
+
+/** Fails the start with the address (never the password) when the database does not answer. */
+async function reachPostgres(db: Kysely<StudioTables>, url: string): Promise<void> {
+  try {
+    await sql`select 1`.execute(db)
+  } catch (error) {
+    const { username, hostname, port, pathname } = new URL(url)
+    const where = `${username ? `${username}@` : ''}${hostname}${port ? `:${port}` : ''}${pathname}`
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`The PostgreSQL database ${where} (DATABASE_URL) does not answer: ${reason}`, { cause: error })
+  }
+}
+
+/**
+ * SQLite in WAL mode; a database an older studio left behind is first brought to the last
+ * legacy version (see legacy-sqlite), then marked so that such a studio refuses it.
+ */
+function openSqlite(file: string): OpenedStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
@@ -43,14 +117,16 @@ export async function openStore(file: string): Promise<Store> {
     throw error
   }
   const db = new Kysely<StudioTables>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }) })
-  try {
-    await migrateToLatest(db, 'sqlite')
-  } catch (error) {
-    await db.destroy()
-    throw error
+  return {
+    db,
+    dialect: 'sqlite',
+    changeStamp: sqliteChangeStamp(sqlite),
+    close: () => db.destroy(),
+    markMigrated: () => {
+      sqlite.pragma(`user_version = ${ON_KYSELY_MIGRATIONS}`)
+      return Promise.resolve()
+    },
   }
-  sqlite.pragma(`user_version = ${ON_KYSELY_MIGRATIONS}`)
-  return { db, dialect: 'sqlite', changeStamp: sqliteChangeStamp(sqlite), close: () => db.destroy() }
 }
 
 /**

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openStore, type Store } from './database'
+import { openTestStore, testStoreLocation } from '../testing/test-database'
 import { JobRepository } from './job-repository'
 import type { JobRecord } from './job-record'
 import { jobRecord } from '../testing/seed-job'
@@ -23,7 +24,7 @@ function record(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
 }
 
 beforeEach(async () => {
-  store = await openStore(':memory:')
+  store = await openTestStore()
   repo = new JobRepository(store.db)
 })
 afterEach(() => store.close())
@@ -125,10 +126,10 @@ describe('job repository', () => {
     expect((await repo.get('job_aaaaaaaaaa01'))?.status).toBe('cancelled')
   })
 
-  it('sees a write committed by another connection to the same file', async () => {
+  it('sees a write committed by another connection to the same database', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-db-'))
-    const file = path.join(dir, 'dailies.db')
-    const [a, b] = [await openStore(file), await openStore(file)]
+    const location = await testStoreLocation(dir)
+    const [a, b] = [await openStore(location), await openStore(location)]
     const mine = new JobRepository(a.db)
     await mine.insert(record('job_aaaaaaaaaa01'))
     expect((await mine.list({ limit: 10 })).items).toHaveLength(1)

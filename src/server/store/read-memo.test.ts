@@ -16,7 +16,7 @@ let repo: JobRepository
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-memo-'))
-  store = await openStore(path.join(dir, 'dailies.db'))
+  store = await openStore({ sqliteFile: path.join(dir, 'dailies.db') })
   if (!store.changeStamp) throw new Error('SQLite tells when its data changed')
   repo = new JobRepository(store.db, new ReadMemo(store.changeStamp))
 })
@@ -47,7 +47,7 @@ describe('reads kept until the database changes', () => {
     expect(await ids(repo)).toEqual(['job_aaaaaaaaaa01'])
     expect((await repo.get('job_aaaaaaaaaa01'))?.progress).toBe(0)
 
-    const other = await openStore(path.join(dir, 'dailies.db'))
+    const other = await openStore({ sqliteFile: path.join(dir, 'dailies.db') })
     try {
       const otherRepo = new JobRepository(other.db)
       await otherRepo.insert(take('job_aaaaaaaaaa02'))

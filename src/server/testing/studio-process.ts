@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import { studioDatabaseUrl } from './test-database'
 
 export async function freePort(): Promise<number> {
   const server = net.createServer()
@@ -12,19 +13,22 @@ export async function freePort(): Promise<number> {
 
 /**
  * The real studio as its own process: `src/server/main.ts` under tsx (crash tests), or, given
- * `compiled`, a server `npm run build` compiled, under plain node with nothing preloaded.
+ * `compiled`, a server `npm run build` compiled, under plain node with nothing preloaded. Unless
+ * `env` names a DATABASE_URL, its database is the test project's back end for its data folder.
  */
 export async function spawnStudio(
   env: Record<string, string>,
   { compiled }: { compiled?: string } = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort()
+  const databaseUrl = env.DATABASE_URL ?? (env.DAILIES_DATA_DIR ? await studioDatabaseUrl(env.DAILIES_DATA_DIR) : null)
   const args = compiled ? [compiled] : ['--import', 'tsx', path.resolve('src/server/main.ts')]
   const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',
       ...env,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...(compiled ? { NODE_OPTIONS: '' } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -6,6 +6,7 @@ import { jobSchema } from '../../contract/job'
 import { loadConfig, type UpstreamConfig } from '../config'
 import { createStudio, type Studio, type StudioConfig, type StudioOverrides } from '../studio'
 import { startS3Server } from './s3-server'
+import { dropStudioDatabase, studioDatabaseUrl } from './test-database'
 
 /** The two media stores a suite runs on: `describe.each(MEDIA_STORES)`. */
 export const MEDIA_STORES = ['folder', 's3'] as const
@@ -21,7 +22,8 @@ export interface TestStudio extends Studio {
 
 /**
  * A whole studio on a temp folder: the embedded simulator in fast mode unless `upstream` points
- * elsewhere. Requests go through app.inject(), so no port is opened for the BFF.
+ * elsewhere. Requests go through app.inject(), so no port is opened for the BFF. Its database is
+ * the test project's back end (test-database.ts): SQLite in the folder, or PostgreSQL in node-pg.
  */
 export async function startTestStudio(
   options: {
@@ -57,6 +59,7 @@ export async function startTestStudio(
       rendersPerMinute: 10_000,
       ffmpegPath: loadConfig({}).ffmpegPath,
       s3: s3?.settings ?? null,
+      databaseUrl: await studioDatabaseUrl(dataDir),
       ...options.config,
     },
     { schedule: FAST_SCHEDULE, ...options.overrides },
@@ -86,6 +89,7 @@ export async function startTestStudio(
     async close() {
       await studio.close()
       await s3?.close()
+      await dropStudioDatabase(dataDir)
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -70,7 +70,7 @@ function appliedMigrations(db: Database.Database): string[] {
 
 describe('the SQLite store migrations', () => {
   it('creates a new database in WAL mode with every migration recorded, and reopens it unchanged', async () => {
-    await (await openStore(file)).close()
+    await (await openStore({ sqliteFile: file })).close()
     expect(inspect(file, (db) => db.pragma('journal_mode', { simple: true }))).toBe('wal')
     expect(inspect(file, appliedMigrations)).toEqual(MIGRATION_NAMES)
     const schema = inspect(file, schemaOf)
@@ -87,7 +87,7 @@ describe('the SQLite store migrations', () => {
       'sign_ins',
     ])
 
-    await (await openStore(file)).close()
+    await (await openStore({ sqliteFile: file })).close()
     expect(inspect(file, schemaOf)).toEqual(schema)
     expect(inspect(file, appliedMigrations)).toEqual(MIGRATION_NAMES)
   })
@@ -107,7 +107,7 @@ describe('the SQLite store migrations', () => {
     legacy.exec(`INSERT INTO sign_ins (at, address, outcome, user_agent) VALUES ('t', '10.0.0.1', 'signed_in', 'ua')`)
     legacy.close()
 
-    const store = await openStore(file)
+    const store = await openStore({ sqliteFile: file })
     const repo = new JobRepository(store.db)
     expect(await repo.get('job_legacy000001')).toMatchObject({
       upstreamId: 'video_1',
@@ -132,7 +132,7 @@ describe('the SQLite store migrations', () => {
     expect(inspect(file, (db) => db.pragma('user_version', { simple: true }))).toBe(ON_KYSELY_MIGRATIONS)
     // The same schema as a database the migrations made from nothing.
     const freshFile = path.join(dir, 'fresh.db')
-    await (await openStore(freshFile)).close()
+    await (await openStore({ sqliteFile: freshFile })).close()
     expect(inspect(file, schemaOf)).toEqual(inspect(freshFile, schemaOf))
   })
 
@@ -153,7 +153,7 @@ describe('the SQLite store migrations', () => {
     insert.run('job_aaaaaaaaaa99', 'completed', null, null)
     legacy.close()
 
-    const store = await openStore(file)
+    const store = await openStore({ sqliteFile: file })
     const repo = new JobRepository(store.db)
     const kinds = await Promise.all(codes.map(async (_, i) => (await repo.get(`job_aaaaaaaaaa${i}0`))?.error?.kind))
     expect(kinds).toEqual([
@@ -170,16 +170,16 @@ describe('the SQLite store migrations', () => {
   })
 
   it('refuses a database a newer studio has migrated further, and leaves it as it was', async () => {
-    await (await openStore(file)).close()
+    await (await openStore({ sqliteFile: file })).close()
     const writer = new Database(file)
     writer.prepare("INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', 'now')").run()
     writer.close()
-    await expect(openStore(file)).rejects.toThrow(/newer than this studio knows/)
+    await expect(openStore({ sqliteFile: file })).rejects.toThrow(/newer than this studio knows/)
 
     const legacy = new Database(file)
     expect(appliedMigrations(legacy)).toEqual([...MIGRATION_NAMES, '9999-from-the-future'])
     legacy.pragma('user_version = 99')
     legacy.close()
-    await expect(openStore(file)).rejects.toThrow(/newer than this studio knows/)
+    await expect(openStore({ sqliteFile: file })).rejects.toThrow(/newer than this studio knows/)
   })
 })
