@@ -11,6 +11,7 @@ const POSTGRES_SUITES = [
   'src/server/store/*.postgres.test.ts',
   'src/server/routes/*.test.ts',
   'src/server/jobs/{cancel,resilience,undo-delete,watcher}.test.ts',
+  'src/server/leases/*.test.ts',
   'src/server/reels/*.test.ts',
   'src/server/links/review-links.test.ts',
   'src/server/metrics/*.test.ts',

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { seedJob } from '../testing/seed-job'
+import { testStoreLocation } from '../testing/test-database'
 import { openStore, type Store } from '../store/database'
 import { JobRepository } from '../store/job-repository'
 import { JobLeases } from './job-leases'
@@ -11,7 +12,7 @@ const PERIOD_MS = 10_000
 const t0 = new Date('2026-01-01T00:00:00.000Z')
 const later = (ms: number) => new Date(t0.getTime() + ms)
 
-/** Two replicas: two connections to one database file, as two processes would have. */
+/** Two replicas: two connections to one database (the test project's back end), as two processes would have. */
 let dir: string
 let stores: Store[]
 let repo: JobRepository
@@ -20,8 +21,8 @@ let b: JobLeases
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-leases-'))
-  const file = path.join(dir, 'dailies.db')
-  stores = [await openStore(file), await openStore(file)]
+  const location = await testStoreLocation(dir)
+  stores = [await openStore(location), await openStore(location)]
   const [one, two] = stores as [Store, Store]
   repo = new JobRepository(one.db)
   a = new JobLeases(one.db, one.dialect, { owner: 'replica-a', periodMs: PERIOD_MS })
