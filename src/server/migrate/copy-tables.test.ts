@@ -12,8 +12,8 @@ let source: Store
 let target: Store
 
 beforeEach(async () => {
-  source = await openStore(':memory:')
-  target = await openStore(':memory:')
+  source = await openStore({ sqliteFile: ':memory:' })
+  target = await openStore({ sqliteFile: ':memory:' })
 })
 afterEach(async () => {
   await source.close()
