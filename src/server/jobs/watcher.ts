@@ -5,9 +5,9 @@ import type { JobRepository } from '../store/job-repository'
 import type { JobPatch, JobRecord } from '../store/job-record'
 import { UpstreamError, type Upstream, type UpstreamVideo } from '../upstream/types'
 import type { Vault } from '../vault/vault'
-import { FilesGoneError, archiveTake } from './archive'
+import { archiveStep } from './archive-step'
 import { TIMED_OUT } from './cancel-words'
-import { EXPIRED_FILES, INTERRUPTED, LOST_UPSTREAM, archiveTrouble } from './job-errors'
+import { INTERRUPTED, LOST_UPSTREAM } from './job-errors'
 import { retryDelayMs } from './retry-policy'
 
 export interface PollSchedule {
@@ -210,42 +210,8 @@ export class Watcher {
   }
 
   private async archive(job: JobRecord & { upstreamId: string }): Promise<number | null> {
-    const completedAt = this.deps.now().toISOString()
-    try {
-      const result = await archiveTake(this.deps.upstream, this.deps.vault, job, completedAt)
-      // A cancel while the files came down wins: they are not kept.
-      const done = await this.patch(job.id, { status: 'completed', progress: 100, completedAt, error: null, ...result })
-      if (!done) {
-        if (await this.filesOrphaned(job.id)) {
-          await this.deps.vault.removeAssets(job.id, ['video', 'thumbnail', 'spritesheet', 'sidecar'])
-        }
-        return null
-      }
-      this.deps.log.info({ jobId: job.id, upstreamId: job.upstreamId }, 'take archived')
-      return null
-    } catch (error) {
-      if (error instanceof FilesGoneError) {
-        await this.patch(job.id, { status: 'failed', error: EXPIRED_FILES, costUsd: job.costUsd })
-        return null
-      }
-      // A full disk needs a person: say so on the job, which stays `archiving` and is retried.
-      const trouble = archiveTrouble(error)
-      if (trouble) await this.patch(job.id, { error: trouble })
-      const entry = { err: error, jobId: job.id, upstreamId: job.upstreamId }
-      if (trouble) this.deps.log.error(entry, 'archive failed: the vault cannot take the files, will retry')
-      else this.deps.log.warn(entry, 'archive failed, will retry')
-      return this.backoff(job.id, error)
-    }
-  }
-
-  /**
-   * After an archive whose outcome could not be written: the files go when the take ended
-   * otherwise (a cancel) or was deleted; they stay when it completed or another replica took the
-   * job over (it writes the same files to the same places, whole, and records them itself).
-   */
-  private async filesOrphaned(jobId: string): Promise<boolean> {
-    const now = await this.deps.repo.get(jobId)
-    return now === null || (isTerminal(now.status) && now.status !== 'completed')
+    const outcome = await archiveStep(this.deps, job, (patch) => this.patch(job.id, patch))
+    return outcome === 'done' ? null : this.backoff(job.id, outcome.retry)
   }
 
   /** The job needs this replica no more: it ended, or another replica holds it. */
