@@ -1,17 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { jobRecord } from '../testing/seed-job'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { jobListSchema } from '../../contract/api'
+import { loadConfig } from '../config'
+import { openStore, type Store } from '../store/database'
+import { createStudio } from '../studio'
+import { createTestDatabase } from '../testing/postgres'
 import { startS3Server, type TestS3Server } from '../testing/s3-server'
-import { S3Vault } from '../vault/s3-vault'
+import { seedEveryTable } from '../testing/seed-every-table'
+import { jobRecord } from '../testing/seed-job'
 import { FolderVault } from '../vault/folder-vault'
+import { S3Vault } from '../vault/s3-vault'
+import { TABLE_ORDER, planOf } from './table-plan'
 
+// node-pg project only: a real PostgreSQL (the project's cluster) and a real S3 server (s3rver).
 const JOBS = 200
 let dataDir: string
 let s3: TestS3Server
+let database: { url: string; drop(): Promise<void> }
+let jobIds: string[]
 /** sha256 of every vault file, by its key. */
 const source = new Map<string, string>()
 
@@ -19,93 +29,197 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-migrate-'))
-  s3 = await startS3Server()
+  ;[s3, database] = await Promise.all([
+    startS3Server(),
+    createTestDatabase(inject('postgresAdminUrl')),
+  ])
+  const studio = await openStore({ sqliteFile: path.join(dataDir, 'dailies.db') })
+  const jobs = await seedEveryTable(studio.db, JOBS)
+  await studio.close()
+  jobIds = jobs.map((job) => job.id)
   const vault = new FolderVault(path.join(dataDir, 'vault'))
-  for (let i = 0; i < JOBS; i++) {
-    const job = jobRecord({ status: 'completed' })
-    const files = { video: randomBytes(6000 + i), sidecar: Buffer.from(JSON.stringify({ id: job.id, prompt: job.prompt })) }
+  for (const [i, job] of jobs.entries()) {
+    const video = randomBytes(3000 + i)
     fs.mkdirSync(vault.dirOf(job.id))
-    for (const [asset, bytes] of Object.entries(files) as [keyof typeof files, Buffer][]) {
-      fs.writeFileSync(vault.pathOf(job.id, asset), bytes)
-      source.set(`${job.id}/${{ video: 'video.mp4', sidecar: 'job.json' }[asset]}`, sha256(bytes))
-    }
+    fs.writeFileSync(vault.pathOf(job.id, 'video'), video)
+    source.set(`${job.id}/video.mp4`, sha256(video))
   }
   // A write a crash interrupted is no file of the studio's: it stays behind.
   fs.writeFileSync(vault.tempPath('video'), 'half a video')
 })
 afterAll(async () => {
-  await s3.close()
+  await s3?.close()
+  await database?.drop()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** `npm run migrate-to-team` on the data folder, as an operator runs it. */
-function migrate(): { child: ChildProcess; lines: string[]; exited: Promise<number | null> } {
+interface Run {
+  lines: string[]
+  code: number | null
+}
+
+/** `npm run migrate-to-team` as an operator runs it; SIGKILLed (a power cut) once `killWhen` says so. */
+function migrate(
+  args: string[],
+  killWhen: (lines: string[]) => boolean = () => false,
+): Promise<Run> {
   const { settings } = s3
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('src/server/migrate/main.ts')], {
-    env: {
-      ...process.env,
-      DAILIES_DATA_DIR: dataDir,
-      DAILIES_S3_ENDPOINT: settings.endpoint ?? '',
-      DAILIES_S3_BUCKET: settings.bucket,
-      DAILIES_S3_REGION: settings.region,
-      AWS_ACCESS_KEY_ID: settings.credentials?.accessKeyId ?? '',
-      AWS_SECRET_ACCESS_KEY: settings.credentials?.secretAccessKey ?? '',
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve('src/server/migrate/main.ts'), ...args],
+    {
+      env: {
+        ...process.env,
+        DAILIES_DATA_DIR: dataDir,
+        DATABASE_URL: database.url,
+        DAILIES_S3_ENDPOINT: settings.endpoint ?? '',
+        DAILIES_S3_BUCKET: settings.bucket,
+        DAILIES_S3_REGION: settings.region,
+        AWS_ACCESS_KEY_ID: settings.credentials?.accessKeyId ?? '',
+        AWS_SECRET_ACCESS_KEY: settings.credentials?.secretAccessKey ?? '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   const lines: string[] = []
   let pending = ''
   const collect = (chunk: Buffer) => {
     const parts = (pending + chunk.toString()).split('\n')
     pending = parts.pop() ?? ''
     lines.push(...parts)
+    if (parts.length > 0 && killWhen(lines)) child.kill('SIGKILL')
   }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, lines, exited }
+  child.stdout.on('data', collect)
+  child.stderr.on('data', collect)
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ lines, code })))
 }
 
 const keysThat = (outcome: string, lines: string[]) =>
   lines.flatMap((line) => new RegExp(`^media \\d+/\\d+ ${outcome}: (\\S+)$`).exec(line)?.[1] ?? [])
-const copiedKeys = (lines: string[]) => keysThat('copied', lines)
+
+/** Every table's rows, sorted by primary key here (not by either database's collation). */
+async function allRows(store: Store) {
+  const tables: Record<string, unknown[]> = {}
+  for (const table of TABLE_ORDER) {
+    const key = planOf(table).primaryKey
+    const rows: Record<string, unknown>[] = await store.db.selectFrom(table).selectAll().execute()
+    const keyOf = (row: Record<string, unknown>) => JSON.stringify(key.map((column) => row[column]))
+    tables[table] = rows.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
+  }
+  return tables
+}
+
+const countJobs = async (store: Store) =>
+  Number(
+    (
+      await store.db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 describe('npm run migrate-to-team', () => {
-  it('copies a 200-job vault into the bucket, survives a kill, resumes without copying twice, and verifies every checksum', async () => {
-    const first = migrate()
-    // Killed hard midway, as a machine that loses power.
-    const deadline = Date.now() + 60_000
-    while (copiedKeys(first.lines).length < JOBS && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20))
+  it('copies a 200-job studio into PostgreSQL and the bucket, killed twice, resumed, every row and file verified', async () => {
+    const target = await openStore({ postgresUrl: database.url })
+    try {
+      // 1. A power cut during the database copy (5 rows a transaction: many batches to stop between).
+      const first = await migrate(['--batch-size', '5'], (lines) =>
+        lines.some((line) => line.startsWith('rows jobs ')),
+      )
+      expect(first.code, first.lines.join('\n')).toBeNull()
+      const jobsBeforeKill = await countJobs(target)
+      expect(jobsBeforeKill).toBeGreaterThan(0)
+      expect(jobsBeforeKill).toBeLessThan(JOBS)
+
+      // 2. Another, halfway through the files. The database copy carried on where it stopped.
+      const second = await migrate([], (lines) => keysThat('copied', lines).length >= 50)
+      expect(second.code, second.lines.join('\n')).toBeNull()
+      expect(second.lines).toContain(
+        `database: jobs: ${JOBS - jobsBeforeKill} copied, ${jobsBeforeKill} already there`,
+      )
+      const copiedBeforeKill = keysThat('copied', second.lines)
+      expect(copiedBeforeKill.length).toBeLessThan(source.size)
+
+      // 3. To the end: nothing copied twice, everything verified.
+      const third = await migrate([])
+      expect(third.code, third.lines.join('\n')).toBe(0)
+      expect(third.lines).toContain(`database: jobs: 0 copied, ${JOBS} already there`)
+      const resumed = keysThat('copied', third.lines)
+      expect(resumed.filter((key) => copiedBeforeKill.includes(key))).toEqual([])
+      expect([...resumed, ...keysThat('already there', third.lines)].sort()).toEqual(
+        [...source.keys()].sort(),
+      )
+      for (const table of TABLE_ORDER)
+        expect(
+          third.lines.some((line) => new RegExp(`^  ${table} .* ok$`).test(line)),
+          table,
+        ).toBe(true)
+      expect(third.lines.some((line) => /^ {2}media files +200 → +200 same .* ok$/.test(line))).toBe(
+        true,
+      )
+      expect(third.lines.at(-1)).toMatch(/^migrate-to-team: every row and every file matches/)
+
+      // Checked here too, without the command's own checksums: every row alike, every object byte for byte.
+      const sqlite = await openStore({ sqliteFile: path.join(dataDir, 'dailies.db') })
+      try {
+        expect(await allRows(target)).toEqual(await allRows(sqlite))
+      } finally {
+        await sqlite.close()
+      }
+      const bucket = new S3Vault(s3.settings, path.join(dataDir, 'check-tmp'))
+      expect(await bucket.keys()).toEqual([...source.keys()].sort())
+      const stored = new Map<string, string>()
+      for (const key of source.keys()) {
+        stored.set(key, sha256(await bucket.read(key.split('/')[0] ?? '', 'video')))
+      }
+      expect(stored).toEqual(source)
+    } finally {
+      await target.close()
     }
-    first.child.kill('SIGKILL')
-    await first.exited
-    const beforeKill = copiedKeys(first.lines)
-    expect(beforeKill.length).toBeGreaterThan(0)
-    expect(beforeKill.length).toBeLessThan(source.size)
+  })
 
-    const second = migrate()
-    expect(await second.exited, second.lines.join('\n')).toBe(0)
-    const resumed = copiedKeys(second.lines)
-    // What the first run finished is not copied again (nor what it had in flight when killed, if
-    // that upload completed); everything else is copied once.
-    const skipped = keysThat('already there', second.lines)
-    expect(resumed.filter((key) => beforeKill.includes(key))).toEqual([])
-    expect(skipped).toEqual(expect.arrayContaining(beforeKill))
-    expect([...resumed, ...skipped].sort()).toEqual([...source.keys()].sort())
-    expect(second.lines).toContain(`media: all ${source.size} files verified (sha256)`)
+  it('a studio opened on the target lists all 200 takes, serves their videos and carries on numbering', async () => {
+    const emptyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-team-'))
+    const studio = await createStudio({
+      provider: 'simulator',
+      upstream: null,
+      dataDir: emptyFolder,
+      simulator: { timeScale: 0, apiKey: null },
+      logLevel: 'silent',
+      token: null,
+      rendersPerMinute: 10_000,
+      ffmpegPath: loadConfig({}).ffmpegPath,
+      databaseUrl: database.url,
+      s3: s3.settings,
+    })
+    try {
+      const listed: string[] = []
+      for (let cursor: string | null = ''; cursor !== null;) {
+        const reply = await studio.app.inject({
+          url: `/api/jobs?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+        })
+        const page = jobListSchema.parse(reply.json())
+        listed.push(...page.items.map((job) => job.id))
+        cursor = page.nextCursor
+      }
+      expect(listed.sort()).toEqual([...jobIds].sort())
 
-    // The bucket holds each file once under its key, nothing else, each byte for byte.
-    const bucket = new S3Vault(s3.settings, path.join(dataDir, 'check-tmp'))
-    expect(await bucket.keys()).toEqual([...source.keys()].sort())
-    const stored = new Map<string, string>()
-    await Promise.all(
-      [...source.keys()].map(async (key) => {
-        const [owner = '', file = ''] = key.split('/')
-        const asset = file === 'video.mp4' ? 'video' : 'sidecar'
-        stored.set(key, sha256(await bucket.read(owner, asset)))
-      }),
-    )
-    expect(stored).toEqual(source)
+      const id = jobIds[7] ?? ''
+      const video = await studio.app.inject({ url: `/api/jobs/${id}/video` })
+      expect(video.statusCode).toBe(200)
+      expect(sha256(video.rawPayload)).toBe(source.get(`${id}/video.mp4`))
+
+      // A new take after the copied ones: PostgreSQL's key counts on from the copied rows.
+      const next = jobRecord({ status: 'completed' })
+      await studio.repo.insert(next)
+      const newest = jobListSchema.parse(
+        (await studio.app.inject({ url: '/api/jobs?limit=1' })).json(),
+      )
+      expect(newest.items.map((job) => job.id)).toEqual([next.id])
+    } finally {
+      await studio.close()
+      fs.rmSync(emptyFolder, { recursive: true, force: true })
+    }
   })
 })
