@@ -8,6 +8,7 @@ import type { Bench, BenchContext } from './context'
 import { benchGallery } from './gallery'
 import { benchLighthouse } from './lighthouse'
 import { benchMedia } from './media'
+import { benchPostgres } from './postgres'
 import { benchReads } from './reads'
 import { benchReels } from './reels'
 import { tempDir } from './seed'
@@ -29,6 +30,7 @@ const BENCHES: Array<{ name: string; number: string; run: Bench }> = [
   { name: 'watcher', number: '7', run: benchWatcher },
   { name: 'reels', number: '8', run: benchReels },
   { name: 'bucket', number: '9', run: benchBucket },
+  { name: 'postgres', number: '10', run: benchPostgres },
 ]
 
 const wanted = process.argv.slice(2)

@@ -12,6 +12,8 @@ export interface StudioChildConfig {
   logLevel?: 'info' | 'warn' | 'silent'
   /** Keep files in this bucket instead of the vault folder. */
   s3?: S3Settings
+  /** A PostgreSQL database (DATABASE_URL) instead of the SQLite file in dataDir. */
+  databaseUrl?: string
 }
 
 const config = childConfig<StudioChildConfig>()
@@ -29,6 +31,7 @@ const studio = await createStudio(
     rendersPerMinute: 10_000,
     ffmpegPath: loadConfig({}).ffmpegPath,
     s3: config.s3 ?? null,
+    databaseUrl: config.databaseUrl ?? null,
   },
   config.distDir ? { distDir: config.distDir } : {},
 )

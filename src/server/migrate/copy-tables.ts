@@ -78,8 +78,13 @@ function refuseForeignRows(comparisons: TableComparison[]): void {
   )
 }
 
-/** PostgreSQL's serial keys carry on after the copied rows' highest (SQLite's AUTOINCREMENT does so by itself). */
-async function continueSerials(target: DatabaseEnd): Promise<void> {
+/**
+ * Readies PostgreSQL for the studios: its serial keys carry on after the copied rows' highest
+ * (SQLite's AUTOINCREMENT does so by itself), and its planner learns the tables' new sizes now
+ * rather than at autovacuum's next round (before it, a freshly filled jobs table is planned as
+ * nearly empty: the first page sorted all 10,000 rows, 20 ms instead of 0.1).
+ */
+async function readyTarget(target: DatabaseEnd): Promise<void> {
   if (target.dialect !== 'postgres') return
   for (const table of TABLE_ORDER) {
     const { serial } = planOf(table)
@@ -89,6 +94,7 @@ async function continueSerials(target: DatabaseEnd): Promise<void> {
       target.db,
     )
   }
+  await sql`analyze`.execute(target.db)
 }
 
 /**
@@ -133,7 +139,7 @@ export async function copyTables(
       alreadyThere: sourceRows - missing.size,
     })
   }
-  await continueSerials(target)
+  await readyTarget(target)
   return copies
 }
 
