@@ -8,7 +8,7 @@ import react from '@vitejs/plugin-react'
  */
 const POSTGRES_SUITES = [
   'src/server/store/job-repository.test.ts',
-  'src/server/store/*.postgres.test.ts',
+  'src/server/**/*.postgres.test.ts',
   'src/server/routes/*.test.ts',
   'src/server/jobs/{cancel,resilience,undo-delete,watcher}.test.ts',
   'src/server/leases/*.test.ts',
