@@ -32,7 +32,13 @@ export function summarize(tables: TableComparison[], files: number, media: Verif
   const mediaLine =
     `  ${'media files'.padEnd(16)}${count(files)} →${count(media.verified)} same  sha256 of each file against its object` +
     (mediaOk ? '   ok' : `   MISMATCH: ${keys('missing or different', media.mismatched).join('')}`)
-  const bad = tables.filter((c) => !matches(c)).length + media.mismatched.length
+  const badTables = tables.filter((c) => !matches(c)).length
+  const badFiles = files - media.verified
+  // Missing rows and files a run copies; rows that differ (or should not be there) it refuses.
+  const foreign = tables.some((c) => c.differing.length > 0 || c.extra.length > 0)
+  const advice = foreign
+    ? 'The database holds rows that differ from the studio’s: empty it and run the command again.'
+    : 'Run the command again to copy what is missing.'
   return {
     ok: tablesOk && mediaOk,
     lines: [
@@ -41,7 +47,7 @@ export function summarize(tables: TableComparison[], files: number, media: Verif
       mediaLine,
       tablesOk && mediaOk
         ? 'migrate-to-team: every row and every file matches. Start the studios with DATABASE_URL and DAILIES_S3_BUCKET.'
-        : `migrate-to-team: ${bad} ${bad === 1 ? 'difference' : 'differences'} (above). Run the command again to carry on; it copies only what is missing.`,
+        : `migrate-to-team: ${badTables} of ${tables.length} tables and ${badFiles} of ${files} files differ (above). ${advice}`,
     ],
   }
 }
