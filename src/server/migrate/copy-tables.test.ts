@@ -7,7 +7,7 @@ import { matches } from './table-digests'
 import { TABLE_ORDER } from './table-plan'
 
 // The copy logic between two SQLite databases; the PostgreSQL target (and the bucket) is
-// migrate-to-team.test.ts's, through the command itself.
+// migrate-to-team.postgres.test.ts's, through the command itself.
 let source: Store
 let target: Store
 
