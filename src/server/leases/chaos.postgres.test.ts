@@ -10,10 +10,11 @@ import { startCountingProxy, type CountingProxy, type ProviderRequest } from '..
 import { startS3Server, type TestS3Server } from '../testing/s3-server'
 import { spawnSimulator, type SimulatorProcess } from '../testing/simulator-process'
 import { killHard, spawnStudio } from '../testing/studio-process'
+import { studioDatabaseUrl, testBackEnd } from '../testing/test-database'
 
 /**
- * Issue 13's chaos test: one simulator (its own process) behind a counting proxy, one database,
- * one bucket, three studio processes. 60 jobs round-robin; replica 1 is SIGKILLed while jobs
+ * Issue 13's chaos test (node-pg project only): one simulator (its own process) behind a counting
+ * proxy, one PostgreSQL database, one bucket, three studio processes. 60 jobs round-robin; replica 1 is SIGKILLed while jobs
  * render, replica 2 at the first bytes of a video it archives. Every job completes, once.
  */
 const JOBS = 60
@@ -79,17 +80,23 @@ const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
 describe('three replicas, two of them killed', () => {
   it('complete all 60 jobs: 60 creates, one request per job at a time, each file once and whole', async () => {
+    expect(testBackEnd()).toBe('postgres')
     const started = Date.now()
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-chaos-'))
-    cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+    const tempDir = () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-chaos-'))
+      cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }))
+      return dir
+    }
+    const databaseUrl = await studioDatabaseUrl(tempDir())
     const { settings } = bucket
     for (const replica of REPLICAS) {
       const studio = await spawnStudio({
         DAILIES_PROVIDER: 'custom',
         DAILIES_UPSTREAM_URL: proxy.urlFor(replica),
         DAILIES_UPSTREAM_KEY: 'chaos-key',
-        // One SQLite file shared by the three processes (WAL).
-        DAILIES_DATA_DIR: dataDir,
+        // One database for the three, each its own data folder (the files are in the bucket).
+        DATABASE_URL: databaseUrl!,
+        DAILIES_DATA_DIR: tempDir(),
         DAILIES_S3_BUCKET: settings.bucket,
         DAILIES_S3_ENDPOINT: settings.endpoint!,
         AWS_ACCESS_KEY_ID: settings.credentials!.accessKeyId,
