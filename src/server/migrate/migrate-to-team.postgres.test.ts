@@ -123,8 +123,9 @@ describe('npm run migrate-to-team', () => {
   it('copies a 200-job studio into PostgreSQL and the bucket, killed twice, resumed, every row and file verified', async () => {
     const target = await openStore({ postgresUrl: database.url })
     try {
-      // 1. A power cut during the database copy (5 rows a transaction: many batches to stop between).
-      const first = await migrate(['--batch-size', '5'], (lines) =>
+      // 1. A power cut during the database copy (a row a transaction: 200 commits to stop between,
+      // so the kill lands mid-table even when this process reacts late).
+      const first = await migrate(['--batch-size', '1'], (lines) =>
         lines.some((line) => line.startsWith('rows jobs ')),
       )
       expect(first.code, first.lines.join('\n')).toBeNull()
@@ -155,9 +156,9 @@ describe('npm run migrate-to-team', () => {
           third.lines.some((line) => new RegExp(`^  ${table} .* ok$`).test(line)),
           table,
         ).toBe(true)
-      expect(third.lines.some((line) => /^ {2}media files +200 → +200 same .* ok$/.test(line))).toBe(
-        true,
-      )
+      expect(
+        third.lines.some((line) => /^ {2}media files +200 → +200 same .* ok$/.test(line)),
+      ).toBe(true)
       expect(third.lines.at(-1)).toMatch(/^migrate-to-team: every row and every file matches/)
 
       // Checked here too, without the command's own checksums: every row alike, every object byte for byte.
