@@ -178,7 +178,8 @@ describe('reel export', () => {
     await holdUntil(60_000)
     const { createStudio } = await import('../studio')
     const again = await createStudio({
-      ...{ provider: 'simulator', upstream: null, dataDir: studio.dataDir, simulator: { timeScale: 0, apiKey: null } },
+      ...{ provider: 'simulator', upstream: null, dataDir: studio.dataDir, databaseUrl: await studioDatabaseUrl(studio.dataDir) },
+      simulator: { timeScale: 0, apiKey: null },
       ...{ logLevel: 'silent', token: null, rendersPerMinute: 1000, ffmpegPath: defaultFfmpegPath(), leaseMs: 300 },
     })
     const exportOf = async () =>
