@@ -223,4 +223,29 @@ describe('npm run migrate-to-team', () => {
       fs.rmSync(emptyFolder, { recursive: true, force: true })
     }
   })
+
+  it('once the team has written, --verify-only names every difference and exits 1, and a new copy refuses', async () => {
+    // The studio test above added a take on PostgreSQL; now one object goes missing too.
+    const lost = `${jobIds[0] ?? ''}/video.mp4`
+    await new S3Vault(s3.settings, path.join(dataDir, 'check-tmp')).remove(jobIds[0] ?? '')
+
+    const check = await migrate(['--verify-only'])
+    expect(check.code).toBe(1)
+    expect(
+      check.lines.some((line) =>
+        /^ {2}jobs +200 → +201 rows .* MISMATCH: 1 only in the target/.test(line),
+      ),
+    ).toBe(true)
+    expect(
+      check.lines.some((line) => line.includes(`MISMATCH: 1 missing or different (${lost})`)),
+    ).toBe(true)
+    expect(check.lines.at(-1)).toMatch(/^migrate-to-team: 1 of 9 tables and 1 of 200 files differ/)
+
+    const again = await migrate([])
+    expect(again.code).toBe(1)
+    expect(again.lines.join('\n')).toMatch(
+      /already holds data that is not this studio's:\n {2}jobs: rows this studio does not have/,
+    )
+    expect(again.lines.some((line) => line.startsWith('media '))).toBe(false)
+  })
 })
