@@ -12,6 +12,7 @@ const POSTGRES_SUITES = [
   'src/server/routes/*.test.ts',
   'src/server/jobs/{cancel,resilience,undo-delete,watcher}.test.ts',
   'src/server/leases/*.test.ts',
+  'src/server/graceful-stop.test.ts',
   'src/server/reels/*.test.ts',
   'src/server/links/review-links.test.ts',
   'src/server/metrics/*.test.ts',

@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { jobSchema, type Job } from '../contract/job'
+import { openStore } from './store/database'
+import { testStoreLocation } from './testing/test-database'
 import { startTestSimulator } from './testing/test-simulator'
 import { killHard, spawnStudio } from './testing/studio-process'
 
@@ -43,10 +44,10 @@ describe('a studio stopped with SIGTERM', () => {
     first.child.kill('SIGTERM')
     expect(await exited).toBe(0)
 
-    const db = new Database(path.join(dataDir, 'dailies.db'), { readonly: true })
-    const rows = db.prepare('SELECT status, lease_owner FROM jobs').all() as { status: string; lease_owner: string | null }[]
-    const replicas = db.prepare('SELECT id FROM replicas').all()
-    db.close()
+    const store = await openStore(await testStoreLocation(dataDir))
+    const rows = await store.db.selectFrom('jobs').select(['status', 'lease_owner']).execute()
+    const replicas = await store.db.selectFrom('replicas').select('id').execute()
+    await store.close()
     expect(rows.map((row) => row.lease_owner)).toEqual([null, null])
     expect(rows.every((row) => row.status !== 'completed')).toBe(true)
     expect(replicas).toEqual([])
