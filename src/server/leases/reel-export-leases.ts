@@ -12,20 +12,12 @@ export class ReelExportLeases {
     private readonly terms: LeaseTerms,
   ) {}
 
-  /** The export of this reel is this replica's from now on. */
-  async take(reelId: string, now: Date): Promise<void> {
-    await this.db
-      .updateTable('reels')
-      .set({ export_owner: this.terms.owner, export_until: leaseEnd(now, this.terms) })
-      .where('id', '=', reelId)
-      .execute()
-  }
-
   /**
-   * Takes the export of a reel whose holder is gone (no lease, or one run out); true when this
-   * replica won it, so exactly one replica records the interruption.
+   * Takes the lease on a reel's export when no live replica holds it (none, or one run out);
+   * true when this replica won it. Starting an export takes it (so two replicas asked at once
+   * start one export), and so does recording an orphan's interruption (exactly one replica does).
    */
-  async takeOrphan(reelId: string, now: Date): Promise<boolean> {
+  async take(reelId: string, now: Date): Promise<boolean> {
     const { numUpdatedRows } = await this.db
       .updateTable('reels')
       .set({ export_owner: this.terms.owner, export_until: leaseEnd(now, this.terms) })

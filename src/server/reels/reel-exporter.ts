@@ -79,8 +79,15 @@ export class ReelExporter {
       startedAt: this.deps.now().toISOString(),
       finishedAt: null,
     }
-    await this.deps.repo.setExport(reelId, record)
-    await this.deps.leases.take(reelId, this.deps.now())
+    if (!(await this.deps.leases.take(reelId, this.deps.now()))) {
+      throw new ApiError('conflict', 'This reel is already exporting')
+    }
+    try {
+      await this.deps.repo.setExport(reelId, record)
+    } catch (error) {
+      await this.deps.leases.release(reelId)
+      throw error
+    }
     this.queue = this.queue.then(() => this.run(reelId, takes, record))
     return this.deps.reels.get(reelId)
   }
@@ -95,7 +102,7 @@ export class ReelExporter {
     const ids =
       scope === 'all' ? (await this.deps.repo.exporting()).map((reel) => reel.id) : await this.deps.leases.expired(now)
     for (const id of ids) {
-      if (!(await this.deps.leases.takeOrphan(id, now))) continue
+      if (!(await this.deps.leases.take(id, now))) continue
       const reel = await this.deps.repo.get(id)
       if (reel?.export?.status !== 'rendering') {
         await this.deps.leases.release(id)
