@@ -16,7 +16,7 @@ const POSTGRES_SUITES = [
   'src/server/reels/*.test.ts',
   'src/server/links/review-links.test.ts',
   'src/server/metrics/*.test.ts',
-  'src/server/hardening/{disk-full,upload-disk-full,downloads,provider-reads,fuzz-create,fuzz-remix,key-secrecy}.test.ts',
+  'src/server/hardening/{disk-full,upload-disk-full,downloads,provider-reads,fuzz-create,fuzz-remix,key-secrecy,nul-text}.test.ts',
   'src/server/security/{authors,brute-force,review-scope,review-scope.property,security,sessions,sign-in-log}.test.ts',
 ]
 

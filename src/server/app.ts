@@ -32,6 +32,7 @@ import { renderRateLimit } from './security/rate-limit'
 import { refuseCrossSiteWrites } from './security/same-origin'
 import { requireToken } from './security/session'
 import { acceptForms } from './security/form-body'
+import { refuseNulText } from './security/nul-text'
 import { reviewScope, routeReviewApi } from './security/review-scope'
 import { linkPages } from './links/link-pages'
 import { linkRoutes, sharedTakes } from './links/link-routes'
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   refuseCrossSiteWrites(app)
   await app.register(cookie)
   acceptForms(app)
+  refuseNulText(app)
   const { reviewLinks } = deps
   reviewScope(app, {
     links: reviewLinks.service,

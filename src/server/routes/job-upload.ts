@@ -7,6 +7,7 @@ import type { ModelCatalog } from '../catalog/model-catalog'
 import type { UploadedReferences } from '../jobs/job-service'
 import type { Vault } from '../vault/vault'
 import { fromZodError } from './error-handler'
+import { refuseNul } from '../security/nul-text'
 
 export interface ParsedUpload {
   fields: CreateJobFields
@@ -64,6 +65,7 @@ async function readJobUpload(
         if (typeof part.value !== 'string') {
           throw new ApiError('invalid_request', `The field "${part.fieldname}" must be text`, part.fieldname)
         }
+        refuseNul(part.fieldname, part.value)
         raw[part.fieldname] = part.value
         continue
       }

@@ -268,6 +268,11 @@ describe('GET /api/jobs', () => {
     expect(failed.items.length).toBeGreaterThan(0)
     expect(failed.items.every((j) => j.status === 'failed')).toBe(true)
     expect((await studio.app.inject({ method: 'GET', url: '/api/jobs?cursor=nonsense' })).statusCode).toBe(400)
+    // A position past any the store can hold (PostgreSQL's serial is 32-bit) is no cursor it gave.
+    const beyond = Buffer.from('s999999999999').toString('base64url')
+    const refused = await studio.app.inject({ method: 'GET', url: `/api/jobs?cursor=${beyond}` })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json()).toMatchObject({ error: { field: 'cursor' } })
     expect((await studio.app.inject({ method: 'GET', url: '/api/jobs?limit=1000' })).statusCode).toBe(400)
   })
 
