@@ -98,7 +98,7 @@ export class ReviewRepository {
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('job_id', '=', jobId)
       .executeTakeFirst()
-    // PostgreSQL counts in bigint, which its driver hands over as a string.
+    // Kysely types a count as number, string or bigint (the store reads PostgreSQL's bigint as a number).
     return Number(row?.n ?? 0)
   }
 

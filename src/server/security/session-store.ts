@@ -42,8 +42,7 @@ export class SessionStore {
     const row = await this.db.selectFrom('sessions').select('last_seen_at').where('id_hash', '=', hash).executeTakeFirst()
     if (!row) return 'unknown'
     const now = this.now()
-    // PostgreSQL's bigint arrives as text.
-    const lastSeen = Number(row.last_seen_at)
+    const lastSeen = row.last_seen_at
     if (now - lastSeen > this.lifetimeMs) {
       await this.db.deleteFrom('sessions').where('id_hash', '=', hash).execute()
       return 'unknown'

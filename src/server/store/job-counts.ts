@@ -9,6 +9,6 @@ export async function countJobsByStatus(db: Kysely<StudioTables>): Promise<Recor
     .where('deleted_at', 'is', null)
     .groupBy('status')
     .execute()
-  // PostgreSQL counts in bigint, which pg hands over as a string.
+  // Kysely types a count as number, string or bigint (the store reads PostgreSQL's bigint as a number).
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]))
 }

@@ -111,7 +111,7 @@ export class JobRepository {
       .select((eb) => eb.fn.countAll().as('n'))
       .where('group_id', '=', group)
       .executeTakeFirst()
-    // PostgreSQL counts in bigint, which its driver hands over as text.
+    // Kysely types a count as number, string or bigint (the store reads PostgreSQL's bigint as a number).
     return Number(row?.n ?? 0)
   }
 
