@@ -130,7 +130,7 @@ describe('three replicas, two of them killed', () => {
 
     const survivor = urls[2]!
     await expect
-      .poll(async () => (await list(survivor)).filter((job) => job.status === 'completed').length, { timeout: 150_000, interval: 1000 })
+      .poll(async () => (await list(survivor)).filter((job) => job.status === 'completed').length, { timeout: 210_000, interval: 1000 })
       .toBe(JOBS)
     expect(killed.map((kill) => kill.replica)).toEqual(['r1', 'r2'])
     expect(studios.get('r2')!.child.signalCode).toBe('SIGKILL')
@@ -163,5 +163,5 @@ describe('three replicas, two of them killed', () => {
       }
     }
     console.log(`chaos: ${JOBS} jobs in ${Math.round((Date.now() - started) / 1000)} s`, proxy.traffic)
-  }, 240_000)
+  }, 300_000)
 })
