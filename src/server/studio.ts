@@ -188,7 +188,10 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
       await app.close()
       await watcher.stop()
       await reelExporter.stop()
-      await leaseKeeper.leave()
+      await leaseKeeper.leave().catch((error: unknown) => {
+        // As with the leases: with the database gone, this replica's heartbeat simply goes stale.
+        app.log.warn({ err: error }, 'could not sign this replica off; the others notice it is gone')
+      })
       await store.close()
       await simulator?.close()
     },

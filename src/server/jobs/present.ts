@@ -37,8 +37,8 @@ export function presentJob(job: JobRecord): Job {
         : null,
     costUsd: job.costUsd,
     verdict: job.verdict,
-    notesCount: job.notesCount,
     verdictBy: job.verdictBy,
+    notesCount: job.notesCount,
     author: job.author,
   }
 }

@@ -122,7 +122,12 @@ export class Watcher {
     this.stopped = true
     for (const id of [...this.tracked.keys()]) this.forget(id)
     await Promise.allSettled([...this.running])
-    await this.deps.leases.releaseAll()
+    try {
+      await this.deps.leases.releaseAll()
+    } catch (error) {
+      // The database is gone: the leases cannot be let go, and run out by themselves instead.
+      this.deps.log.warn({ err: error }, 'could not release the job leases; they expire on their own')
+    }
   }
 
   private wake(jobId: string, delayMs: number): void {
