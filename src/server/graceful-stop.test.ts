@@ -2,24 +2,16 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { jobSchema, type Job } from '../contract/job'
+import type { Job } from '../contract/job'
 import { openStore } from './store/database'
 import { testStoreLocation } from './testing/test-database'
 import { startTestSimulator } from './testing/test-simulator'
-import { killHard, spawnStudio } from './testing/studio-process'
+import { createOverHttp, killHard, spawnStudio } from './testing/studio-process'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-async function create(url: string, prompt: string): Promise<Job> {
-  const form = new FormData()
-  for (const [k, v] of Object.entries({ prompt, model: 'sora-2', size: '720x1280', seconds: '4' })) form.set(k, v)
-  const reply = await fetch(`${url}/api/jobs`, { method: 'POST', body: form })
-  expect(reply.status).toBe(201)
-  return jobSchema.parse(await reply.json())
-}
 
 describe('a studio stopped with SIGTERM', () => {
   it('exits 0 having let go of its leases, so the next replica finishes its jobs without waiting them out', async () => {
@@ -38,7 +30,7 @@ describe('a studio stopped with SIGTERM', () => {
     }
     const first = await spawnStudio(env)
     cleanups.push(() => killHard(first.child))
-    const jobs = [await create(first.url, 'stopped take 1'), await create(first.url, 'stopped take 2')]
+    const jobs = [await createOverHttp(first.url, 'stopped take 1'), await createOverHttp(first.url, 'stopped take 2')]
 
     const exited = new Promise<number | null>((resolve) => first.child.once('exit', (code) => resolve(code)))
     first.child.kill('SIGTERM')

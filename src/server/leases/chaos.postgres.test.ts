@@ -5,11 +5,11 @@ import path from 'node:path'
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobListSchema } from '../../contract/api'
-import { jobSchema, type Job } from '../../contract/job'
+import type { Job } from '../../contract/job'
 import { startCountingProxy, type CountingProxy, type ProviderRequest } from '../testing/counting-proxy'
 import { startS3Server, type TestS3Server } from '../testing/s3-server'
 import { spawnSimulator, type SimulatorProcess } from '../testing/simulator-process'
-import { killHard, spawnStudio } from '../testing/studio-process'
+import { createOverHttp, killHard, spawnStudio } from '../testing/studio-process'
 import { studioDatabaseUrl, testBackEnd } from '../testing/test-database'
 
 /**
@@ -47,14 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
-
-async function create(url: string, prompt: string): Promise<Job> {
-  const form = new FormData()
-  for (const [k, v] of Object.entries({ prompt, model: 'sora-2', size: '720x1280', seconds: '4' })) form.set(k, v)
-  const reply = await fetch(`${url}/api/jobs`, { method: 'POST', body: form })
-  expect(reply.status).toBe(201)
-  return jobSchema.parse(await reply.json())
-}
 
 async function list(url: string): Promise<Job[]> {
   return jobListSchema.parse(await (await fetch(`${url}/api/jobs?limit=100`)).json()).items
@@ -115,7 +107,7 @@ describe('three replicas, two of them killed', () => {
     const created = await Promise.all(
       urls.map(async (url, r) => {
         const mine: Job[] = []
-        for (let i = r; i < JOBS; i += REPLICAS.length) mine.push(await create(url, `chaos take ${i}`))
+        for (let i = r; i < JOBS; i += REPLICAS.length) mine.push(await createOverHttp(url, `chaos take ${i}`))
         return mine
       }),
     )

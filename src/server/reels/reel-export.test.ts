@@ -6,6 +6,7 @@ import { defaultFfmpegPath } from '../../lib/ffmpeg'
 import { centreColour, dominant, probeStreams, seedSolidTake } from '../testing/reel-shots'
 import { startTestStudio, type TestStudio } from '../testing/test-studio'
 import { studioDatabaseUrl } from '../testing/test-database'
+import type { ExportRecord } from './reel-record'
 
 let studio: TestStudio
 beforeAll(async () => {
@@ -45,6 +46,23 @@ const SHOTS = [
   { colour: 'blue', size: '1280x720', seconds: 2 },
 ] as const
 const EXPECTED = ['red', 'green', 'blue'] as const
+
+
+/** An export still rendering in the store, as a crash (or a live replica elsewhere) leaves it. */
+function rendering(jobId: string): ExportRecord {
+  return {
+    status: 'rendering',
+    progress: 40,
+    size: '1280x720',
+    transition: 'cut',
+    titleCards: false,
+    jobIds: [jobId],
+    seconds: 1,
+    error: null,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+  }
+}
 
 describe('reel export', () => {
   it('makes one MP4 of every shot in order: one size, one frame rate, the sum of their lengths', async () => {
@@ -124,18 +142,7 @@ describe('reel export', () => {
     const { ReelRepository } = await import('./reel-repository')
     const repo = new ReelRepository(studio.db)
     // As a crash would leave it: still rendering in the store, no ffmpeg running.
-    await repo.setExport(id, {
-      status: 'rendering',
-      progress: 40,
-      size: '1280x720',
-      transition: 'cut',
-      titleCards: false,
-      jobIds: [take.id],
-      seconds: 1,
-      error: null,
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-    })
+    await repo.setExport(id, rendering(take.id))
     const { createStudio } = await import('../studio')
     // The same data folder opened again, as the next start would.
     const again = await createStudio(
@@ -156,18 +163,7 @@ describe('reel export', () => {
     const created = await studio.app.inject({ method: 'POST', url: '/api/reels', payload: { name: 'Elsewhere', jobIds: [take.id] } })
     const { id } = reelDetailSchema.parse(created.json())
     const { ReelRepository } = await import('./reel-repository')
-    await new ReelRepository(studio.db).setExport(id, {
-      status: 'rendering',
-      progress: 40,
-      size: '1280x720',
-      transition: 'cut',
-      titleCards: false,
-      jobIds: [take.id],
-      seconds: 1,
-      error: null,
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-    })
+    await new ReelRepository(studio.db).setExport(id, rendering(take.id))
     // Another replica (not this machine's process table) runs it, its lease renewed for a while yet.
     const holdUntil = (ms: number) =>
       studio.db

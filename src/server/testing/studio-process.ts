@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
+import { jobSchema, type Job } from '../../contract/job'
 import { studioDatabaseUrl } from './test-database'
 
 export async function freePort(): Promise<number> {
@@ -57,4 +58,13 @@ export async function killHard(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve))
   child.kill('SIGKILL')
   await exited
+}
+
+/** A 4 s take created over HTTP on a studio process, as a browser would; throws unless it is a 201. */
+export async function createOverHttp(url: string, prompt: string): Promise<Job> {
+  const form = new FormData()
+  for (const [k, v] of Object.entries({ prompt, model: 'sora-2', size: '720x1280', seconds: '4' })) form.set(k, v)
+  const reply = await fetch(`${url}/api/jobs`, { method: 'POST', body: form })
+  if (reply.status !== 201) throw new Error(`POST /api/jobs on ${url}: ${reply.status} ${await reply.text()}`)
+  return jobSchema.parse(await reply.json())
 }

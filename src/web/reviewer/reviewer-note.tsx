@@ -2,10 +2,9 @@ import { useId, useState } from 'react'
 import type { Note } from '../../contract/review'
 import { Button } from '../components/ui/button'
 import { Textarea } from '../components/ui/textarea'
+import { NoteActions } from '../features/review/note-actions'
+import { formatClock } from '../lib/job-words'
 import type { useReviewerNotes } from './reviewer-queries'
-
-export const noteClock = (seconds: number) =>
-  `${Math.floor(seconds / 60)}:${(seconds % 60).toFixed(1).padStart(4, '0')}`
 
 /**
  * One note: its time, who wrote it and what. A note of the reviewer's own (the server marks it
@@ -14,7 +13,7 @@ export const noteClock = (seconds: number) =>
 export function ReviewerNote({ note, changes }: { note: Note; changes: ReturnType<typeof useReviewerNotes> }) {
   const [text, setText] = useState<string | null>(null)
   const id = useId()
-  const when = noteClock(note.at)
+  const when = formatClock(note.at, true)
   const { edit, remove } = changes
   const failed = (edit.variables?.id === note.id && edit.error) || (remove.variables === note.id && remove.error)
   return (
@@ -23,21 +22,13 @@ export function ReviewerNote({ note, changes }: { note: Note; changes: ReturnTyp
         <span className="font-mono text-xs text-text-muted">{when}</span>
         <span className="min-w-0 truncate text-xs font-medium text-text-muted">{note.author}</span>
         {note.editable && text === null && (
-          <span className="ml-auto flex shrink-0 gap-1">
-            <Button size="sm" variant="ghost" className="h-6 px-1.5" aria-label={`Edit your note at ${when}`} onClick={() => setText(note.text)}>
-              Edit
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              className="h-6 px-1.5 hover:text-danger"
-              aria-label={`Delete your note at ${when}`}
-              disabled={remove.isPending}
-              onClick={() => remove.mutate(note.id)}
-            >
-              Delete
-            </Button>
-          </span>
+          <NoteActions
+            noteName={`your note at ${when}`}
+            onEdit={() => setText(note.text)}
+            onDelete={() => remove.mutate(note.id)}
+            deleting={remove.isPending}
+            className="ml-auto"
+          />
         )}
       </div>
       {text === null ? (

@@ -1,7 +1,7 @@
 import type { Note } from '../../../contract/review'
-import { Button } from '../../components/ui/button'
 import { cn } from '../../components/ui/cn'
 import { MARK_SHADES } from './mark-colours'
+import { NoteActions } from './note-actions'
 
 interface NoteItemProps {
   note: Note
@@ -67,27 +67,13 @@ export function NoteItem({
       </button>
       {/* The owner may change every note; the server says so per note (`editable`). */}
       {note.editable && (
-        <div className="flex shrink-0 items-start gap-0.5 pt-1 opacity-100 transition-opacity pointer-fine:opacity-0 pointer-fine:group-focus-within:opacity-100 pointer-fine:group-hover:opacity-100">
-          <Button
-            size="sm"
-            variant="ghost"
-            className="h-6 px-1.5"
-            aria-label={`Edit the note at ${when}`}
-            onClick={onEdit}
-          >
-            Edit
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            className="h-6 px-1.5 hover:text-danger"
-            aria-label={`Delete the note at ${when}`}
-            disabled={deleting}
-            onClick={onDelete}
-          >
-            Delete
-          </Button>
-        </div>
+        <NoteActions
+          noteName={`the note at ${when}`}
+          onEdit={onEdit}
+          onDelete={onDelete}
+          deleting={deleting}
+          className="items-start pt-1 opacity-100 transition-opacity pointer-fine:opacity-0 pointer-fine:group-focus-within:opacity-100 pointer-fine:group-hover:opacity-100"
+        />
       )}
     </li>
   )
