@@ -16,12 +16,15 @@ const POSTGRES_SUITES = [
   'src/server/reels/*.test.ts',
   'src/server/links/review-links.test.ts',
   'src/server/metrics/*.test.ts',
-  'src/server/hardening/{disk-full,upload-disk-full,downloads,provider-reads,fuzz-create,fuzz-remix,key-secrecy,nul-text}.test.ts',
-  'src/server/security/{authors,brute-force,review-scope,review-scope.property,security,sessions,sign-in-log}.test.ts',
+  'src/server/hardening/{disk-full,upload-disk-full,downloads,provider-reads,fuzz-create,fuzz-remix,key-secrecy,load,nul-text}.test.ts',
+  'src/server/security/{authors,brute-force,headers,review-scope,review-scope.property,security,sessions,sign-in-log}.test.ts',
 ]
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core less one: a single worker on a 2-core CI machine,
+    // which then mostly waits (on ffmpeg, timers, PostgreSQL, child studios). Two keep it busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {
