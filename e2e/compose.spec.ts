@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
+import { noSeriousViolations } from './axe'
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
 import { jobListSchema } from '../src/contract/api'
@@ -221,11 +221,5 @@ test('the studio with a filled composer has no serious or critical accessibility
   await chooseReference(page)
   await expect(page.getByRole('img', { name: /Reference image preview/ })).toBeVisible()
 
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  )
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([])
+  await noSeriousViolations(page)
 })
