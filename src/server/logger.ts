@@ -5,28 +5,25 @@ import type { Config } from './config'
 /** Never logged: a browser's session cookie and any bearer token it sends. */
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie']
 
-export interface LogOutput {
-  /** Where lines go; stdout by default. */
-  stream?: DestinationStream
-  /** Readable lines instead of JSON; by default only when stdout is a terminal. */
-  readable?: boolean
-}
+/** Where lines go. A terminal says so with `isTTY`, as process.stdout does when a person watches it. */
+export type LogDestination = DestinationStream & { isTTY?: boolean }
 
 /**
- * The studio's logger: JSON lines for files, pipes and log collectors; readable, coloured lines
- * when a person watches a terminal. Redaction happens before either format.
+ * The studio's logger: JSON lines for files, pipes and log collectors; readable lines when the
+ * destination (stdout by default) is a terminal, coloured on the real one. Redaction happens
+ * before either format.
  */
-export function createLogger(level: Config['logLevel'], output: LogOutput = {}): Logger {
+export function createLogger(level: Config['logLevel'], destination?: LogDestination): Logger {
   const options = { level, redact: LOG_REDACT }
-  const readable = output.readable ?? (output.stream === undefined && process.stdout.isTTY === true)
-  if (!readable) return output.stream ? pino(options, output.stream) : pino(options)
+  const terminal = (destination ?? process.stdout).isTTY === true
+  if (!terminal) return destination ? pino(options, destination) : pino(options)
   const prettifier = pretty({
-    colorize: output.stream === undefined,
+    colorize: destination === undefined,
     translateTime: 'SYS:HH:MM:ss',
     ignore: 'pid,hostname',
     singleLine: true,
     sync: true,
-    ...(output.stream ? { destination: output.stream } : {}),
+    ...(destination ? { destination } : {}),
   })
   return pino(options, prettifier)
 }

@@ -70,7 +70,7 @@ export interface Studio {
 
 /** Wires store, vault, upstream, watcher and routes together: main.ts and the tests share it. */
 export async function createStudio(config: StudioConfig, overrides: StudioOverrides = {}): Promise<Studio> {
-  const logger = createLogger(config.logLevel, overrides.logStream ? { stream: overrides.logStream } : {})
+  const logger = createLogger(config.logLevel, overrides.logStream)
   const simulator =
     config.upstream === null
       ? await startSimulator({
