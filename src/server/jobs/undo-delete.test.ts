@@ -3,32 +3,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { jobSchema, type Job } from '../../contract/job'
-import { loadConfig } from '../config'
 import { createStudio, type Studio } from '../studio'
 import { multipartBody } from '../testing/multipart'
-import { FAST_SCHEDULE } from '../testing/test-studio'
-import { studioDatabaseUrl } from '../testing/test-database'
+import { FAST_SCHEDULE, testStudioConfig } from '../testing/test-studio'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-undo-'))
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
 /** A studio on `dataDir`, started again on the same folder as a restart would. */
 async function start(deleteGraceS: number): Promise<Studio> {
-  return createStudio(
-    {
-      provider: 'simulator',
-      upstream: null,
-      dataDir,
-      databaseUrl: await studioDatabaseUrl(dataDir),
-      simulator: { timeScale: 0, apiKey: null },
-      logLevel: 'silent',
-      token: null,
-      rendersPerMinute: 10_000,
-      deleteGraceS,
-      ffmpegPath: loadConfig({}).ffmpegPath,
-    },
-    { schedule: FAST_SCHEDULE },
-  )
+  return createStudio(await testStudioConfig(dataDir, { deleteGraceS }), { schedule: FAST_SCHEDULE })
 }
 
 async function finishedTake(studio: Studio, prompt: string): Promise<Job> {

@@ -5,13 +5,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { jobListSchema } from '../../contract/api'
-import { loadConfig } from '../config'
 import { openStore, type Store } from '../store/database'
 import { createStudio } from '../studio'
 import { createTestDatabase } from '../testing/postgres'
 import { startS3Server, type TestS3Server } from '../testing/s3-server'
 import { seedEveryTable } from '../testing/seed-every-table'
 import { jobRecord } from '../testing/seed-job'
+import { testStudioConfig } from '../testing/test-studio'
 import { FolderVault } from '../vault/folder-vault'
 import { S3Vault } from '../vault/s3-vault'
 import { TABLE_ORDER, planOf } from './table-plan'
@@ -182,18 +182,9 @@ describe('npm run migrate-to-team', () => {
 
   it('a studio opened on the target lists all 200 takes, serves their videos and carries on numbering', async () => {
     const emptyFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-team-'))
-    const studio = await createStudio({
-      provider: 'simulator',
-      upstream: null,
-      dataDir: emptyFolder,
-      simulator: { timeScale: 0, apiKey: null },
-      logLevel: 'silent',
-      token: null,
-      rendersPerMinute: 10_000,
-      ffmpegPath: loadConfig({}).ffmpegPath,
-      databaseUrl: database.url,
-      s3: s3.settings,
-    })
+    const studio = await createStudio(
+      await testStudioConfig(emptyFolder, { databaseUrl: database.url, s3: s3.settings }),
+    )
     try {
       const listed: string[] = []
       for (let cursor: string | null = ''; cursor !== null;) {

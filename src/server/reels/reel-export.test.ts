@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CROSSFADE_SECONDS, reelDetailSchema, type ReelDetail } from '../../contract/reels'
 import { defaultFfmpegPath } from '../../lib/ffmpeg'
 import { centreColour, dominant, probeStreams, seedSolidTake } from '../testing/reel-shots'
-import { startTestStudio, type TestStudio } from '../testing/test-studio'
-import { studioDatabaseUrl } from '../testing/test-database'
+import { startTestStudio, testStudioConfig, type TestStudio } from '../testing/test-studio'
 import type { ExportRecord } from './reel-record'
 
 let studio: TestStudio
@@ -145,9 +144,7 @@ describe('reel export', () => {
     await repo.setExport(id, rendering(take.id))
     const { createStudio } = await import('../studio')
     // The same data folder opened again, as the next start would.
-    const again = await createStudio(
-      { provider: 'simulator', upstream: null, dataDir: studio.dataDir, databaseUrl: await studioDatabaseUrl(studio.dataDir), simulator: { timeScale: 0, apiKey: null }, logLevel: 'silent', token: null, rendersPerMinute: 1000, ffmpegPath: defaultFfmpegPath() },
-    )
+    const again = await createStudio(await testStudioConfig(studio.dataDir))
     try {
       const after = reelDetailSchema.parse((await again.app.inject({ method: 'GET', url: `/api/reels/${id}` })).json())
       expect(after.export).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, video: null })
@@ -173,11 +170,7 @@ describe('reel export', () => {
         .execute()
     await holdUntil(60_000)
     const { createStudio } = await import('../studio')
-    const again = await createStudio({
-      ...{ provider: 'simulator', upstream: null, dataDir: studio.dataDir, databaseUrl: await studioDatabaseUrl(studio.dataDir) },
-      simulator: { timeScale: 0, apiKey: null },
-      ...{ logLevel: 'silent', token: null, rendersPerMinute: 1000, ffmpegPath: defaultFfmpegPath(), leaseMs: 300 },
-    })
+    const again = await createStudio(await testStudioConfig(studio.dataDir, { leaseMs: 300 }))
     const exportOf = async () =>
       reelDetailSchema.parse((await again.app.inject({ method: 'GET', url: `/api/reels/${id}` })).json()).export
     try {

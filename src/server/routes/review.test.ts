@@ -13,13 +13,11 @@ import {
   noteSchema,
   type Note,
 } from '../../contract/review'
-import { loadConfig } from '../config'
 import { ReviewRepository } from '../review/review-repository'
 import { createStudio, type Studio } from '../studio'
 import { FullDiskVault } from '../testing/full-disk-vault'
 import { multipartBody } from '../testing/multipart'
-import { FAST_SCHEDULE } from '../testing/test-studio'
-import { studioDatabaseUrl } from '../testing/test-database'
+import { FAST_SCHEDULE, testStudioConfig } from '../testing/test-studio'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-review-'))
 let studio: Studio
@@ -30,20 +28,10 @@ let other: Job
 
 /** A studio on `dataDir`; started again on the same folder, as a restart would. */
 async function start(): Promise<Studio> {
-  return createStudio(
-    {
-      provider: 'simulator',
-      upstream: null,
-      dataDir,
-      databaseUrl: await studioDatabaseUrl(dataDir),
-      simulator: { timeScale: 0, apiKey: null },
-      logLevel: 'silent',
-      token: null,
-      rendersPerMinute: 10_000,
-      ffmpegPath: loadConfig({}).ffmpegPath,
-    },
-    { schedule: FAST_SCHEDULE, createVault: (root) => (vault = new FullDiskVault(root)) },
-  )
+  return createStudio(await testStudioConfig(dataDir), {
+    schedule: FAST_SCHEDULE,
+    createVault: (root) => (vault = new FullDiskVault(root)),
+  })
 }
 
 async function finishedTake(prompt: string): Promise<Job> {

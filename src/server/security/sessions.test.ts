@@ -3,7 +3,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sessionInfoSchema } from '../../contract/session'
-import { loadConfig } from '../config'
 import { createStudio, type Studio } from '../studio'
 import {
   fakeClock,
@@ -12,7 +11,7 @@ import {
   STRONG_TOKEN,
   TIGHT_LIMITS,
 } from '../testing/sign-in-client'
-import { studioDatabaseUrl } from '../testing/test-database'
+import { testStudioConfig } from '../testing/test-studio'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -34,22 +33,13 @@ async function start(
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-sessions-'))
   if (!options.dataDir) cleanups.push(() => fs.rmSync(dataDir, { recursive: true, force: true }))
   const clock = options.clock ?? fakeClock()
-  const studio: Studio = await createStudio(
-    {
-      provider: 'simulator',
-      upstream: null,
-      dataDir,
-      databaseUrl: await studioDatabaseUrl(dataDir),
-      simulator: { timeScale: 0, apiKey: null },
-      logLevel: 'silent',
-      token: options.token ?? STRONG_TOKEN,
-      rendersPerMinute: 100,
-      ffmpegPath: loadConfig({}).ffmpegPath,
-      signIn: TIGHT_LIMITS,
-      trustProxy: options.trustProxy ?? false,
-    },
-    { now: clock.now },
-  )
+  const config = await testStudioConfig(dataDir, {
+    token: options.token ?? STRONG_TOKEN,
+    rendersPerMinute: 100,
+    signIn: TIGHT_LIMITS,
+    trustProxy: options.trustProxy ?? false,
+  })
+  const studio: Studio = await createStudio(config, { now: clock.now })
   let closed = false
   const close = async () => {
     if (closed) return

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Job } from '../../contract/job'
-import { jobSchema } from '../../contract/job'
-import { loadConfig, type UpstreamConfig } from '../config'
+import { isTerminal, jobSchema, type Job } from '../../contract/job'
+import { defaultFfmpegPath } from '../../lib/ffmpeg'
+import type { UpstreamConfig } from '../config'
 import { createStudio, type Studio, type StudioConfig, type StudioOverrides } from '../studio'
 import { startS3Server } from './s3-server'
 import { dropStudioDatabase, studioDatabaseUrl } from './test-database'
@@ -18,6 +18,26 @@ export interface TestStudio extends Studio {
   dataDir: string
   getJob(id: string): Promise<Job>
   waitForJob(id: string, until: (job: Job) => boolean, timeoutMs?: number): Promise<Job>
+}
+
+/**
+ * The settings of a test studio on `dataDir`: the embedded simulator in fast mode, no token, no
+ * render limit to speak of, quiet; its database the test project's back end (test-database.ts)
+ * unless `config` names one. A studio started again with them on the same folder finds its jobs.
+ */
+export async function testStudioConfig(dataDir: string, config: Partial<StudioConfig> = {}): Promise<StudioConfig> {
+  return {
+    provider: 'simulator',
+    upstream: null,
+    dataDir,
+    simulator: { timeScale: 0, apiKey: null },
+    logLevel: 'silent',
+    token: null,
+    rendersPerMinute: 10_000,
+    ffmpegPath: defaultFfmpegPath(),
+    ...config,
+    databaseUrl: 'databaseUrl' in config ? config.databaseUrl : await studioDatabaseUrl(dataDir),
+  }
 }
 
 /**
@@ -49,19 +69,11 @@ export async function startTestStudio(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-studio-'))
   const s3 = options.store === 's3' ? await startS3Server() : null
   const studio = await createStudio(
-    {
-      provider: options.upstream ? 'custom' : 'simulator',
-      upstream: options.upstream ?? null,
-      dataDir,
-      simulator: { timeScale: 0, apiKey: null },
-      logLevel: 'silent',
-      token: null,
-      rendersPerMinute: 10_000,
-      ffmpegPath: loadConfig({}).ffmpegPath,
+    await testStudioConfig(dataDir, {
+      ...(options.upstream && { provider: 'custom', upstream: options.upstream }),
       s3: s3?.settings ?? null,
-      databaseUrl: await studioDatabaseUrl(dataDir),
       ...options.config,
-    },
+    }),
     { schedule: FAST_SCHEDULE, ...options.overrides },
   )
   const getJob = async (id: string): Promise<Job> => {
@@ -95,5 +107,5 @@ export async function startTestStudio(
   }
 }
 
-export const isDone = (job: Job) =>
-  job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled'
+/** The job ended (the contract's one definition of terminal). */
+export const isDone = (job: Job) => isTerminal(job.status)
