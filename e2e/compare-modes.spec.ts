@@ -27,6 +27,18 @@ async function pausedAt(compare: Locator, seconds: number) {
     .toBe(true)
 }
 
+/** The modes whose name runs out of its own segment of the switcher (under the next one). */
+function overflowingModeNames(modes: Locator) {
+  return modes.locator('label').evaluateAll((labels) =>
+    labels.flatMap((label) => {
+      const name = document.createRange()
+      name.selectNodeContents(label.lastChild ?? label)
+      const [text, box] = [name.getBoundingClientRect(), label.getBoundingClientRect()]
+      return text.left < box.left || text.right > box.right ? [label.textContent] : []
+    }),
+  )
+}
+
 async function shoot(page: Page, name: string) {
   await fontsReady(page)
   await page.screenshot({ path: SHOTS(`${name}-1440x900.png`) })
@@ -51,6 +63,10 @@ test('two takes compare by wipe, flip, difference and overlay, frame-locked whil
   const divider = compare.getByRole('slider', { name: 'Wipe position' })
   await expect(divider).toHaveAttribute('aria-valuenow', '50')
   await expectShown(page, compare, ([x]) => (x < 0.45 ? 1 : x > 0.55 ? 2 : null))
+  expect(await overflowingModeNames(modes)).toEqual([])
+  await page.setViewportSize({ width: 390, height: 844 })
+  expect(await overflowingModeNames(modes)).toEqual([])
+  await page.setViewportSize({ width: 1440, height: 900 })
   await shoot(page, 'wipe')
   await noSeriousViolations(page)
 

@@ -60,10 +60,12 @@ export function SegmentedControl<V extends string>({
       {options.map((option) => {
         const checked = option.value === value
         return (
+          // Equal shares of the group, but never narrower than the segment's own label: in a group
+          // as wide as its labels (compare's modes) equal shares put a long label under the next.
           <label
             key={option.value}
             className={cn(
-              'relative flex min-w-0 flex-1 cursor-pointer items-center justify-center rounded-[5px] px-2.5',
+              'relative flex flex-1 cursor-pointer items-center justify-center rounded-[5px] px-2.5',
               'text-xs text-text-muted transition-colors duration-150 select-none hover:text-text',
               'has-focus-visible:outline-2 has-focus-visible:outline-offset-1 has-focus-visible:outline-accent',
               checked && 'bg-surface-raised text-text ring-1 ring-border-strong ring-inset',
