@@ -1,9 +1,8 @@
 import { noSeriousViolations } from './axe'
 import fs from 'node:fs/promises'
-import { jobSchema } from '../src/contract/job'
 import { expect, test } from './fixtures'
-import { fontsReady, tile } from './gallery-page'
-import { settled, startJob, unique } from './review-support'
+import { fontsReady, MEDIA, tile, viewerOf } from './gallery-page'
+import { getJob, settled, startJob, unique } from './review-support'
 
 test.describe.configure({ timeout: 180_000 })
 
@@ -17,9 +16,7 @@ test('a circled take shows on its tile and in its group, is found under “Circl
   const b = await startJob(request, { prompt, group })
   await Promise.all([settled(request, a.id), settled(request, b.id)])
 
-  // Circle take B and pin a note to it, as the viewer would.
-  const circled = await request.put(`/api/jobs/${b.id}/verdict`, { data: { verdict: 'circled' } })
-  expect(jobSchema.parse(await circled.json()).verdict).toBe('circled')
+  // A note on take B (notes.spec.ts writes them in the viewer).
   const noteWord = `wingbeat${Math.random().toString(36).slice(2, 7)}`
   const note = await request.post(`/api/jobs/${b.id}/notes`, {
     data: { at: 1.5, text: `Hold the ${noteWord} a beat longer`, author: 'Ana' },
@@ -32,6 +29,19 @@ test('a circled take shows on its tile and in its group, is found under “Circl
   const grid = page.getByRole('region', { name: 'Takes grid' })
   await expect(grid.getByRole('button', { name: prompt, exact: true })).toHaveCount(2)
   const circledTile = grid.locator(`[data-take-id="${b.id}"]`)
+
+  // Take B opened from its tile and circled with O; Esc back to the gallery.
+  await circledTile.locator('[data-open-take]').click()
+  const viewer = viewerOf(page, prompt)
+  await expect(viewer.getByRole('slider', { name: 'Seek' })).toBeEnabled(MEDIA)
+  await page.keyboard.press('o')
+  await expect(
+    viewer.getByRole('group', { name: 'Verdict' }).getByRole('button', { name: /Circled/ }),
+  ).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(async () => (await getJob(request, b.id)).verdict).toBe('circled')
+  await page.keyboard.press('Escape')
+  await expect(viewer).toBeHidden()
+
   // Until the grid has measured its columns, a submit may wrap onto two rows: take B's is the one.
   const submit = grid
     .getByRole('group', { name: '2 takes of one submit' })
@@ -70,9 +80,13 @@ test('a circled take shows on its tile and in its group, is found under “Circl
   await expect(grid.locator(`[data-take-id="${b.id}"]`)).toBeVisible()
   await expect(tile(grid, prompt)).toHaveCount(1)
 
-  // On a phone the verdict and the note count stay on the tile.
+  // On a phone the verdict and the note count stay on the tile, and the submit's header still
+  // names its circled take, clear of its buttons (the count is what gives way).
   await page.setViewportSize({ width: 390, height: 844 })
   await search.fill(prompt)
   await expect(tile(grid, prompt)).toHaveCount(2)
+  const named = await submit.getByText('B circled').boundingBox()
+  const buttons = await submit.getByRole('button', { name: 'Export notes' }).boundingBox()
+  expect((named?.x ?? Infinity) + (named?.width ?? 0)).toBeLessThanOrEqual(buttons?.x ?? 0)
   await page.screenshot({ path: testInfo.outputPath('gallery-circled-390.png') })
 })

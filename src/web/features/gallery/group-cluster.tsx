@@ -42,10 +42,11 @@ export function GroupCluster({
         className="absolute inset-x-0 flex items-center justify-between gap-2"
         style={{ top: -GROUP_HEADER_PX, height: GROUP_HEADER_PX }}
       >
-        <span className="truncate pl-0.5 text-[11px] text-text-subtle">
-          {count} takes of one submit
+        {/* On a narrow row the count gives way, never the circled takes. */}
+        <span className="flex min-w-0 pl-0.5 text-[11px] whitespace-nowrap text-text-subtle">
+          <span className="truncate">{count} takes of one submit</span>
           {circled.length > 0 && (
-            <span className="text-accent"> · {circled.join(', ')} circled</span>
+            <span className="shrink-0 text-accent">&nbsp;· {circled.join(', ')} circled</span>
           )}
         </span>
         <span className="flex shrink-0 items-center">
