@@ -1,4 +1,5 @@
 import { noSeriousViolations } from './axe'
+import fs from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { fontsReady, MEDIA, viewerOf } from './gallery-page'
@@ -178,6 +179,26 @@ test('the timeline marks each note, Esc lets go of a note, verdict keys judge th
   await expect.poll(async () => (await getJob(request, job.id)).verdict).toBeNull()
   await page.keyboard.press('o')
   await expect.poll(async () => (await getJob(request, job.id)).verdict).toBe('circled')
+
+  // The take's notes, verdict and prompt download from the viewer as Markdown, in timecode.
+  await viewer.getByRole('button', { name: 'Export notes' }).click()
+  const menu = viewer.getByRole('menu', { name: 'Export notes' })
+  await expect(menu).toBeVisible()
+  await noSeriousViolations(page)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    menu.getByRole('menuitem', { name: /Markdown/ }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/-take-A-notes-\d{4}-\d{2}-\d{2}\.md$/)
+  const markdown = await fs.readFile(await download.path(), 'utf8')
+  expect(markdown).toContain('## Take A · Circled')
+  expect(markdown).toContain(`> ${prompt}`)
+  for (const row of [
+    '| 00:00:00:12 |  | Too dark at the start: lift the shadows | Lee | 1 ellipse |',
+    '| 00:00:01:12 |  | The beam should cross the lens here | Lee | 1 arrow, 1 rectangle, 1 stroke |',
+    '| 00:00:02:00 | 00:00:03:00 | Hold on the horizon a beat longer | Lee |  |',
+  ])
+    expect(markdown).toContain(row)
 
   // At the note with marks, for the screenshots: the footage with its marks, the notes beside it.
   await viewer
