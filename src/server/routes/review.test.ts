@@ -135,16 +135,20 @@ describe('notes on a take', () => {
     expect((await listNotes(take)).map((note) => note.id)).toEqual([early.id, late.id])
     expect((await getJob(take.id)).notesCount).toBe(2)
 
+    await new Promise((resolve) => setTimeout(resolve, 5)) // so the edit's time is a later one
     const edited = await send('PATCH', `${notesUrl(take)}/${late.id}`, {
       text: 'Cut on the turn',
       at: 0.5,
     })
     expect(edited.statusCode, edited.body).toBe(200)
-    expect(noteSchema.parse(edited.json())).toMatchObject({
+    const editedNote = noteSchema.parse(edited.json())
+    expect(editedNote).toMatchObject({
       text: 'Cut on the turn',
       at: 0.5,
       author: 'Ana',
+      createdAt: late.createdAt,
     })
+    expect(Date.parse(editedNote.updatedAt)).toBeGreaterThan(Date.parse(late.updatedAt))
     expect((await listNotes(take)).map((note) => note.id)).toEqual([late.id, early.id])
 
     expect((await send('DELETE', `${notesUrl(take)}/${late.id}`)).statusCode).toBe(204)

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { correctionFor } from './frame-lock'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { correctionFor, everyFrame } from './frame-lock'
 
 const FRAME = 1 / 24
 
@@ -26,5 +26,65 @@ describe('keeping a follower on the clock’s frame', () => {
   it('seeks a follower that is many frames off, where a nudge would take seconds', () => {
     expect(correctionFor(10 * FRAME, FRAME, 1, false)).toEqual({ kind: 'seek' })
     expect(correctionFor(-10 * FRAME, FRAME, 1, true)).toEqual({ kind: 'seek' })
+  })
+})
+
+describe('hearing of each frame a video presents', () => {
+  afterEach(() => {
+    delete (HTMLVideoElement.prototype as Partial<HTMLVideoElement>).requestVideoFrameCallback
+    vi.unstubAllGlobals()
+  })
+
+  it('takes the media time of each presented frame from requestVideoFrameCallback, until stopped', () => {
+    const pending = new Map<number, VideoFrameRequestCallback>()
+    let next = 0
+    Object.assign(HTMLVideoElement.prototype, {
+      requestVideoFrameCallback(callback: VideoFrameRequestCallback) {
+        pending.set(++next, callback)
+        return next
+      },
+      cancelVideoFrameCallback(handle: number) {
+        pending.delete(handle)
+      },
+    })
+    const present = (mediaTime: number) => {
+      const callbacks = [...pending.values()]
+      pending.clear()
+      for (const callback of callbacks) callback(0, { mediaTime } as VideoFrameCallbackMetadata)
+    }
+    const video = document.createElement('video')
+    video.currentTime = 3 // not what is on screen: the callback's media time is
+    const heard: number[] = []
+    const stop = everyFrame(video, (mediaTime) => heard.push(mediaTime))
+    present(1 / 24)
+    present(2 / 24)
+    stop()
+    present(3 / 24)
+    expect(heard).toEqual([1 / 24, 2 / 24])
+  })
+
+  it('falls back to the current time at every animation frame where the browser lacks it', () => {
+    const pending = new Map<number, FrameRequestCallback>()
+    let next = 0
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+      pending.set(++next, callback)
+      return next
+    })
+    vi.stubGlobal('cancelAnimationFrame', (handle: number) => pending.delete(handle))
+    const paint = () => {
+      const callbacks = [...pending.values()]
+      pending.clear()
+      for (const callback of callbacks) callback(0)
+    }
+    const video = document.createElement('video')
+    const heard: number[] = []
+    const stop = everyFrame(video, (mediaTime) => heard.push(mediaTime))
+    video.currentTime = 0.5
+    paint()
+    video.currentTime = 0.75
+    paint()
+    stop()
+    paint()
+    expect(heard).toEqual([0.5, 0.75])
   })
 })
