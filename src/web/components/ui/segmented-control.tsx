@@ -20,7 +20,7 @@ export interface SegmentedControlProps<V extends string> {
   onChange: (value: V) => void
   invalid?: boolean
   describedBy?: string
-  /** For react-hook-form to focus the group on an error. */
+  /** The form focuses the group through it on an error (the checked radio). */
   inputRef?: Ref<HTMLInputElement>
   className?: string
   itemClassName?: string

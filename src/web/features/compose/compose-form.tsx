@@ -1,9 +1,9 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
-import { FormProvider, useController } from 'react-hook-form'
 import type { Capabilities } from '../../../contract/capabilities'
 import { ChoiceField } from './choice-field'
 import { MAX_TAKES } from './draft'
 import { estimate } from './estimate'
+import { ComposeFormContext } from './form-context'
 import { HandoffNote } from './handoff-note'
 import { ModelField } from './model-field'
 import { PromptField } from './prompt-field'
@@ -33,7 +33,7 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
     reference,
     lastFrame,
     applySettings: compose.applySettings,
-    focusPrompt: () => form.setFocus('prompt'),
+    focusPrompt: () => form.focus('prompt'),
   })
   usePageImage(reference.choose)
 
@@ -64,10 +64,6 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
     setDropped(gone.length ? `${next.label} ${next.references === 0 ? 'takes no images' : 'takes no last frame'}, so ${gone.join(' and ')} ${gone.length > 1 ? 'were' : 'was'} dropped.` : null)
   }
   const cost = estimate(capabilities, { ...values, takes })
-  const { field: seconds, fieldState: secondsState } = useController({
-    control: form.control,
-    name: 'seconds',
-  })
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
@@ -78,7 +74,7 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
 
   if (!model) return null
   return (
-    <FormProvider {...form}>
+    <ComposeFormContext value={form}>
       <form
         ref={formRef}
         noValidate
@@ -106,11 +102,11 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
             choices={model.seconds}
             show={(s) => ({ text: `${s} s`, spoken: `${s} seconds` })}
             onChange={(s) => {
-              seconds.onChange(s)
+              form.change('seconds', s)
               compose.clearNotice('seconds')
             }}
-            inputRef={seconds.ref}
-            error={secondsState.error?.message}
+            inputRef={form.fieldRef('seconds')}
+            error={form.errors.seconds}
             note={notices.seconds}
           />
           <ChoiceField
@@ -154,6 +150,6 @@ export function ComposeForm({ capabilities }: { capabilities: Capabilities }) {
           />
         </div>
       </form>
-    </FormProvider>
+    </ComposeFormContext>
   )
 }

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -51,6 +51,21 @@ describe('invalid input', () => {
     expect(bff.sent).toHaveLength(0)
   })
 
+  it('takes the error away once the prompt is fixed, and brings it back when it is emptied', async () => {
+    const bff = createEndpoint()
+    server.use(bff.handler)
+    const { user, textbox, generate } = await compose('')
+    await user.click(generate)
+    expect(await screen.findByText('Write a prompt')).toBeInTheDocument()
+
+    await user.type(textbox, 'A tram')
+    await waitFor(() => expect(screen.queryByText('Write a prompt')).not.toBeInTheDocument())
+    expect(textbox).not.toHaveAttribute('aria-invalid')
+    await user.clear(textbox)
+    expect(await screen.findByText('Write a prompt')).toBeInTheDocument()
+    expect(bff.sent).toHaveLength(0)
+  })
+
   it('refuses a file of the wrong type or over the size limit before uploading it', async () => {
     server.use(
       http.get('/api/capabilities', () =>
@@ -87,6 +102,17 @@ describe('what the server says', () => {
     expect(size).toHaveAccessibleDescription(message)
     expect(size).toHaveAttribute('aria-invalid', 'true')
     expect(screen.getByRole('textbox', { name: 'Prompt' })).toHaveValue('A tram at dusk')
+  })
+
+  it('gives the focus back to the field the server names', async () => {
+    const message = 'The provider refused the prompt as too vague'
+    server.use(createEndpoint(() => errorReply(400, 'invalid_request', message, 'prompt')).handler)
+    const { user, generate, textbox } = await compose('A tram at dusk')
+
+    await user.click(generate)
+    expect(await screen.findByText(message)).toBeInTheDocument()
+    expect(textbox).toHaveFocus()
+    expect(textbox).toHaveAccessibleDescription(new RegExp(message))
   })
 
   it('puts a refused reference image at the image', async () => {

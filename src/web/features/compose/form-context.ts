@@ -1,10 +1,24 @@
-import { useFormContext, type UseFormReturn } from 'react-hook-form'
-import type { CreateJobFields, CreateJobInput } from '../../../contract/api'
+import { createContext, useContext } from 'react'
+import type { CreateJobFields } from '../../../contract/api'
+import type { CheckedForm } from '../../lib/use-checked-form'
 
-/** The composer's fields are exactly the contract's create fields; takes and the image live beside them. */
-export type ComposeValues = CreateJobInput
-export type ComposeFormApi = UseFormReturn<ComposeValues, unknown, CreateJobFields>
+/** The composer's fields are the contract's create fields; takes and the images live beside them. */
+export type ComposeValues = Omit<CreateJobFields, 'group'>
+export type ComposeField = keyof ComposeValues
+/** The fields in their order on screen: the first invalid one gets the focus. */
+export const COMPOSE_FIELDS = [
+  'prompt',
+  'model',
+  'size',
+  'seconds',
+  'fit',
+] as const satisfies readonly ComposeField[]
+export type ComposeFormApi = CheckedForm<ComposeValues, CreateJobFields>
+
+export const ComposeFormContext = createContext<ComposeFormApi | null>(null)
 
 export function useComposeFormContext(): ComposeFormApi {
-  return useFormContext<ComposeValues, unknown, CreateJobFields>()
+  const form = useContext(ComposeFormContext)
+  if (!form) throw new Error('A compose field is used outside the compose form')
+  return form
 }

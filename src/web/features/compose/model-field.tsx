@@ -1,4 +1,3 @@
-import { useController } from 'react-hook-form'
 import type { Capabilities } from '../../../contract/capabilities'
 import { Field } from '../../components/ui/field'
 import { Select } from '../../components/ui/select'
@@ -26,12 +25,9 @@ export function ModelField({
   /** Said when the model asked for was not available, e.g. by Reuse settings. */
   notice: string | null
 }) {
-  const { control } = useComposeFormContext()
-  const {
-    field: { ref, name, value, onBlur },
-    fieldState,
-  } = useController({ control, name: 'model' })
-  const error = fieldState.error?.message
+  const form = useComposeFormContext()
+  const value = form.values.model
+  const error = form.errors.model
   const offered = capabilities.models.filter((m) => m.availability === 'offered')
   const unavailable = capabilities.models.filter((m) => m.availability !== 'offered')
   const chosen = offered.find((m) => m.id === value)
@@ -46,10 +42,9 @@ export function ModelField({
     >
       <Select
         id="compose-model"
-        ref={ref}
-        name={name}
+        ref={form.fieldRef('model')}
+        name="model"
         value={value}
-        onBlur={onBlur}
         onChange={(event) => onModelChange(event.target.value)}
         aria-invalid={!!error || undefined}
         aria-describedby="compose-model-message"

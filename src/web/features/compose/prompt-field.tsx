@@ -1,4 +1,3 @@
-import { useWatch } from 'react-hook-form'
 import { Field } from '../../components/ui/field'
 import { Textarea } from '../../components/ui/textarea'
 import { cn } from '../../components/ui/cn'
@@ -8,11 +7,10 @@ const count = new Intl.NumberFormat('en-US')
 
 /** The prompt, roomy, with its length against the provider's limit. */
 export function PromptField({ maxLength }: { maxLength: number }) {
-  const { register, control, formState } = useComposeFormContext()
-  const prompt = useWatch({ control, name: 'prompt' })
-  const length = prompt.length
+  const form = useComposeFormContext()
+  const length = form.values.prompt.length
   const over = length > maxLength
-  const error = formState.errors.prompt?.message
+  const error = form.errors.prompt
 
   return (
     <Field
@@ -38,7 +36,10 @@ export function PromptField({ maxLength }: { maxLength: number }) {
         aria-invalid={!!error || over || undefined}
         aria-describedby="compose-prompt-count compose-prompt-message"
         className="min-h-32"
-        {...register('prompt')}
+        ref={form.fieldRef('prompt')}
+        name="prompt"
+        value={form.values.prompt}
+        onChange={(event) => form.change('prompt', event.target.value)}
       />
     </Field>
   )

@@ -1,5 +1,4 @@
 import { useRef, useState, type DragEvent } from 'react'
-import { useController, useWatch } from 'react-hook-form'
 import { cn } from '../../components/ui/cn'
 import { Field } from '../../components/ui/field'
 import { formatBytes, formatImageType, listWithOr } from '../../lib/format'
@@ -32,9 +31,8 @@ export function ReferenceField({
   aside?: string
 }) {
   const INPUT_ID = `compose-${slot}`
-  const { control } = useComposeFormContext()
-  const size = useWatch({ control, name: 'size' })
-  const { field: fit } = useController({ control, name: 'fit' })
+  const form = useComposeFormContext()
+  const { size, fit } = form.values
   const [over, setOver] = useState(false)
   const [enlarged, setEnlarged] = useState(false)
   const enlargeButton = useRef<HTMLButtonElement>(null)
@@ -102,7 +100,7 @@ export function ReferenceField({
             <ReferencePreview
               file={image.file}
               size={size}
-              fit={fit.value ?? 'cover'}
+              fit={fit}
               onMeasured={reference.measured}
               onUnreadable={reference.unreadable}
             />
@@ -112,7 +110,7 @@ export function ReferenceField({
             onClose={closeEnlarged}
             file={image.file}
             size={size}
-            fit={fit.value ?? 'cover'}
+            fit={fit}
             label={label}
             slot={slot}
           />
@@ -120,8 +118,8 @@ export function ReferenceField({
             image={image}
             frames={frames}
             size={size}
-            fit={fit.value ?? 'cover'}
-            onFitChange={fit.onChange}
+            fit={fit}
+            onFitChange={(chosen) => form.change('fit', chosen)}
             onRemove={reference.remove}
             inputId={INPUT_ID}
           />

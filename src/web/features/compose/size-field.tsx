@@ -1,4 +1,3 @@
-import { useController } from 'react-hook-form'
 import { Field } from '../../components/ui/field'
 import { SegmentedControl } from '../../components/ui/segmented-control'
 import { formatSize, formatUsd, orientationOf } from '../../lib/format'
@@ -18,9 +17,8 @@ export function SizeField({
   /** A size picked by hand: any note about an automatic switch is out of date. */
   onChosen: () => void
 }) {
-  const { control } = useComposeFormContext()
-  const { field, fieldState } = useController({ control, name: 'size' })
-  const error = fieldState.error?.message
+  const form = useComposeFormContext()
+  const error = form.errors.size
   // Show the price per frame only when the frame changes it (Sora 2 Pro's tall and wide sizes).
   const pricesDiffer = new Set(model.sizes.map((s) => s.pricePerSecond)).size > 1
 
@@ -36,12 +34,12 @@ export function SizeField({
         label="Size"
         labelledBy="compose-size-label"
         name="size"
-        value={field.value}
+        value={form.values.size}
         onChange={(size) => {
-          field.onChange(size)
+          form.change('size', size)
           onChosen()
         }}
-        inputRef={field.ref}
+        inputRef={form.fieldRef('size')}
         invalid={!!error}
         describedBy="compose-size-message"
         className="flex w-full"

@@ -40,8 +40,8 @@ export function useHandoff({ form, applySettings, reference, lastFrame, focusPro
     const before = form.getValues()
     const had = before.prompt.trim() !== '' && before.prompt !== preset.prompt
     setReplaced(had ? { values: before, reference: reference.image?.file ?? null } : null)
-    form.setValue('prompt', preset.prompt, { shouldDirty: true })
-    if (preset.fit) form.setValue('fit', preset.fit, { shouldDirty: true })
+    form.setValue('prompt', preset.prompt)
+    if (preset.fit) form.setValue('fit', preset.fit)
     applySettings({ model: preset.model, size: preset.size, seconds: preset.seconds })
     form.clearErrors()
     setNote(preset.note ?? null)
@@ -69,9 +69,9 @@ export function useHandoff({ form, applySettings, reference, lastFrame, focusPro
 
   const undo = (draft: Draft) => {
     const { prompt, fit, model, size, seconds } = draft.values
-    form.setValue('prompt', prompt, { shouldDirty: true })
-    if (fit) form.setValue('fit', fit, { shouldDirty: true })
-    applySettings({ model, size, seconds: Number(seconds) })
+    form.setValue('prompt', prompt)
+    form.setValue('fit', fit)
+    applySettings({ model, size, seconds })
     if (draft.reference) reference.choose(draft.reference)
     else reference.remove()
     setNote(null)

@@ -5,15 +5,12 @@ import { useCreateTakes, type CreateTakesResult } from '../../lib/use-create-tak
 import { useServerBack } from '../../lib/use-server-back'
 import { fileToUpload } from './reference-upload'
 import type { Frame } from './downscale-plan'
-import type { ComposeFormApi } from './form-context'
+import { COMPOSE_FIELDS, type ComposeField, type ComposeFormApi } from './form-context'
 import type { Feedback } from './submit-feedback'
 import type { ReferenceApi } from './use-reference'
 
-const FORM_FIELDS = ['prompt', 'model', 'size', 'seconds', 'fit'] as const
-type FormField = (typeof FORM_FIELDS)[number]
-
-function isFormField(field: string | undefined): field is FormField {
-  return FORM_FIELDS.some((f) => f === field)
+function isFormField(field: string | undefined): field is ComposeField {
+  return COMPOSE_FIELDS.some((f) => f === field)
 }
 
 /** The next step for a request the server refused as a whole. */
@@ -70,7 +67,7 @@ export function useSubmit(
       return
     }
     if (isFormField(error.field)) {
-      form.setError(error.field, { type: 'server', message: error.message }, { shouldFocus: true })
+      form.setError(error.field, error.message, { focus: true })
       setFeedback(null)
       return
     }

@@ -1,5 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useForm } from 'react-hook-form'
 import { remixRequestSchema, type RemixRequest } from '../../../../contract/api'
 import type { Job } from '../../../../contract/job'
 import { Button } from '../../../components/ui/button'
@@ -8,16 +6,18 @@ import { Field } from '../../../components/ui/field'
 import { Textarea } from '../../../components/ui/textarea'
 import { useRemixJob } from '../../../lib/job-mutations'
 import { formatUsd } from '../../../lib/format'
+import { useCheckedForm } from '../../../lib/use-checked-form'
 import { useSettingsLine } from '../../../lib/use-model-label'
 
 function RemixForm({ job, onClose }: { job: Job; onClose: () => void }) {
   const settingsLine = useSettingsLine()
   const remix = useRemixJob()
-  const form = useForm<RemixRequest>({
-    resolver: zodResolver(remixRequestSchema),
-    defaultValues: { prompt: job.prompt },
+  const form = useCheckedForm<RemixRequest, RemixRequest>({
+    initial: { prompt: job.prompt },
+    schema: remixRequestSchema,
+    order: ['prompt'],
   })
-  const error = form.formState.errors.prompt?.message ?? remix.error?.message
+  const error = form.errors.prompt ?? remix.error?.message
   const submit = form.handleSubmit(({ prompt }) =>
     remix.mutate({ id: job.id, prompt }, { onSuccess: onClose }),
   )
@@ -47,7 +47,10 @@ function RemixForm({ job, onClose }: { job: Job; onClose: () => void }) {
           autoFocus
           aria-invalid={Boolean(error) || undefined}
           aria-describedby="remix-error"
-          {...form.register('prompt')}
+          ref={form.fieldRef('prompt')}
+          name="prompt"
+          value={form.values.prompt}
+          onChange={(event) => form.change('prompt', event.target.value)}
         />
       </Field>
       <div className="flex justify-end gap-2">
