@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { jobListSchema } from '../src/contract/api'
 import { jobSchema, type Job } from '../src/contract/job'
-import { defaultFfmpegPath } from '../src/lib/ffmpeg'
+import { frameColour } from '../src/lib/testing/media-probe'
 import { expect, test } from './fixtures'
 
 const SHOTS = '/work/wt/shots/catalog'
@@ -17,31 +16,6 @@ const solid = ([r, g, b]: [number, number, number], width: number, height: numbe
     .png()
     .toBuffer()
 
-/** The mean colour of a clip's first or last frame, from ffmpeg scaling it to one pixel. */
-function frameColor(video: string, which: 'first' | 'last'): Promise<number[]> {
-  const seek = which === 'first' ? [] : ['-sseof', '-0.2']
-  const args = [
-    '-v',
-    'error',
-    ...seek,
-    '-i',
-    video,
-    '-frames:v',
-    '1',
-    '-vf',
-    'scale=1:1:flags=area',
-    '-f',
-    'rawvideo',
-    '-pix_fmt',
-    'rgb24',
-    '-',
-  ]
-  return new Promise((resolve, reject) =>
-    execFile(defaultFfmpegPath(), args, { encoding: 'buffer' }, (error, out) =>
-      error ? reject(new Error(error.message)) : resolve([...out.subarray(0, 3)]),
-    ),
-  )
-}
 const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - (b[i] ?? 0)))
 
 test('a Veo take from a first and a last frame starts on the first and ends on the last', async ({
@@ -88,8 +62,8 @@ test('a Veo take from a first and a last frame starts on the first and ends on t
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-e2e-frames-'))
   const file = path.join(dir, 'take.mp4')
   fs.writeFileSync(file, await (await page.request.get(job?.media?.video ?? '')).body())
-  const first = await frameColor(file, 'first')
-  const last = await frameColor(file, 'last')
+  const first = await frameColour(file, 'first')
+  const last = await frameColour(file, 'last')
   fs.rmSync(dir, { recursive: true, force: true })
   expect(distance(first, RED), `first frame ${first.join(',')}`).toBeLessThan(45)
   expect(distance(last, BLUE), `last frame ${last.join(',')}`).toBeLessThan(45)

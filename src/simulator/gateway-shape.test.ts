@@ -1,8 +1,8 @@
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defaultFfmpegPath } from '../lib/ffmpeg'
-import { errorOf, frameColor, makeSim, type TestSim } from './testing/test-sim'
+import { frameColour } from '../lib/testing/media-probe'
+import { errorOf, makeSim, type TestSim } from './testing/test-sim'
 import type { VideoResource } from './video'
 
 const solid = (width: number, height: number, background: string) =>
@@ -85,8 +85,8 @@ describe('Veo models in CometAPI’s shape', () => {
     const seen = await settle(sim, created.id, ['completed'])
     expect(seen.at(-1)).toMatchObject({ status: 'completed', seconds: '' })
     const video = path.join(sim.dataDir, 'media', created.id, 'video.mp4')
-    const first = await frameColor(defaultFfmpegPath(), video, 'first')
-    const last = await frameColor(defaultFfmpegPath(), video, 'last')
+    const first = await frameColour(video, 'first')
+    const last = await frameColour(video, 'last')
     expect(distance(first, [224, 32, 32])).toBeLessThan(40)
     expect(distance(last, [32, 64, 224])).toBeLessThan(40)
   })

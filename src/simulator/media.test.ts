@@ -1,33 +1,10 @@
-import { execFile } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { probeMedia } from '../lib/testing/media-probe'
 import { makeSim, pollUntilDone, postVideo, type TestSim } from './testing/test-sim'
 import type { VideoResource } from './video'
-
-const require = createRequire(import.meta.url)
-const ffprobePath = (require('@ffprobe-installer/ffprobe') as { path: string }).path
-
-interface Probe {
-  streams: Array<{ codec_name: string; width: number; height: number; pix_fmt: string }>
-  format: { duration: string }
-}
-
-async function probe(file: string): Promise<Probe> {
-  const { stdout } = await promisify(execFile)(ffprobePath, [
-    '-v',
-    'error',
-    '-show_entries',
-    'stream=codec_name,width,height,pix_fmt:format=duration',
-    '-of',
-    'json',
-    file,
-  ])
-  return JSON.parse(stdout) as Probe
-}
 
 describe('simulator media', () => {
   let sim: TestSim
@@ -58,7 +35,7 @@ describe('simulator media', () => {
 
       const file = path.join(sim.dataDir, `${id}-download.mp4`)
       await writeFile(file, await content(id, 'video'))
-      const info = await probe(file)
+      const info = await probeMedia(file)
       const [width, height] = size.split('x').map(Number)
       expect(info.streams).toHaveLength(1)
       expect(info.streams[0]).toMatchObject({
@@ -67,7 +44,7 @@ describe('simulator media', () => {
         width,
         height,
       })
-      expect(Math.abs(Number(info.format.duration) - Number(seconds))).toBeLessThanOrEqual(0.1)
+      expect(Math.abs(info.duration - Number(seconds))).toBeLessThanOrEqual(0.1)
 
       const thumb = await sharp(await content(id, 'thumbnail')).metadata()
       expect(thumb.format).toBe('webp')

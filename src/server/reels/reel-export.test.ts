@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CROSSFADE_SECONDS, reelDetailSchema, type ReelDetail } from '../../contract/reels'
-import { defaultFfmpegPath } from '../../lib/ffmpeg'
-import { centreColour, dominant, probeStreams, seedSolidTake } from '../testing/reel-shots'
+import { frameColour, probeMedia } from '../../lib/testing/media-probe'
+import { dominant, seedSolidTake } from '../testing/reel-shots'
 import { startTestStudio, testStudioConfig, type TestStudio } from '../testing/test-studio'
 import type { ExportRecord } from './reel-record'
 
@@ -77,7 +77,7 @@ describe('reel export', () => {
     const exported = await exportAndWait(id, { transition: 'cut' })
     expect(exported.export).toMatchObject({ status: 'completed', progress: 100, size: '1280x720', seconds: 7, stale: false })
     const film = await download(exported.export!.video!)
-    const probe = await probeStreams(film)
+    const probe = await probeMedia(film)
     const video = probe.streams.filter((s) => s.codec_type === 'video')
     expect(video).toHaveLength(1)
     expect(video[0]).toMatchObject({ width: 1280, height: 720, r_frame_rate: '24/1' })
@@ -89,7 +89,7 @@ describe('reel export', () => {
     // The middle of each shot, and just inside its edges, shows that shot's colour.
     const samples = [0.1, 1, 1.9, 2.1, 3.5, 4.9, 5.1, 6, 6.9]
     const seen = []
-    for (const at of samples) seen.push(dominant(await centreColour(defaultFfmpegPath(), film, at)))
+    for (const at of samples) seen.push(dominant(await frameColour(film, at, 'centre')))
     expect(seen).toEqual(EXPECTED.flatMap((colour) => [colour, colour, colour]))
 
     // Served with Range and a readable name.
@@ -125,12 +125,12 @@ describe('reel export', () => {
     const seconds = 7 - 2 * CROSSFADE_SECONDS
     expect(exported.export).toMatchObject({ status: 'completed', size: '720x1280', seconds })
     const film = await download(exported.export!.video!)
-    const probe = await probeStreams(film)
+    const probe = await probeMedia(film)
     expect(probe.streams).toEqual([expect.objectContaining({ codec_type: 'video', width: 720, height: 1280, r_frame_rate: '24/1' })])
     expect(Math.abs(probe.duration - seconds)).toBeLessThanOrEqual(0.1 * SHOTS.length)
     // Shot 2 starts fading in at 1.5 s and is whole from 2 s; shot 3 starts at 4 s.
     const seen = []
-    for (const at of [1, 3, 5.5]) seen.push(dominant(await centreColour(defaultFfmpegPath(), film, at)))
+    for (const at of [1, 3, 5.5]) seen.push(dominant(await frameColour(film, at, 'centre')))
     expect(seen).toEqual(EXPECTED)
   })
 

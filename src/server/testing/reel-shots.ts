@@ -1,13 +1,7 @@
-import { execFile } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { promisify } from 'node:util'
 import { defaultFfmpegPath, runFfmpeg } from '../../lib/ffmpeg'
 import type { JobRecord } from '../store/job-record'
 import type { TestStudio } from './test-studio'
 import { seedJob } from './seed-job'
-
-const require = createRequire(import.meta.url)
-const ffprobePath = (require('@ffprobe-installer/ffprobe') as { path: string }).path
 
 export interface SolidShot {
   colour: string
@@ -42,32 +36,6 @@ export async function seedSolidTake(studio: TestStudio, shot: SolidShot, fields:
   })
   await studio.vault.adopt(file, take.id, 'video')
   return take
-}
-
-export interface ProbedStream {
-  codec_type: string
-  width?: number
-  height?: number
-  r_frame_rate?: string
-  duration?: string
-}
-
-export async function probeStreams(file: string): Promise<{ streams: ProbedStream[]; duration: number }> {
-  const { stdout } = await promisify(execFile)(ffprobePath, [
-    '-v', 'error', '-show_entries', 'stream=codec_type,width,height,r_frame_rate,duration:format=duration', '-of', 'json', file,
-  ])
-  const probe = JSON.parse(stdout) as { streams: ProbedStream[]; format: { duration: string } }
-  return { streams: probe.streams, duration: Number(probe.format.duration) }
-}
-
-/** The colour at the centre of the frame at `at` seconds, as [r, g, b]. */
-export async function centreColour(ffmpegPath: string, file: string, at: number): Promise<[number, number, number]> {
-  const { stdout } = await promisify(execFile)(
-    ffmpegPath,
-    ['-v', 'error', '-ss', at.toFixed(3), '-i', file, '-frames:v', '1', '-vf', 'crop=16:16,scale=1:1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
-    { encoding: 'buffer' },
-  )
-  return [stdout[0] ?? 0, stdout[1] ?? 0, stdout[2] ?? 0]
 }
 
 /** Which of red, green and blue is strongest. */

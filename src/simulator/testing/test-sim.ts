@@ -98,20 +98,3 @@ export function errorOf(res: LightMyRequestResponse): {
     error: { message: string; type: string; param: string | null; code: string | null }
   }>().error
 }
-
-/** The mean colour of a clip's first or last frame, from ffmpeg scaling it down to one pixel. */
-export async function frameColor(
-  ffmpegPath: string,
-  video: string,
-  which: 'first' | 'last',
-): Promise<[number, number, number]> {
-  const { execFile } = await import('node:child_process')
-  const seek = which === 'first' ? [] : ['-sseof', '-0.2']
-  const args = [...seek, '-i', video, '-frames:v', '1', '-vf', 'scale=1:1:flags=area', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-']
-  const bytes = await new Promise<Buffer>((resolve, reject) => {
-    execFile(ffmpegPath, ['-v', 'error', ...args], { encoding: 'buffer' }, (error, stdout) =>
-      error ? reject(new Error(error.message)) : resolve(stdout),
-    )
-  })
-  return [bytes[0] ?? 0, bytes[1] ?? 0, bytes[2] ?? 0]
-}
