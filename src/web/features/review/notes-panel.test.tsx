@@ -109,4 +109,68 @@ describe('the notes list', () => {
     expect(screen.queryByRole('textbox', { name: /Your name/ })).toBeNull()
     expect(screen.getByText(/as Dana/)).toBeInTheDocument()
   })
+
+  it('writes a range: its out point is the frame the playhead was moved to', async () => {
+    localStorage.setItem('dailies:author', 'Dana')
+    const posted: unknown[] = []
+    server.use(
+      http.post(`/api/jobs/${JOB}/notes`, async ({ request }) => {
+        const body = (await request.json()) as Partial<Note>
+        posted.push(body)
+        return HttpResponse.json(makeNote({ ...body, id: 'note_posted000002' }), { status: 201 })
+      }),
+    )
+    const { user, rerender } = renderWithQuery(<Panel sync={fakeSync({ currentTime: 2.01 })} />)
+    await user.click(screen.getByRole('button', { name: /Add a note at 00:00:02:00/ }))
+    const form = screen.getByRole('form', { name: 'New note at 00:00:02:00' })
+    // Still on the note's own frame: there is no later frame to end on.
+    expect(within(form).getByRole('button', { name: 'Out at playhead' })).toBeDisabled()
+
+    rerender(<Panel sync={fakeSync({ currentTime: 3.2 })} />)
+    await user.click(within(form).getByRole('button', { name: 'Out at playhead' }))
+    expect(form).toHaveTextContent('00:00:02:00–00:00:03:04')
+    await user.type(within(form).getByRole('textbox', { name: 'Note' }), 'hold the turn{Enter}')
+    // The out point is the start of frame 76 (3 s + 4 frames), to the microsecond.
+    await expect
+      .poll(() => posted)
+      .toEqual([{ at: 2, until: 3.166667, text: 'hold the turn', marks: [], author: 'Dana' }])
+  })
+
+  it('edits a note at its frame and deletes another', async () => {
+    const changed: { method: string; path: string; body: unknown }[] = []
+    const record = async ({ request }: { request: Request }) => {
+      const { pathname } = new URL(request.url)
+      const body: unknown = request.method === 'PATCH' ? await request.json() : null
+      changed.push({ method: request.method, path: pathname, body })
+      return request.method === 'PATCH'
+        ? HttpResponse.json(makeNote({ ...notes[1], ...(body as Partial<Note>) }))
+        : new HttpResponse(null, { status: 204 })
+    }
+    server.use(
+      http.patch(`/api/jobs/${JOB}/notes/:id`, record),
+      http.delete(`/api/jobs/${JOB}/notes/:id`, record),
+    )
+    const sync = fakeSync({ currentTime: 0 })
+    const { user } = renderWithQuery(<Panel sync={sync} />)
+
+    await user.click(screen.getByRole('button', { name: 'Edit the note at 00:00:01:12' }))
+    expect(sync.seek).toHaveBeenLastCalledWith((36 + 0.5) / 24)
+    const form = screen.getByRole('form', { name: 'Edit the note at 00:00:01:12' })
+    const text = within(form).getByRole('textbox', { name: 'Note' })
+    expect(text).toHaveValue('wing tip clips the frame')
+    await user.clear(text)
+    await user.type(text, 'wing tip: reframe{Enter}')
+    await expect.poll(() => changed).toHaveLength(1)
+
+    await user.click(screen.getByRole('button', { name: 'Delete the note at 00:00:00:12' }))
+    await expect.poll(() => changed).toHaveLength(2)
+    expect(changed).toEqual([
+      {
+        method: 'PATCH',
+        path: `/api/jobs/${JOB}/notes/${notes[1]?.id}`,
+        body: { at: 1.5, until: null, text: 'wing tip: reframe', marks: [] },
+      },
+      { method: 'DELETE', path: `/api/jobs/${JOB}/notes/${notes[0]?.id}`, body: null },
+    ])
+  })
 })
