@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
+import { firstFrameReady } from './app/first-frame'
 import { createQueryClient } from './lib/query-client'
 import './styles.css'
 
@@ -9,11 +10,12 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
 const queryClient = createQueryClient()
-
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+void firstFrameReady(queryClient).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 )

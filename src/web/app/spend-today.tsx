@@ -10,7 +10,14 @@ function isToday(iso: string, now: Date): boolean {
 
 /** What today's takes cost, from the newest jobs: a running tally, not an invoice. */
 export function SpendToday() {
-  const { data } = useQuery(jobQueries.list(RECENT))
+  const { data, isPending } = useQuery(jobQueries.list(RECENT))
+  // Its room is held while the tally loads, so the header items beside it do not move.
+  if (isPending)
+    return (
+      <p aria-hidden="true" className="invisible text-xs tabular-nums">
+        $0.00 today
+      </p>
+    )
   if (!data) return null
   const now = new Date()
   const today = data.items.filter((job) => isToday(job.createdAt, now))

@@ -17,7 +17,8 @@ function subscribe(listener: () => void): () => void {
   }
 }
 
-function useSearch(): string {
+/** The address bar's `?…`, re-rendering on every change made here or by Back/Forward. */
+export function useUrlSearch(): string {
   return useSyncExternalStore(subscribe, () => window.location.search)
 }
 
@@ -67,7 +68,7 @@ export function replaceUrlParams(values: Record<string, string | null>): void {
 }
 
 export function useUrlParam(name: string): string | null {
-  return new URLSearchParams(useSearch()).get(name)
+  return new URLSearchParams(useUrlSearch()).get(name)
 }
 
 /** The viewer's take, `?take=id`. */

@@ -2,6 +2,7 @@ import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual'
 import {
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -53,9 +54,11 @@ export function TakeGrid({
 }: TakeGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(0)
-  useEffect(() => {
+  // Measured before the first paint, so the tiles are never drawn at no size and then moved.
+  useLayoutEffect(() => {
     const element = scrollRef.current
     if (!element) return
+    setWidth(element.clientWidth)
     const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0))
     observer.observe(element)
     return () => observer.disconnect()
@@ -167,7 +170,7 @@ export function TakeGrid({
  */
 function useGridTop(grid: RefObject<HTMLElement | null>, pageScrolls: boolean): number {
   const [top, setTop] = useState(0)
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = grid.current
     if (!pageScrolls || !element) return
     const measure = () => setTop(Math.round(element.getBoundingClientRect().top + window.scrollY))

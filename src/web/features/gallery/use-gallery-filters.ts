@@ -1,4 +1,4 @@
-import { replaceUrlParams, useUrlParam } from '../../lib/url-state'
+import { replaceUrlParams, useUrlSearch } from '../../lib/url-state'
 import { VERDICTS } from '../../../contract/verdict'
 import type { GalleryFilterState, StatusFilter } from './gallery-toolbar'
 
@@ -12,14 +12,20 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
  * The gallery's search and filters live in the address bar (`?q=…&status=failed&verdict=circled…`),
  * so a reload, a bookmark or a shared link shows the same takes. An unknown status or verdict is ignored.
  */
+export function readGalleryFilters(search: string): GalleryFilterState {
+  const params = new URLSearchParams(search)
+  return {
+    search: params.get('q') ?? '',
+    status: oneOf(params.get('status'), STATUSES) ?? 'completed',
+    // Models and sizes come from the catalog; the server answers an unknown one with no takes.
+    model: params.get('model') ?? '',
+    size: params.get('size') ?? '',
+    verdict: oneOf(params.get('verdict'), VERDICTS) ?? '',
+    author: params.get('by') ?? '',
+  }
+}
+
 export function useGalleryFilters(): [GalleryFilterState, (next: GalleryFilterState) => void] {
-  const search = useUrlParam('q') ?? ''
-  const status = oneOf(useUrlParam('status'), STATUSES) ?? 'completed'
-  // Models and sizes come from the catalog; the server answers an unknown one with no takes.
-  const model = useUrlParam('model') ?? ''
-  const size = useUrlParam('size') ?? ''
-  const verdict = oneOf(useUrlParam('verdict'), VERDICTS) ?? ''
-  const author = useUrlParam('by') ?? ''
   const set = (next: GalleryFilterState) =>
     replaceUrlParams({
       q: next.search,
@@ -29,5 +35,5 @@ export function useGalleryFilters(): [GalleryFilterState, (next: GalleryFilterSt
       verdict: next.verdict,
       by: next.author,
     })
-  return [{ search, status, model, size, verdict, author }, set]
+  return [readGalleryFilters(useUrlSearch()), set]
 }

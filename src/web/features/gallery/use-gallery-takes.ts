@@ -14,10 +14,9 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced
 }
 
-/** The gallery's takes under its filters, page after page, as one list. */
-export function useGalleryTakes(state: GalleryFilterState) {
-  const q = useDebounced(state.search.trim(), SEARCH_DEBOUNCE_MS)
-  const filters: JobFilters = {
+/** What the gallery asks the server for under these filters (`q`: the search as sent). */
+export function galleryListFilters(state: GalleryFilterState, q = state.search.trim()): JobFilters {
+  return {
     ...(state.status !== 'all' && { status: state.status }),
     ...(state.model && { model: state.model }),
     ...(state.size && { size: state.size }),
@@ -25,6 +24,12 @@ export function useGalleryTakes(state: GalleryFilterState) {
     ...(state.author && { author: state.author }),
     ...(q && { q }),
   }
+}
+
+/** The gallery's takes under its filters, page after page, as one list. */
+export function useGalleryTakes(state: GalleryFilterState) {
+  const q = useDebounced(state.search.trim(), SEARCH_DEBOUNCE_MS)
+  const filters = galleryListFilters(state, q)
   const { data, error, isPending, hasNextPage, isFetchingNextPage, fetchNextPage } =
     useInfiniteQuery(jobQueries.gallery(filters))
   const jobs = useMemo(() => {
