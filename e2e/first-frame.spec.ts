@@ -26,7 +26,9 @@ for (const viewport of [
   { width: 390, height: 844 },
   { width: 1440, height: 900 },
 ]) {
-  test(`nothing moves while the studio loads at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+  test(`nothing moves while the studio loads at ${viewport.width}×${viewport.height}`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport)
     await slowApi(page, 400)
     await page.addInitScript({ content: RECORD_SHIFTS })

@@ -46,6 +46,8 @@ describe('the static shell in index.html', () => {
     const row = header?.firstElementChild
     for (const child of [...(row?.children ?? [])]) if (child.tagName !== 'H1') child.remove()
 
-    expect(app.isEqualNode(shellHeader()), `${app.outerHTML}\n!=\n${shellHeader().outerHTML}`).toBe(true)
+    expect(app.isEqualNode(shellHeader()), `${app.outerHTML}\n!=\n${shellHeader().outerHTML}`).toBe(
+      true,
+    )
   })
 })

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react'
+import type * as GalleryModuleType from '../features/gallery/gallery'
 
-type GalleryModule = typeof import('../features/gallery/gallery')
+type GalleryModule = typeof GalleryModuleType
 
 let loaded: GalleryModule | null = null
 let loading: Promise<GalleryModule> | null = null
