@@ -37,7 +37,7 @@ const layerZones = [
   {
     target: './src/contract',
     from: ['./src/server', './src/web', './src/simulator'],
-    message: 'src/contract is the shared spine: it imports zod and itself, nothing else.',
+    message: 'src/contract is the shared spine: it imports zod/mini and itself, nothing else.',
   },
 ]
 
@@ -50,9 +50,35 @@ const DEV_ONLY_FILES = [
   '*.config.{ts,js}',
 ]
 
-/** no-restricted-imports options keeping the provider SDK (and its subpaths) out of a layer. */
+/** The provider SDK (and its subpaths) kept out of a layer. */
 function withoutOpenAI(message) {
   return { paths: [{ name: 'openai', message }], patterns: [{ group: ['openai/*'], message }] }
+}
+
+/**
+ * One zod flavour: zod/mini, whose functions tree-shake, so the browser ships only the checks it
+ * uses (the classic build carries all of zod and its JSON Schema support). Node code takes `z`
+ * from src/lib/zod.ts, which also loads zod's English messages (zod/mini loads none).
+ */
+const ZOD_CLASSIC = ['zod', 'zod/v3', 'zod/v4', 'zod/v4/classic']
+const withoutClassicZod = {
+  paths: ZOD_CLASSIC.map((name) => ({ name, message: 'Use zod/mini, the one zod flavour here.' })),
+  patterns: [],
+}
+const withoutZodMini = {
+  paths: ['zod/mini', 'zod/v4/mini', 'zod/v4-mini'].map((name) => ({
+    name,
+    message: "Node code imports { z } from src/lib/zod.ts: the same zod/mini, with zod's English messages.",
+  })),
+  patterns: [],
+}
+
+/** no-restricted-imports with every given list of paths and patterns (one rule per file applies). */
+function restrictedImports(...lists) {
+  return [
+    'error',
+    { paths: lists.flatMap((l) => l.paths), patterns: lists.flatMap((l) => l.patterns) },
+  ]
 }
 
 export default tseslint.config(
@@ -115,24 +141,30 @@ export default tseslint.config(
   {
     files: ['src/web/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
+      'no-restricted-imports': restrictedImports(
         withoutOpenAI('The browser never holds a provider key or SDK.'),
-      ],
+        withoutClassicZod,
+      ),
     },
+  },
+  {
+    files: ['src/server/upstream/**/*.ts', 'src/simulator/**/*.ts', 'src/lib/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['src/lib/zod.ts'],
+    rules: { 'no-restricted-imports': restrictedImports(withoutClassicZod, withoutZodMini) },
   },
   {
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/upstream/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
+      'no-restricted-imports': restrictedImports(
         withoutOpenAI('Only src/server/upstream/ calls the provider; go through its adapter.'),
-      ],
+        withoutClassicZod,
+        withoutZodMini,
+      ),
     },
   },
   {
-    // Besides the zones above: no package but zod, no Node built-ins, nothing outside itself.
+    // Besides the zones above: no package but zod/mini, no Node built-ins, nothing outside itself.
     files: ['src/contract/**/*.ts'],
     ignores: ['src/contract/**/*.test.ts'],
     rules: {
@@ -141,8 +173,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!(zod(/.*)?|\\./.+)$)',
-              message: 'src/contract imports only zod and its own files.',
+              regex: '^(?!(zod/mini|\\./.+)$)',
+              message: 'src/contract imports only zod/mini and its own files.',
             },
           ],
         },

@@ -1,20 +1,22 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { PROMPT_MAX_LENGTH, providerSchema } from './capabilities'
 import { settingsIssues, type CatalogModel } from './catalog'
-import { JOB_STATUSES, groupIdSchema, jobIdSchema, jobSchema, jobStatusSchema } from './job'
+import { JOB_STATUSES, groupIdSchema, jobIdSchema, jobSchema, jobStatusSchema, type JobStatus } from './job'
 import { verdictValueSchema } from './verdict'
 
 export const promptSchema = z
   .string()
-  .trim()
-  .min(1, 'Write a prompt')
-  .max(PROMPT_MAX_LENGTH, `A prompt is at most ${PROMPT_MAX_LENGTH.toLocaleString('en')} characters`)
+  .check(
+    z.trim(),
+    z.minLength(1, 'Write a prompt'),
+    z.maxLength(PROMPT_MAX_LENGTH, `A prompt is at most ${PROMPT_MAX_LENGTH.toLocaleString('en')} characters`),
+  )
 
 export const fitSchema = z.enum(['cover', 'contain'])
 export type Fit = z.infer<typeof fitSchema>
 
-const modelNameSchema = z.string().trim().min(1, 'Choose a model').max(100)
-const sizeNameSchema = z.string().trim().min(1, 'Choose a size').max(40)
+const modelNameSchema = z.string().check(z.trim(), z.minLength(1, 'Choose a model'), z.maxLength(100))
+const sizeNameSchema = z.string().check(z.trim(), z.minLength(1, 'Choose a size'), z.maxLength(40))
 
 /**
  * The fields of POST /api/jobs (multipart; the first frame travels as the `input_reference` part,
@@ -25,20 +27,22 @@ export const createJobFieldsSchema = z.object({
   prompt: promptSchema,
   model: modelNameSchema,
   size: sizeNameSchema,
-  seconds: z.coerce.number().int('Duration is a whole number of seconds'),
-  fit: fitSchema.default('cover'),
-  group: groupIdSchema.optional(),
+  seconds: z.coerce.number().check(z.int('Duration is a whole number of seconds')),
+  fit: z._default(fitSchema, 'cover'),
+  group: z.optional(groupIdSchema),
 })
 export type CreateJobFields = z.output<typeof createJobFieldsSchema>
 export type CreateJobInput = z.input<typeof createJobFieldsSchema>
 
 /** The one check of a new take's fields, fed by a catalog value: the BFF's and the form's. */
 export function createJobFieldsSchemaFor(models: readonly CatalogModel[]) {
-  return createJobFieldsSchema.superRefine((fields, ctx) => {
-    for (const issue of settingsIssues(models, fields)) {
-      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
-    }
-  })
+  return createJobFieldsSchema.check(
+    z.superRefine((fields, ctx) => {
+      for (const issue of settingsIssues(models, fields)) {
+        ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
+      }
+    }),
+  )
 }
 
 /** Multipart part names of the two reference images. */
@@ -49,28 +53,29 @@ export type RemixRequest = z.infer<typeof remixRequestSchema>
 
 export const LIST_LIMIT_MAX = 100
 /** One status, or several as a repeated parameter (`status=queued&status=in_progress`). */
-const statusFilterSchema = z
-  .union([jobStatusSchema, z.array(jobStatusSchema).min(1).max(JOB_STATUSES.length)], {
+const statusFilterSchema = z.pipe(
+  z.union([jobStatusSchema, z.array(jobStatusSchema).check(z.minLength(1), z.maxLength(JOB_STATUSES.length))], {
     error: `A status is one of ${JOB_STATUSES.join(', ')}`,
-  })
-  .transform((status) => [status].flat())
+  }),
+  z.transform((status: JobStatus | JobStatus[]) => [status].flat()),
+)
 
 /** The filters of GET /api/jobs: everything the studio's lists ask for, applied by the server. */
 export const listJobsQuerySchema = z.object({
-  status: statusFilterSchema.optional(),
-  model: z.string().min(1).max(100).optional(),
-  size: z.string().min(1).max(40).optional(),
+  status: z.optional(statusFilterSchema),
+  model: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  size: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
   /** Finds takes by their prompt or the text of their notes. */
-  q: z.string().trim().max(200).optional(),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   /** Only the takes with this verdict ("Circled", "Hold", "No good" in the gallery). */
-  verdict: verdictValueSchema.optional(),
-  group: groupIdSchema.optional(),
+  verdict: z.optional(verdictValueSchema),
+  group: z.optional(groupIdSchema),
   /** Only the remixes of this take. */
-  remixOf: jobIdSchema.optional(),
+  remixOf: z.optional(jobIdSchema),
   /** Only the takes this person started (their name at sign-in; see GET /api/authors). */
-  author: z.string().trim().min(1).max(60).optional(),
-  limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(30),
-  cursor: z.string().max(200).optional(),
+  author: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(LIST_LIMIT_MAX)), 30),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
 })
 export type ListJobsQuery = z.input<typeof listJobsQuerySchema>
 
@@ -80,7 +85,7 @@ export type AuthorList = z.infer<typeof authorListSchema>
 
 export const jobListSchema = z.object({
   items: z.array(jobSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 })
 export type JobList = z.infer<typeof jobListSchema>
 
@@ -94,7 +99,7 @@ export const healthSchema = z.object({
 })
 export type Health = z.infer<typeof healthSchema>
 
-export const mediaQuerySchema = z.object({ download: z.enum(['0', '1']).optional() })
+export const mediaQuerySchema = z.object({ download: z.optional(z.enum(['0', '1'])) })
 
-export const frameQuerySchema = z.object({ t: z.coerce.number().min(0).optional() })
+export const frameQuerySchema = z.object({ t: z.optional(z.coerce.number().check(z.gte(0))) })
 export type FrameQuery = z.infer<typeof frameQuerySchema>

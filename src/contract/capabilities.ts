@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { catalogModelSchema } from './catalog'
 import { providerSchema } from './provider'
 
@@ -28,12 +28,12 @@ export function sizeDimensions(size: string): { width: number; height: number } 
 
 export const capabilitiesSchema = z.object({
   provider: providerSchema,
-  promptMaxLength: z.number().int(),
+  promptMaxLength: z.int(),
   /** Every catalog entry, offered or not: the gallery still filters by retired models. */
   models: z.array(catalogModelSchema),
   upload: z.object({
-    maxBytes: z.number().int(),
-    maxPixels: z.number().int(),
+    maxBytes: z.int(),
+    maxPixels: z.int(),
     types: z.array(z.string()),
   }),
 })

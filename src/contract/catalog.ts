@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { PROVIDERS, type Provider } from './provider'
 
 /**
@@ -10,71 +10,69 @@ import { PROVIDERS, type Provider } from './provider'
 const PIXEL_SIZE = /^(\d{2,5})x(\d{2,5})$/
 
 /** A pixel size (`1280x720`), or an orientation hint with the pixels used for preview and fitting. */
+const pixelsSchema = z.number().check(z.int(), z.gte(16), z.lte(8192))
 const sizeSpecSchema = z.union([
-  z
-    .string()
-    .regex(PIXEL_SIZE, 'a size is "WIDTHxHEIGHT" in pixels, or { size, width, height } for a hint')
-    .transform((size) => {
+  z.pipe(
+    z.string().check(z.regex(PIXEL_SIZE, 'a size is "WIDTHxHEIGHT" in pixels, or { size, width, height } for a hint')),
+    z.transform((size: string) => {
       const [, w, h] = PIXEL_SIZE.exec(size) ?? []
       return { size, width: Number(w), height: Number(h) }
     }),
-  z
-    .object({
-      size: z.string().min(1).max(40),
-      width: z.number().int().min(16).max(8192),
-      height: z.number().int().min(16).max(8192),
-    })
-    .strict(),
+  ),
+  z.strictObject({
+    size: z.string().check(z.minLength(1), z.maxLength(40)),
+    width: pixelsSchema,
+    height: pixelsSchema,
+  }),
 ])
 
 /** USD per second of output: one number, or by size with an optional `default`. */
 const priceSchema = z.union([
-  z.number().nonnegative(),
-  z.record(z.string(), z.number().nonnegative()),
+  z.number().check(z.nonnegative()),
+  z.record(z.string(), z.number().check(z.nonnegative())),
 ])
 export type Price = z.infer<typeof priceSchema>
 
-const providerOfferSchema = z
-  .object({
-    /** null or missing: the price is not known, and is shown as unknown. */
-    price: priceSchema.nullable().default(null),
-    /** This provider stopped serving the model: why, in words a person can act on. */
-    retired: z.string().min(1).nullable().default(null),
-  })
-  .strict()
+const providerOfferSchema = z.strictObject({
+  /** null or missing: the price is not known, and is shown as unknown. */
+  price: z._default(z.nullable(priceSchema), null),
+  /** This provider stopped serving the model: why, in words a person can act on. */
+  retired: z._default(z.nullable(z.string().check(z.minLength(1))), null),
+})
 
 export const referenceCountSchema = z.union([z.literal(0), z.literal(1), z.literal(2)])
 /** 0: text only; 1: one image (the first frame); 2: first frame and last frame. */
 export type ReferenceCount = z.infer<typeof referenceCountSchema>
 
+const entrySecondsSchema = z.number().check(z.int(), z.gte(1), z.lte(120))
 export const modelEntrySchema = z
-  .object({
+  .strictObject({
     /** What is sent as `model`. */
     id: z
       .string()
-      .min(1)
-      .max(100)
-      .regex(/^[A-Za-z0-9._:/-]+$/, 'an id is letters, digits and . _ : / -'),
-    label: z.string().min(1).max(80),
-    family: z.string().min(1).max(40),
-    description: z.string().max(200).nullable().default(null),
-    sizes: z.array(sizeSpecSchema).min(1),
+      .check(
+        z.minLength(1),
+        z.maxLength(100),
+        z.regex(/^[A-Za-z0-9._:/-]+$/, 'an id is letters, digits and . _ : / -'),
+      ),
+    label: z.string().check(z.minLength(1), z.maxLength(80)),
+    family: z.string().check(z.minLength(1), z.maxLength(40)),
+    description: z._default(z.nullable(z.string().check(z.maxLength(200))), null),
+    sizes: z.array(sizeSpecSchema).check(z.minLength(1)),
     /** A list to choose from, or one fixed value the provider renders (and is not sent). */
-    seconds: z.union([
-      z.number().int().min(1).max(120),
-      z.array(z.number().int().min(1).max(120)).min(1),
-    ]),
+    seconds: z.union([entrySecondsSchema, z.array(entrySecondsSchema).check(z.minLength(1))]),
     references: referenceCountSchema,
     remix: z.boolean(),
-    providers: z.partialRecord(z.enum(PROVIDERS), providerOfferSchema).default({}),
-    status: z.enum(['current', 'retired']).default('current'),
-    reason: z.string().min(1).nullable().default(null),
+    providers: z._default(z.partialRecord(z.enum(PROVIDERS), providerOfferSchema), {}),
+    status: z._default(z.enum(['current', 'retired']), 'current'),
+    reason: z._default(z.nullable(z.string().check(z.minLength(1))), null),
   })
-  .strict()
-  .refine((entry) => entry.status === 'current' || entry.reason !== null, {
-    message: 'a retired entry needs a reason',
-    path: ['reason'],
-  })
+  .check(
+    z.refine((entry) => entry.status === 'current' || entry.reason !== null, {
+      message: 'a retired entry needs a reason',
+      path: ['reason'],
+    }),
+  )
 export type ModelEntry = z.output<typeof modelEntrySchema>
 /** An entry as written in the built-in list or the DAILIES_MODELS file. */
 export type ModelEntryInput = z.input<typeof modelEntrySchema>
@@ -87,24 +85,24 @@ export const catalogModelSchema = z.object({
   id: z.string(),
   label: z.string(),
   family: z.string(),
-  description: z.string().nullable(),
+  description: z.nullable(z.string()),
   sizes: z.array(
     z.object({
       size: z.string(),
-      width: z.number().int(),
-      height: z.number().int(),
+      width: z.int(),
+      height: z.int(),
       /** null: unknown, never invented. */
-      pricePerSecond: z.number().nullable(),
+      pricePerSecond: z.nullable(z.number()),
     }),
   ),
-  seconds: z.array(z.number().int()),
+  seconds: z.array(z.int()),
   /** true when the duration is the model's own and is not sent. */
   fixedSeconds: z.boolean(),
   references: referenceCountSchema,
   remix: z.boolean(),
   availability: z.enum(AVAILABILITIES),
   /** Why it is retired or not offered. */
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
 })
 export type CatalogModel = z.infer<typeof catalogModelSchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 export const ERROR_CODES = [
   'invalid_request',
@@ -23,7 +23,7 @@ export const errorEnvelopeSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    field: z.string().optional(),
+    field: z.optional(z.string()),
   }),
 })
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>

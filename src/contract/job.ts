@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { providerSchema } from './capabilities'
 import { verdictSchema } from './verdict'
 
@@ -30,10 +30,10 @@ export function isActive(status: JobStatus): boolean {
   return !isTerminal(status)
 }
 
-export const jobIdSchema = z.string().regex(/^job_[A-Za-z0-9]{10,40}$/, 'Not a job id')
+export const jobIdSchema = z.string().check(z.regex(/^job_[A-Za-z0-9]{10,40}$/, 'Not a job id'))
 export const groupIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'A group id is 1–64 letters, digits, - or _')
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'A group id is 1–64 letters, digits, - or _'))
 
 /**
  * What a failed take's person can do about it, classified once on the server (from the provider's
@@ -70,46 +70,44 @@ export const jobErrorSchema = z.object({
 })
 export type JobError = z.infer<typeof jobErrorSchema>
 
-const referenceSchema = z
-  .object({ url: z.string(), width: z.number().int(), height: z.number().int() })
-  .nullable()
+const referenceSchema = z.nullable(z.object({ url: z.string(), width: z.int(), height: z.int() }))
 
 export const jobSchema = z.object({
   id: jobIdSchema,
-  upstreamId: z.string().nullable(),
+  upstreamId: z.nullable(z.string()),
   provider: providerSchema,
   prompt: z.string(),
   /** As requested: any string, so a take of a model that left the catalog still lists. */
   model: z.string(),
   /** The provider's own name for what rendered it (e.g. `veo_3_1-4K` for `veo3.1`), when it said. */
-  providerModel: z.string().nullable(),
+  providerModel: z.nullable(z.string()),
   size: z.string(),
-  seconds: z.number().int(),
+  seconds: z.int(),
   status: jobStatusSchema,
-  progress: z.number().min(0).max(100),
-  error: jobErrorSchema.nullable(),
+  progress: z.number().check(z.gte(0), z.lte(100)),
+  error: z.nullable(jobErrorSchema),
   createdAt: z.iso.datetime(),
-  completedAt: z.iso.datetime().nullable(),
-  remixOf: jobIdSchema.nullable(),
-  group: groupIdSchema.nullable(),
+  completedAt: z.nullable(z.iso.datetime()),
+  remixOf: z.nullable(jobIdSchema),
+  group: z.nullable(groupIdSchema),
   /** The take's letter within its submit (A, B, C…); a retry keeps the letter of the take it retries. */
-  take: z.string().regex(/^[A-Z]{1,3}$/),
+  take: z.string().check(z.regex(/^[A-Z]{1,3}$/)),
   /** The first frame (or the one reference image). */
   reference: referenceSchema,
   /** The last frame, for models that take two references. */
   lastReference: referenceSchema,
-  media: z
-    .object({ video: z.string(), thumbnail: z.string().nullable(), spritesheet: z.string().nullable() })
-    .nullable(),
+  media: z.nullable(
+    z.object({ video: z.string(), thumbnail: z.nullable(z.string()), spritesheet: z.nullable(z.string()) }),
+  ),
   /** null when the provider's price is not known. */
-  costUsd: z.number().nullable(),
+  costUsd: z.nullable(z.number()),
   /** Circled, hold or no good (see contract/review.ts); null until someone judges the take. */
   verdict: verdictSchema,
   /** Who gave the verdict: a reviewer's name through a review link, or the signed-in name; null if not known. */
-  verdictBy: z.string().nullable(),
+  verdictBy: z.nullable(z.string()),
   /** How many review notes the take has. */
-  notesCount: z.number().int().min(0),
+  notesCount: z.int().check(z.gte(0)),
   /** Who started it: the name given at sign-in; null on a studio without a token, or from a script. */
-  author: z.string().nullable(),
+  author: z.nullable(z.string()),
 })
 export type Job = z.infer<typeof jobSchema>

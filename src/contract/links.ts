@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { jobIdSchema, jobSchema } from './job'
 import { reelIdSchema } from './reels'
 
@@ -9,7 +9,7 @@ import { reelIdSchema } from './reels'
  * takes (src/server/security/review-scope.ts).
  */
 
-export const reviewLinkIdSchema = z.string().regex(/^rl_[A-Za-z0-9]{10,40}$/, 'Not a review link id')
+export const reviewLinkIdSchema = z.string().check(z.regex(/^rl_[A-Za-z0-9]{10,40}$/, 'Not a review link id'))
 
 /** watch: play and compare. comment: watch, and add notes and verdicts. */
 export const REVIEW_PERMISSIONS = ['watch', 'comment'] as const
@@ -38,9 +38,11 @@ export const reviewShareSchema = z.discriminatedUnion(
       kind: z.literal('takes'),
       jobIds: z
         .array(jobIdSchema)
-        .min(1, 'Share at least one take')
-        .max(REVIEW_TAKES_MAX, `A link shares at most ${REVIEW_TAKES_MAX} takes`)
-        .refine((ids) => new Set(ids).size === ids.length, 'A take is shared only once'),
+        .check(
+          z.minLength(1, 'Share at least one take'),
+          z.maxLength(REVIEW_TAKES_MAX, `A link shares at most ${REVIEW_TAKES_MAX} takes`),
+          z.refine((ids) => new Set(ids).size === ids.length, 'A take is shared only once'),
+        ),
     }),
   ],
   { error: 'Share a reel (reelId) or takes (jobIds)' },
@@ -50,19 +52,26 @@ export type ReviewShare = z.infer<typeof reviewShareSchema>
 /** POST /api/reviews. */
 export const createReviewRequestSchema = z.object({
   share: reviewShareSchema,
-  expiresInDays: z
-    .number({ error: 'The expiry is a number of days' })
-    .int('The expiry is a whole number of days')
-    .min(1, 'A link lasts at least a day')
-    .max(REVIEW_EXPIRY_MAX_DAYS, `A link lasts at most ${REVIEW_EXPIRY_MAX_DAYS} days`)
-    .default(REVIEW_EXPIRY_DEFAULT_DAYS),
-  permission: reviewPermissionSchema.default('watch'),
+  expiresInDays: z._default(
+    z
+      .number({ error: 'The expiry is a number of days' })
+      .check(
+        z.int('The expiry is a whole number of days'),
+        z.gte(1, 'A link lasts at least a day'),
+        z.lte(REVIEW_EXPIRY_MAX_DAYS, `A link lasts at most ${REVIEW_EXPIRY_MAX_DAYS} days`),
+      ),
+    REVIEW_EXPIRY_DEFAULT_DAYS,
+  ),
+  permission: z._default(reviewPermissionSchema, 'watch'),
   /** Asked once per browser before the link opens. Empty or absent: none. */
-  passphrase: z
-    .string()
-    .max(PASSPHRASE_MAX, `A passphrase is at most ${PASSPHRASE_MAX} characters`)
-    .refine((p) => p === '' || p.length >= PASSPHRASE_MIN, `A passphrase has at least ${PASSPHRASE_MIN} characters`)
-    .optional(),
+  passphrase: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(PASSPHRASE_MAX, `A passphrase is at most ${PASSPHRASE_MAX} characters`),
+        z.refine((p) => p === '' || p.length >= PASSPHRASE_MIN, `A passphrase has at least ${PASSPHRASE_MIN} characters`),
+      ),
+  ),
 })
 export type CreateReviewRequest = z.input<typeof createReviewRequestSchema>
 export type CreateReviewFields = z.output<typeof createReviewRequestSchema>
@@ -82,16 +91,16 @@ export const reviewLinkSchema = z.object({
   state: reviewLinkStateSchema,
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
-  revokedAt: z.iso.datetime().nullable(),
+  revokedAt: z.nullable(z.iso.datetime()),
   /** When a reviewer last opened it or used it; null until then. */
-  lastUsedAt: z.iso.datetime().nullable(),
+  lastUsedAt: z.nullable(z.iso.datetime()),
 })
 export type ReviewLink = z.infer<typeof reviewLinkSchema>
 
 /** The reply to POST /api/reviews: the only time the link's address is shown. */
-export const createdReviewLinkSchema = reviewLinkSchema.extend({
+export const createdReviewLinkSchema = z.extend(reviewLinkSchema, {
   /** `/r/<token>`, relative to the studio's address. */
-  path: z.string().regex(/^\/r\/[A-Za-z0-9_-]{43}$/),
+  path: z.string().check(z.regex(/^\/r\/[A-Za-z0-9_-]{43}$/)),
 })
 export type CreatedReviewLink = z.infer<typeof createdReviewLinkSchema>
 
@@ -101,9 +110,11 @@ export type ReviewLinkList = z.infer<typeof reviewLinkListSchema>
 /** The reviewer's name, asked once by the reviewer page; notes made through the link carry it. */
 export const reviewerNameSchema = z
   .string()
-  .trim()
-  .min(1, 'Say who you are')
-  .max(REVIEWER_NAME_MAX, `A name is at most ${REVIEWER_NAME_MAX} characters`)
+  .check(
+    z.trim(),
+    z.minLength(1, 'Say who you are'),
+    z.maxLength(REVIEWER_NAME_MAX, `A name is at most ${REVIEWER_NAME_MAX} characters`),
+  )
 export const setReviewerRequestSchema = z.object({ name: reviewerNameSchema })
 export type SetReviewerRequest = z.infer<typeof setReviewerRequestSchema>
 
@@ -115,8 +126,8 @@ export const reviewerViewSchema = z.object({
   permission: reviewPermissionSchema,
   expiresAt: z.iso.datetime(),
   /** The name the reviewer gave, once they gave it. */
-  reviewer: z.string().nullable(),
-  reel: z.object({ id: reelIdSchema, name: z.string(), video: z.string().nullable() }).nullable(),
+  reviewer: z.nullable(z.string()),
+  reel: z.nullable(z.object({ id: reelIdSchema, name: z.string(), video: z.nullable(z.string()) })),
   takes: z.array(jobSchema),
 })
 export type ReviewerView = z.infer<typeof reviewerViewSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /** Where renders go: the built-in simulator, CometAPI, OpenAI, or any compatible gateway. */
 export const PROVIDERS = ['simulator', 'cometapi', 'openai', 'custom'] as const

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { CatalogModel } from './catalog'
 import { groupIdSchema, jobIdSchema, jobSchema } from './job'
 
@@ -7,22 +7,26 @@ import { groupIdSchema, jobIdSchema, jobSchema } from './job'
  * The server keeps them (store + a sidecar in the vault); review links may share one.
  */
 
-export const reelIdSchema = z.string().regex(/^reel_[A-Za-z0-9]{10,40}$/, 'Not a reel id')
+export const reelIdSchema = z.string().check(z.regex(/^reel_[A-Za-z0-9]{10,40}$/, 'Not a reel id'))
 export const REEL_NAME_MAX = 120
 export const REEL_MAX_SHOTS = 100
 
 export const reelNameSchema = z
   .string()
-  .trim()
-  .min(1, 'Name the reel')
-  .max(REEL_NAME_MAX, `A reel name is at most ${REEL_NAME_MAX} characters`)
+  .check(
+    z.trim(),
+    z.minLength(1, 'Name the reel'),
+    z.maxLength(REEL_NAME_MAX, `A reel name is at most ${REEL_NAME_MAX} characters`),
+  )
 
 /** The takes of a reel, in play order: each take at most once. */
 export const reelJobIdsSchema = z
   .array(jobIdSchema)
-  .min(1, 'A reel needs at least one take')
-  .max(REEL_MAX_SHOTS, `A reel holds at most ${REEL_MAX_SHOTS} takes`)
-  .refine((ids) => new Set(ids).size === ids.length, 'A take appears in a reel only once')
+  .check(
+    z.minLength(1, 'A reel needs at least one take'),
+    z.maxLength(REEL_MAX_SHOTS, `A reel holds at most ${REEL_MAX_SHOTS} takes`),
+    z.refine((ids) => new Set(ids).size === ids.length, 'A take appears in a reel only once'),
+  )
 
 /** How one shot meets the next in an export. */
 export const REEL_TRANSITIONS = ['cut', 'crossfade'] as const
@@ -34,7 +38,7 @@ export const CROSSFADE_SECONDS = 0.5
 export const REEL_EXPORT_FPS = 24
 
 /** A pixel size `WIDTHxHEIGHT`; only sizes the catalog knows are accepted (reelExportSizes). */
-export const exportSizeSchema = z.string().regex(/^\d{2,5}x\d{2,5}$/, 'A size is WIDTHxHEIGHT in pixels')
+export const exportSizeSchema = z.string().check(z.regex(/^\d{2,5}x\d{2,5}$/, 'A size is WIDTHxHEIGHT in pixels'))
 
 /** The pixel sizes an export may use: every size of the catalog, as `WIDTHxHEIGHT`. */
 export function reelExportSizes(models: readonly Pick<CatalogModel, 'sizes'>[]): string[] {
@@ -50,13 +54,15 @@ export function reelExportSizes(models: readonly Pick<CatalogModel, 'sizes'>[]):
 export const createReelRequestSchema = z
   .object({
     name: reelNameSchema,
-    jobIds: reelJobIdsSchema.optional(),
-    group: groupIdSchema.optional(),
+    jobIds: z.optional(reelJobIdsSchema),
+    group: z.optional(groupIdSchema),
   })
-  .refine((body) => (body.jobIds === undefined) !== (body.group === undefined), {
-    message: 'Give either the takes (jobIds) or a group',
-    path: ['jobIds'],
-  })
+  .check(
+    z.refine((body) => (body.jobIds === undefined) !== (body.group === undefined), {
+      message: 'Give either the takes (jobIds) or a group',
+      path: ['jobIds'],
+    }),
+  )
 export type CreateReelRequest = z.input<typeof createReelRequestSchema>
 
 export const renameReelRequestSchema = z.object({ name: reelNameSchema })
@@ -69,10 +75,10 @@ export type ReorderReelRequest = z.infer<typeof reorderReelRequestSchema>
 /** POST /api/reels/:id/export: every choice has a default, so `{}` exports as the first shot is. */
 export const exportReelRequestSchema = z.object({
   /** Default: the first shot's size. */
-  size: exportSizeSchema.optional(),
-  transition: reelTransitionSchema.default('cut'),
+  size: z.optional(exportSizeSchema),
+  transition: z._default(reelTransitionSchema, 'cut'),
   /** A card with the shot's number and prompt over its first seconds. */
-  titleCards: z.boolean().default(false),
+  titleCards: z._default(z.boolean(), false),
 })
 export type ExportReelRequest = z.input<typeof exportReelRequestSchema>
 export type ExportReelOptions = z.output<typeof exportReelRequestSchema>
@@ -84,7 +90,7 @@ export type ReelExportStatus = z.infer<typeof reelExportStatusSchema>
 /** The reel's latest export: a job of its own, polled for progress. */
 export const reelExportSchema = z.object({
   status: reelExportStatusSchema,
-  progress: z.number().min(0).max(100),
+  progress: z.number().check(z.gte(0), z.lte(100)),
   size: exportSizeSchema,
   transition: reelTransitionSchema,
   titleCards: z.boolean(),
@@ -93,12 +99,12 @@ export const reelExportSchema = z.object({
   /** true when the reel's takes or their order changed after this export was started. */
   stale: z.boolean(),
   /** Length of the film, in seconds. */
-  seconds: z.number().nonnegative(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  seconds: z.number().check(z.nonnegative()),
+  error: z.nullable(z.object({ code: z.string(), message: z.string() })),
   startedAt: z.iso.datetime(),
-  finishedAt: z.iso.datetime().nullable(),
+  finishedAt: z.nullable(z.iso.datetime()),
   /** The MP4 (Range supported; `?download=1` names it after the reel), once completed. */
-  video: z.string().nullable(),
+  video: z.nullable(z.string()),
 })
 export type ReelExport = z.infer<typeof reelExportSchema>
 
@@ -109,12 +115,12 @@ export const reelSchema = z.object({
   jobIds: z.array(jobIdSchema),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  export: reelExportSchema.nullable(),
+  export: z.nullable(reelExportSchema),
 })
 export type Reel = z.infer<typeof reelSchema>
 
 /** GET /api/reels/:id and every change: the reel with its takes that still exist, in order. */
-export const reelDetailSchema = reelSchema.extend({ takes: z.array(jobSchema) })
+export const reelDetailSchema = z.extend(reelSchema, { takes: z.array(jobSchema) })
 export type ReelDetail = z.infer<typeof reelDetailSchema>
 
 export const reelListSchema = z.object({ items: z.array(reelSchema) })
@@ -126,6 +132,6 @@ export function isExportRunning(reel: Pick<Reel, 'export'>): boolean {
 
 /** GET /api/reels/:id/video: `download=1` names the file after the reel; `v` tells exports apart. */
 export const reelVideoQuerySchema = z.object({
-  download: z.enum(['0', '1']).optional(),
-  v: z.string().max(40).optional(),
+  download: z.optional(z.enum(['0', '1'])),
+  v: z.optional(z.string().check(z.maxLength(40))),
 })

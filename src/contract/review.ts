@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { groupIdSchema, jobIdSchema } from './job'
 import { verdictSchema } from './verdict'
 
@@ -32,10 +32,9 @@ export type MarkColour = z.infer<typeof markColourSchema>
 /** A coordinate normalised to the frame: 0 is the left (top) edge, 1 the right (bottom) edge. */
 const coordinateSchema = z
   .number()
-  .min(0, 'Marks stay on the frame (0–1)')
-  .max(1, 'Marks stay on the frame (0–1)')
+  .check(z.gte(0, 'Marks stay on the frame (0–1)'), z.lte(1, 'Marks stay on the frame (0–1)'))
 /** A width, height or radius as a fraction of the frame. */
-const extentSchema = z.number().gt(0, 'A shape has a size').max(1, 'A shape is at most the frame')
+const extentSchema = z.number().check(z.gt(0, 'A shape has a size'), z.lte(1, 'A shape is at most the frame'))
 export const pointSchema = z.tuple([coordinateSchema, coordinateSchema])
 export type Point = z.infer<typeof pointSchema>
 
@@ -44,8 +43,10 @@ export const freehandMarkSchema = z.object({
   colour: markColourSchema,
   points: z
     .array(pointSchema)
-    .min(2, 'A stroke has at least two points')
-    .max(FREEHAND_POINTS_MAX, `A stroke has at most ${FREEHAND_POINTS_MAX} points`),
+    .check(
+      z.minLength(2, 'A stroke has at least two points'),
+      z.maxLength(FREEHAND_POINTS_MAX, `A stroke has at most ${FREEHAND_POINTS_MAX} points`),
+    ),
 })
 export const arrowMarkSchema = z.object({
   kind: z.literal('arrow'),
@@ -63,9 +64,11 @@ export const rectMarkSchema = z
     w: extentSchema,
     h: extentSchema,
   })
-  .refine(
-    (rect) => rect.x + rect.w <= 1 + 1e-9 && rect.y + rect.h <= 1 + 1e-9,
-    'A rectangle stays on the frame',
+  .check(
+    z.refine(
+      (rect) => rect.x + rect.w <= 1 + 1e-9 && rect.y + rect.h <= 1 + 1e-9,
+      'A rectangle stays on the frame',
+    ),
   )
 /** cx, cy: the centre; rx, ry: the radii (the ellipse may reach past the frame's edge). */
 export const ellipseMarkSchema = z.object({
@@ -86,32 +89,33 @@ export const markSchema = z.discriminatedUnion(
 export type Mark = z.infer<typeof markSchema>
 export type MarkKind = Mark['kind']
 
-export const noteIdSchema = z.string().regex(/^note_[A-Za-z0-9]{10,40}$/, 'Not a note id')
+export const noteIdSchema = z.string().check(z.regex(/^note_[A-Za-z0-9]{10,40}$/, 'Not a note id'))
 
 /** Seconds into the take. Whether it is past the end depends on the take: see noteTimeIssue. */
 const noteSecondsSchema = z
   .number({ error: 'A time is a number of seconds' })
-  .min(0, 'A time is not negative')
+  .check(z.gte(0, 'A time is not negative'))
 const noteTextSchema = z
   .string()
-  .trim()
-  .max(NOTE_TEXT_MAX, `A note is at most ${NOTE_TEXT_MAX.toLocaleString('en')} characters`)
+  .check(z.trim(), z.maxLength(NOTE_TEXT_MAX, `A note is at most ${NOTE_TEXT_MAX.toLocaleString('en')} characters`))
 export const noteAuthorSchema = z
   .string()
-  .trim()
-  .min(1, 'Say who is writing')
-  .max(NOTE_AUTHOR_MAX, `A name is at most ${NOTE_AUTHOR_MAX} characters`)
+  .check(
+    z.trim(),
+    z.minLength(1, 'Say who is writing'),
+    z.maxLength(NOTE_AUTHOR_MAX, `A name is at most ${NOTE_AUTHOR_MAX} characters`),
+  )
 const marksSchema = z
   .array(markSchema)
-  .max(MARKS_PER_NOTE_MAX, `A note has at most ${MARKS_PER_NOTE_MAX} marks`)
+  .check(z.maxLength(MARKS_PER_NOTE_MAX, `A note has at most ${MARKS_PER_NOTE_MAX} marks`))
 
 export const noteSchema = z.object({
   id: noteIdSchema,
   jobId: jobIdSchema,
   /** Seconds into the take where the note is pinned (the in point of a range). */
-  at: z.number().min(0),
+  at: z.number().check(z.gte(0)),
   /** The out point of an in–out range; null for a note on one frame. */
-  until: z.number().min(0).nullable(),
+  until: z.nullable(z.number().check(z.gte(0))),
   text: z.string(),
   author: z.string(),
   marks: z.array(markSchema),
@@ -136,27 +140,25 @@ const hasWords = (note: { text?: string | undefined; marks?: readonly Mark[] | u
 export const createNoteRequestSchema = z
   .object({
     at: noteSecondsSchema,
-    until: noteSecondsSchema.nullable().default(null),
-    text: noteTextSchema.default(''),
+    until: z._default(z.nullable(noteSecondsSchema), null),
+    text: z._default(noteTextSchema, ''),
     author: noteAuthorSchema,
-    marks: marksSchema.default([]),
+    marks: z._default(marksSchema, []),
   })
-  .refine(hasWords, { message: 'Write a note or draw a mark', path: ['text'] })
+  .check(z.refine(hasWords, { message: 'Write a note or draw a mark', path: ['text'] }))
 export type CreateNoteRequest = z.input<typeof createNoteRequestSchema>
 export type CreateNoteFields = z.output<typeof createNoteRequestSchema>
 
 /** PATCH /api/jobs/:id/notes/:noteId: the fields to change (the author stays who wrote it). */
 export const editNoteRequestSchema = z
-  .object({
-    at: noteSecondsSchema.optional(),
-    until: noteSecondsSchema.nullable().optional(),
-    text: noteTextSchema.optional(),
-    marks: marksSchema.optional(),
+  .strictObject({
+    at: z.optional(noteSecondsSchema),
+    until: z.optional(z.nullable(noteSecondsSchema)),
+    text: z.optional(noteTextSchema),
+    marks: z.optional(marksSchema),
   })
-  .strict()
-  .refine(
-    (edit) => Object.values(edit).some((value) => value !== undefined),
-    'Change at least one field',
+  .check(
+    z.refine((edit) => Object.values(edit).some((value) => value !== undefined), 'Change at least one field'),
   )
 export type EditNoteRequest = z.input<typeof editNoteRequestSchema>
 export type EditNoteFields = z.output<typeof editNoteRequestSchema>
@@ -194,18 +196,22 @@ export const EXPORT_TAKES_MAX = 100
 export const exportNotesQuerySchema = z
   .object({
     format: z.enum(EXPORT_FORMATS, { error: 'The format is csv or md' }),
-    job: z
-      .union([jobIdSchema, z.array(jobIdSchema).min(1).max(EXPORT_TAKES_MAX)], {
-        error: `Name up to ${EXPORT_TAKES_MAX} takes by their job ids`,
-      })
-      .transform((job) => [...new Set([job].flat())])
-      .optional(),
-    group: groupIdSchema.optional(),
-    verdict: z.literal('circled', { error: 'Only the circled takes export together' }).optional(),
+    job: z.optional(
+      z.pipe(
+        z.union([jobIdSchema, z.array(jobIdSchema).check(z.minLength(1), z.maxLength(EXPORT_TAKES_MAX))], {
+          error: `Name up to ${EXPORT_TAKES_MAX} takes by their job ids`,
+        }),
+        z.transform((job: string | string[]) => [...new Set([job].flat())]),
+      ),
+    ),
+    group: z.optional(groupIdSchema),
+    verdict: z.optional(z.literal('circled', { error: 'Only the circled takes export together' })),
   })
-  .refine((query) => [query.job, query.group, query.verdict].filter(Boolean).length === 1, {
-    message: 'Export some takes (job), one group (group) or the circled takes (verdict=circled)',
-    path: ['job'],
-  })
+  .check(
+    z.refine((query) => [query.job, query.group, query.verdict].filter(Boolean).length === 1, {
+      message: 'Export some takes (job), one group (group) or the circled takes (verdict=circled)',
+      path: ['job'],
+    }),
+  )
 export type ExportNotesQuery = z.input<typeof exportNotesQuerySchema>
 export type ExportNotesScope = z.output<typeof exportNotesQuerySchema>

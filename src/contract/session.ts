@@ -1,13 +1,15 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /** What became of one try at the studio token, or one sign-out. */
 /** The name asked for at sign-in, put on every take the session starts. */
 export const AUTHOR_NAME_MAX = 60
 export const authorNameSchema = z
   .string()
-  .trim()
-  .min(1, 'Say who you are')
-  .max(AUTHOR_NAME_MAX, `A name is at most ${AUTHOR_NAME_MAX} characters`)
+  .check(
+    z.trim(),
+    z.minLength(1, 'Say who you are'),
+    z.maxLength(AUTHOR_NAME_MAX, `A name is at most ${AUTHOR_NAME_MAX} characters`),
+  )
 
 export const signInOutcomeSchema = z.enum([
   'signed_in',
@@ -33,9 +35,9 @@ export type SignInEntry = z.infer<typeof signInEntrySchema>
 export const sessionInfoSchema = z.object({
   protected: z.boolean(),
   /** A session ends after this many days without use; null when the studio asks for no token. */
-  sessionDays: z.number().nullable(),
+  sessionDays: z.nullable(z.number()),
   signIns: z.array(signInEntrySchema),
   /** The name this browser signed in with; null without a token (or a session opened before names). */
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
 })
 export type SessionInfo = z.infer<typeof sessionInfoSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /**
  * A take's verdict, as a director gives it in dailies: circled (keep), hold, no good; null when
@@ -9,7 +9,7 @@ export const verdictValueSchema = z.enum(VERDICTS, {
   error: `A verdict is one of ${VERDICTS.join(', ')} or null`,
 })
 export type VerdictValue = z.infer<typeof verdictValueSchema>
-export const verdictSchema = verdictValueSchema.nullable()
+export const verdictSchema = z.nullable(verdictValueSchema)
 export type Verdict = z.infer<typeof verdictSchema>
 export const VERDICT_LABELS: Record<VerdictValue, string> = {
   circled: 'Circled',

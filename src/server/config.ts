@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { defaultFfmpegPath } from '../lib/ffmpeg'
 import { providerSchema, type Provider } from '../contract/capabilities'
 import { tokenWeakness } from './security/token-strength'
@@ -25,46 +25,53 @@ export const SIGN_IN_DEFAULTS: SignInConfig = {
   globalFailuresPerHour: 100,
 }
 
+const text = () => z.string().check(z.minLength(1))
+const optionalText = () => z.optional(text())
+const textOr = (fallback: string) => z._default(text(), fallback)
+/** A number from the environment's text, within [min, max], else `fallback` when unset. */
+const numberOr = (min: number, max: number, fallback: number) =>
+  z._default(z.coerce.number().check(z.gte(min), z.lte(max)), fallback)
+const wholeNumberOr = (min: number, max: number, fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback)
+
 /** Every variable the studio reads; README's configuration table lists each (a test checks). */
 export const envSchema = z.object({
-  DAILIES_PROVIDER: providerSchema.optional(),
-  COMETAPI_KEY: z.string().min(1).optional(),
-  OPENAI_API_KEY: z.string().min(1).optional(),
-  DAILIES_UPSTREAM_KEY: z.string().min(1).optional(),
-  DAILIES_UPSTREAM_URL: z.url().optional(),
-  DAILIES_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' })
-    .optional(),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(4400),
-  DAILIES_TOKEN: z.string().min(1).optional(),
-  DAILIES_SESSION_DAYS: z.coerce.number().positive().max(365).default(SIGN_IN_DEFAULTS.sessionDays),
-  DAILIES_SIGNIN_TRIES: z.coerce.number().int().min(1).max(100).default(SIGN_IN_DEFAULTS.triesPerAddress),
-  DAILIES_SIGNIN_MAX_WAIT: z.coerce.number().int().min(1).max(86_400).default(SIGN_IN_DEFAULTS.maxWaitSeconds),
-  DAILIES_SIGNIN_GLOBAL_LIMIT: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .default(SIGN_IN_DEFAULTS.globalFailuresPerHour),
-  DAILIES_TRUST_PROXY: z.string().min(1).optional(),
-  DAILIES_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
-  DAILIES_DELETE_GRACE_S: z.coerce.number().min(0).max(86_400).default(DEFAULT_DELETE_GRACE_S),
-  DAILIES_SIM_TIME_SCALE: z.coerce.number().min(0).max(100).default(1),
-  DAILIES_SIM_KEY: z.string().min(1).optional(),
-  FFMPEG_PATH: z.string().min(1).optional(),
-  DAILIES_MODELS: z.string().min(1).optional(),
-  DAILIES_PROVIDER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
-  DAILIES_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
-  DAILIES_JOB_MAX_AGE_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(60),
-  DAILIES_S3_ENDPOINT: z.url().optional(),
-  DAILIES_S3_BUCKET: z.string().min(1).optional(),
-  DAILIES_S3_REGION: z.string().min(1).default('us-east-1'),
-  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
-  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  AWS_SESSION_TOKEN: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DAILIES_PROVIDER: z.optional(providerSchema),
+  COMETAPI_KEY: optionalText(),
+  OPENAI_API_KEY: optionalText(),
+  DAILIES_UPSTREAM_KEY: optionalText(),
+  DAILIES_UPSTREAM_URL: z.optional(z.url()),
+  DAILIES_DATA_DIR: textOr('./data'),
+  DATABASE_URL: z.optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }),
+  ),
+  HOST: textOr('127.0.0.1'),
+  PORT: wholeNumberOr(0, 65535, 4400),
+  DAILIES_TOKEN: optionalText(),
+  DAILIES_SESSION_DAYS: z._default(
+    z.coerce.number().check(z.positive(), z.lte(365)),
+    SIGN_IN_DEFAULTS.sessionDays,
+  ),
+  DAILIES_SIGNIN_TRIES: wholeNumberOr(1, 100, SIGN_IN_DEFAULTS.triesPerAddress),
+  DAILIES_SIGNIN_MAX_WAIT: wholeNumberOr(1, 86_400, SIGN_IN_DEFAULTS.maxWaitSeconds),
+  DAILIES_SIGNIN_GLOBAL_LIMIT: wholeNumberOr(1, 100_000, SIGN_IN_DEFAULTS.globalFailuresPerHour),
+  DAILIES_TRUST_PROXY: optionalText(),
+  DAILIES_RATE_LIMIT: wholeNumberOr(1, 10_000, 60),
+  DAILIES_DELETE_GRACE_S: numberOr(0, 86_400, DEFAULT_DELETE_GRACE_S),
+  DAILIES_SIM_TIME_SCALE: numberOr(0, 100, 1),
+  DAILIES_SIM_KEY: optionalText(),
+  FFMPEG_PATH: optionalText(),
+  DAILIES_MODELS: optionalText(),
+  DAILIES_PROVIDER_CONCURRENCY: wholeNumberOr(1, 1000, 8),
+  DAILIES_LEASE_SECONDS: numberOr(1, 3600, 30),
+  DAILIES_JOB_MAX_AGE_MINUTES: numberOr(1, 7 * 24 * 60, 60),
+  DAILIES_S3_ENDPOINT: z.optional(z.url()),
+  DAILIES_S3_BUCKET: optionalText(),
+  DAILIES_S3_REGION: textOr('us-east-1'),
+  AWS_ACCESS_KEY_ID: optionalText(),
+  AWS_SECRET_ACCESS_KEY: optionalText(),
+  AWS_SESSION_TOKEN: optionalText(),
+  LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 })
 
 export interface UpstreamConfig {

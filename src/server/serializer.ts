@@ -1,10 +1,10 @@
 import fastJson from 'fast-json-stringify'
 import type { FastifySerializerCompiler } from 'fastify/types/schema'
-import { z } from 'zod'
+import { z } from '../lib/zod'
 
 type JsonSchema = { [key: string]: unknown }
 
-const isZod = (schema: unknown): schema is z.ZodType =>
+const isZod = (schema: unknown): schema is z.ZodMiniType =>
   typeof schema === 'object' && schema !== null && '_zod' in schema
 
 /** Keywords that only validate: a serialiser writes what it is given. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { z } from 'zod'
+import { z } from '../lib/zod'
 import { FAULT_NAMES } from './faults'
 
 export const VIDEO_STATUSES = ['queued', 'in_progress', 'completed', 'failed', 'expired', 'cancelled'] as const
@@ -33,28 +33,28 @@ const GATEWAY_WORDS: Record<VideoStatus, string> = {
 
 /** What the simulator keeps per job: the wire fields plus its own bookkeeping. */
 export const videoRecordSchema = z.object({
-  id: z.string().regex(ID_PATTERN),
+  id: z.string().check(z.regex(ID_PATTERN)),
   /** Creation order, for stable listing within one second. */
-  seq: z.number().int(),
+  seq: z.int(),
   model: z.string(),
   /** What the reply's `model` says: the alias resolved to a backend id on gateway models. */
-  resolved_model: z.string().nullable().default(null),
+  resolved_model: z._default(z.nullable(z.string()), null),
   size: z.string(),
   seconds: z.string(),
   /** Answers in CometAPI's Veo shape (`seconds: ""`, DELETE cancels a running task). */
-  gateway: z.boolean().default(false),
+  gateway: z._default(z.boolean(), false),
   prompt: z.string(),
   status: z.enum(VIDEO_STATUSES),
-  progress: z.number().int().min(0).max(100),
-  created_at: z.number().int(),
-  completed_at: z.number().int().nullable(),
-  expires_at: z.number().int().nullable(),
-  remixed_from_video_id: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  progress: z.int().check(z.gte(0), z.lte(100)),
+  created_at: z.int(),
+  completed_at: z.nullable(z.int()),
+  expires_at: z.nullable(z.int()),
+  remixed_from_video_id: z.nullable(z.string()),
+  error: z.nullable(z.object({ code: z.string(), message: z.string() })),
   /** File name of the normalised reference image inside the job's media folder. */
-  reference: z.string().nullable(),
+  reference: z.nullable(z.string()),
   /** The last frame, for first + last frame renders. */
-  last_reference: z.string().nullable().default(null),
+  last_reference: z._default(z.nullable(z.string()), null),
   faults: z.array(z.enum(FAULT_NAMES)),
   /** `[sim:lost]`: the provider forgot the job; every endpoint answers 404. */
   lost: z.boolean(),

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import { modelEntrySchema, type ModelEntry, type ModelEntryInput } from '../../contract/catalog'
 import { BUILT_IN_MODELS } from '../../contract/built-in-models'
 
@@ -10,10 +10,10 @@ export class CatalogFileError extends Error {
 
 const fileSchema = z.union([
   z.array(z.unknown()),
-  z
-    .object({ models: z.array(z.unknown()) })
-    .strict()
-    .transform((file) => file.models),
+  z.pipe(
+    z.strictObject({ models: z.array(z.unknown()) }),
+    z.transform((file: { models: unknown[] }) => file.models),
+  ),
 ])
 
 type Raw = Record<string, unknown>
@@ -32,7 +32,7 @@ function overlay(base: ModelEntryInput, change: Raw): Raw {
   return { ...base, ...change, providers: merged }
 }
 
-function describe(where: string, error: z.ZodError): string {
+function describe(where: string, error: z.core.$ZodError): string {
   const issue = error.issues[0]
   const field = issue?.path.length ? issue.path.join('.') : '(entry)'
   return `${where}, field ${field}: ${issue?.message ?? 'invalid'}`

@@ -1,7 +1,7 @@
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import { REVIEW_COOKIE, setReviewCookie } from '../security/review-cookie'
 import { tooManyTries } from '../security/session-cookie'
 import type { SignInLimiter } from '../security/sign-in-limits'
@@ -10,7 +10,7 @@ import type { LinkRecord } from './link-repository'
 import type { LinkService } from './link-service'
 import { passphraseMatches } from './link-secrets'
 
-const formSchema = z.object({ passphrase: z.string().min(1).max(1000) })
+const formSchema = z.object({ passphrase: z.string().check(z.minLength(1), z.maxLength(1000)) })
 
 export interface LinkPagesDeps {
   links: LinkService

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
-import { ZodError } from 'zod'
+import { z } from '../../lib/zod'
 import { ApiError } from '../../contract/errors'
 
 // A handler may have set a media type before failing; the envelope is always JSON.
@@ -27,18 +27,18 @@ function fromFullDisk(error: unknown): ApiError | null {
   )
 }
 
-export function fromZodError(error: ZodError): ApiError {
+export function fromZodError(error: z.core.$ZodError): ApiError {
   const issue = error.issues[0]
   const field = issue?.path.map(String).join('.') || undefined
   return new ApiError('invalid_request', issue?.message ?? 'Invalid request', field)
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | ApiError | ZodError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | ApiError | z.core.$ZodError, request, reply) => {
     const apiError =
       error instanceof ApiError
         ? error
-        : error instanceof ZodError
+        : error instanceof z.core.$ZodError
           ? fromZodError(error)
           : (fromFullDisk(error) ?? fromFastifyError(error))
     if (!apiError) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import { ApiError } from '../../contract/errors'
 import { downloadName } from '../media/download-name'
 import { sendVaultFile } from '../media/send-file'

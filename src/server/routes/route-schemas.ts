@@ -1,5 +1,5 @@
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify'
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import {
   authorListSchema,
   createJobFieldsSchema,
@@ -46,17 +46,17 @@ import { sessionInfoSchema } from '../../contract/session'
  */
 
 /** The multipart body of POST /api/jobs, for the documentation: job-upload.ts reads the stream. */
-const createJobBody = z.object({
-  ...createJobFieldsSchema.shape,
+const createJobBody = z.extend(createJobFieldsSchema, {
   input_reference: z
-    .file()
-    .optional()
-    .describe('The first frame: a PNG, JPEG or WebP, fitted to the size (`fit`). Send files last.'),
-  last_frame: z.file().optional().describe('The last frame, where the provider supports one: as input_reference.'),
+    .optional(z.file())
+    .check(z.describe('The first frame: a PNG, JPEG or WebP, fitted to the size (`fit`). Send files last.')),
+  last_frame: z
+    .optional(z.file())
+    .check(z.describe('The last frame, where the provider supports one: as input_reference.')),
 })
 
 /** Validates a request part with its zod schema; the ZodError itself reaches the error handler. */
-export const validateWithZod: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart }) => {
+export const validateWithZod: FastifySchemaCompiler<z.ZodMiniType> = ({ schema, httpPart }) => {
   // The multipart body streams through job-upload.ts, which checks each field as it reads it.
   if (schema === createJobBody) return (data: unknown) => ({ value: data })
   return (data) => {
@@ -67,16 +67,16 @@ export const validateWithZod: FastifySchemaCompiler<z.ZodType> = ({ schema, http
 }
 
 // An unknown or malformed id is a 404 like any job that does not exist (parseJobId), not a 400.
-const jobParams = z.object({ id: z.string().describe('A job id (`job_…`)') })
+const jobParams = z.object({ id: z.string().check(z.describe('A job id (`job_…`)')) })
 const errors = { '4xx': errorEnvelopeSchema, '5xx': errorEnvelopeSchema }
-const noContent = { 204: z.null().describe('Done; no body') }
+const noContent = { 204: z.null().check(z.describe('Done; no body')) }
 
 /** A reply of bytes (a Buffer or a file stream), documented as binary of its media type. */
-const bytes = z.any().meta({ type: 'string', format: 'binary' })
+const bytes = z.any().check(z.meta({ type: 'string', format: 'binary' }))
 const binary = (type: string, description: string) => ({ description, content: { [type]: { schema: bytes } } })
 
-const noteParams = jobParams.extend({ noteId: z.string().describe('A note id (`note_…`) of this take') })
-const text = z.string().meta({ type: 'string' })
+const noteParams = z.extend(jobParams, { noteId: z.string().check(z.describe('A note id (`note_…`) of this take')) })
+const text = z.string().check(z.meta({ type: 'string' }))
 
 export const ROUTE_SCHEMAS = {
   health: {
@@ -165,8 +165,8 @@ export const ROUTE_SCHEMAS = {
   media: {
     tags: ['media'],
     summary: "A take's file, with Range, ETag and long caching",
-    params: jobParams.extend({
-      asset: z.string().describe('`video` (MP4), `thumbnail` (WebP), `spritesheet` (JPEG) or `reference` (PNG)'),
+    params: z.extend(jobParams, {
+      asset: z.string().check(z.describe('`video` (MP4), `thumbnail` (WebP), `spritesheet` (JPEG) or `reference` (PNG)')),
     }),
     querystring: mediaQuerySchema,
     response: {
@@ -245,7 +245,7 @@ export const ROUTE_SCHEMAS = {
   revokeReview: {
     tags: ['review links'],
     summary: 'Revoke a review link: its reviewers are refused from then on',
-    params: z.object({ id: z.string().describe('A review link id (`rl_…`)') }),
+    params: z.object({ id: z.string().check(z.describe('A review link id (`rl_…`)')) }),
     response: { ...noContent, ...errors },
   },
   reviewerView: {
@@ -263,7 +263,7 @@ export const ROUTE_SCHEMAS = {
 
 function reelSchemas() {
   // Like a job id, an unknown or malformed reel id is a 404 (parseReelId), not a 400.
-  const reelParams = z.object({ id: z.string().describe('A reel id (`reel_…`)') })
+  const reelParams = z.object({ id: z.string().check(z.describe('A reel id (`reel_…`)')) })
   const detail = { 200: reelDetailSchema, ...errors }
   return {
     listReels: {
@@ -295,7 +295,7 @@ function reelSchemas() {
     removeReelShot: {
       tags: ['reels'],
       summary: 'Take one take out of the reel (the take itself stays)',
-      params: reelParams.extend({ jobId: z.string().describe('The take to remove (`job_…`)') }),
+      params: z.extend(reelParams, { jobId: z.string().check(z.describe('The take to remove (`job_…`)')) }),
       response: detail,
     },
     deleteReel: {

@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import { authorNameSchema } from '../../contract/session'
 import { sameSecret } from '../../lib/same-secret'
 import { NAME_COOKIE, rememberName, setSessionCookie, tooManyTries } from './session-cookie'
 import type { SignIn } from './sign-in'
 import { SIGN_IN_CSS, signInPage, type SignInNotice } from './sign-in-page'
 
-const formSchema = z.object({ token: z.string().min(1).max(1000), name: z.string().max(1000).default('') })
+const formSchema = z.object({
+  token: z.string().check(z.minLength(1), z.maxLength(1000)),
+  name: z._default(z.string().check(z.maxLength(1000)), ''),
+})
 
 const NOTICES: Record<string, SignInNotice> = {
   '1': { kind: 'alert', text: 'That token is not the one this studio was started with.' },

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import type { JobError } from '../../contract/job'
 import { refusedForContent } from './fault'
 import type { UpstreamVideo, VideoPage } from './types'
@@ -9,30 +9,29 @@ import type { UpstreamVideo, VideoPage } from './types'
  * numbers may arrive as strings. Only this file knows the provider's field names.
  */
 
-const nullish = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null)
+const nullish = <T extends z.ZodMiniType>(schema: T) => z.catch(z.nullish(schema), null)
 
 /** A number, or a numeric string ("8", "45.5"); anything else reads as null. */
 const looseNumber = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .trim()
-      .regex(/^-?\d+(\.\d+)?%?$/),
-  ])
-  .transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value)))
-  .refine(Number.isFinite)
+  .pipe(
+    z.union([z.number(), z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?%?$/))]),
+    z.transform((value: number | string) => (typeof value === 'number' ? value : Number.parseFloat(value))),
+  )
+  .check(z.refine(Number.isFinite))
 
 /** Unix seconds per the spec; tolerate milliseconds and ISO strings from looser gateways. */
-const timestamp = z.union([z.number(), z.string()]).transform((value): Date | null => {
-  if (typeof value === 'number') return new Date(value > 1e12 ? value : value * 1000)
-  if (/^\d+$/.test(value.trim())) {
-    const n = Number(value)
-    return new Date(n > 1e12 ? n : n * 1000)
-  }
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date
-})
+const timestamp = z.pipe(
+  z.union([z.number(), z.string()]),
+  z.transform((value: number | string): Date | null => {
+    if (typeof value === 'number') return new Date(value > 1e12 ? value : value * 1000)
+    if (/^\d+$/.test(value.trim())) {
+      const n = Number(value)
+      return new Date(n > 1e12 ? n : n * 1000)
+    }
+    const date = new Date(value)
+    return Number.isNaN(date.getTime()) ? null : date
+  }),
+)
 
 const wireError = z.union([
   z.object({ code: nullish(z.union([z.string(), z.number()])), message: nullish(z.string()) }),
@@ -40,7 +39,7 @@ const wireError = z.union([
 ])
 
 export const wireVideo = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   status: nullish(z.string()),
   progress: nullish(looseNumber),
   model: nullish(z.string()),
@@ -65,11 +64,14 @@ export const wireVideoList = z.object({
 export const wireDeleted = z.object({ deleted: nullish(z.boolean()) })
 
 export const wireModelList = z.object({
-  data: z.array(z.unknown()).transform((items) =>
-    items.flatMap((item) => {
-      const id = (item as { id?: unknown } | null)?.id
-      return typeof id === 'string' && id !== '' ? [id] : []
-    }),
+  data: z.pipe(
+    z.array(z.unknown()),
+    z.transform((items: unknown[]) =>
+      items.flatMap((item) => {
+        const id = (item as { id?: unknown } | null)?.id
+        return typeof id === 'string' && id !== '' ? [id] : []
+      }),
+    ),
   ),
 })
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { z } from 'zod'
+import { z } from '../../lib/zod'
 import { jobIdSchema } from '../../contract/job'
 import { reelIdSchema } from '../../contract/reels'
 import type { ByteRange } from '../media/byte-range'

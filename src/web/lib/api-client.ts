@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { ApiError, apiErrorFromReply } from '../../contract/errors'
 
 async function readBody(response: Response): Promise<unknown> {
@@ -17,7 +17,7 @@ async function readBody(response: Response): Promise<unknown> {
  */
 export async function apiRequest<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   init?: RequestInit,
 ): Promise<T> {
   // Resolved against the document so the same code runs in the browser and under jsdom.

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { jobSchema, type Job } from '../../contract/job'
 import { apiRequest } from './api-client'
 import { forgetDeleted, rememberDeleted } from './deleted-takes'

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { jobSchema } from '../../contract/job'
 import { REVIEW_API_PREFIX, reviewerViewSchema } from '../../contract/links'
 import { noteListSchema, noteSchema, type CreateNoteRequest, type EditNoteRequest } from '../../contract/review'

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { sessionInfoSchema } from '../../../contract/session'
 import { apiRequest } from '../../lib/api-client'
 import { goToSignIn } from '../../lib/go-to-sign-in'

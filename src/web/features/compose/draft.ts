@@ -1,17 +1,20 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { fitSchema } from '../../../contract/api'
 
 export const MAX_TAKES = 4
 const KEY = 'dailies:compose-draft:v1'
 
+/** A field that reads as missing when it does not make sense (any more). */
+const kept = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined)
+
 // Each field on its own: a draft from an older build keeps whatever still makes sense.
 const draftSchema = z.object({
-  prompt: z.string().optional().catch(undefined),
-  model: z.string().max(100).optional().catch(undefined),
-  size: z.string().max(40).optional().catch(undefined),
-  seconds: z.number().int().positive().optional().catch(undefined),
-  fit: fitSchema.optional().catch(undefined),
-  takes: z.number().int().min(1).max(MAX_TAKES).optional().catch(undefined),
+  prompt: kept(z.string()),
+  model: kept(z.string().check(z.maxLength(100))),
+  size: kept(z.string().check(z.maxLength(40))),
+  seconds: kept(z.number().check(z.int(), z.positive())),
+  fit: kept(fitSchema),
+  takes: kept(z.number().check(z.int(), z.gte(1), z.lte(MAX_TAKES))),
 })
 
 export type Draft = z.infer<typeof draftSchema>
