@@ -7,7 +7,6 @@ import { jobSchema, type Job } from '../src/contract/job'
 import { frameColour } from '../src/lib/testing/media-probe'
 import { expect, test } from './fixtures'
 
-const SHOTS = '/work/wt/shots/catalog'
 const RED: [number, number, number] = [220, 30, 30]
 const BLUE: [number, number, number] = [30, 60, 220]
 
@@ -37,10 +36,10 @@ test('a Veo take from a first and a last frame starts on the first and ends on t
   await expect(
     page.getByRole('img', { name: 'Reference image preview, cropped to fill the 16:9 frame' }),
   ).toHaveCount(2)
-  await page.screenshot({ path: path.join(SHOTS, 'compose-first-last-1440.png') })
+  await page.screenshot({ path: test.info().outputPath('compose-first-last-1440.png') })
   await page.setViewportSize({ width: 390, height: 844 })
   await page.getByLabel('Last frame', { exact: true }).scrollIntoViewIfNeeded()
-  await page.screenshot({ path: path.join(SHOTS, 'compose-first-last-390.png') })
+  await page.screenshot({ path: test.info().outputPath('compose-first-last-390.png') })
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.getByRole('button', { name: 'Generate' }).click()
 
@@ -73,7 +72,7 @@ test('a Veo take from a first and a last frame starts on the first and ends on t
   const info = page.getByRole('dialog', { name: /^Take:/ })
   await expect(info.getByText('veo_3_1-4K')).toBeVisible()
   await expect(info.getByRole('img', { name: 'Last frame of this take' })).toBeVisible()
-  await page.screenshot({ path: path.join(SHOTS, 'viewer-veo-1440.png') })
+  await page.screenshot({ path: test.info().outputPath('viewer-veo-1440.png') })
 })
 
 test('cancel a running take from the queue', async ({ page }, testInfo) => {
@@ -86,7 +85,7 @@ test('cancel a running take from the queue', async ({ page }, testInfo) => {
 
   const cancel = page.getByRole('button', { name: `Cancel ${prompt}` })
   await cancel.waitFor()
-  await page.screenshot({ path: path.join(SHOTS, 'queue-cancel-1440.png') })
+  await page.screenshot({ path: test.info().outputPath('queue-cancel-1440.png') })
   await cancel.click()
   await expect(cancel).toHaveCount(0)
   await expect(async () => {

@@ -12,7 +12,6 @@ import { fontsReady, MEDIA, videoStates } from './gallery-page'
 
 test.describe.configure({ timeout: 240_000 })
 const FRAME = 1 / 24
-const SHOTS = (name: string) => `/work/wt/shots/compare/${name}`
 
 async function pausedAt(compare: Locator, seconds: number) {
   await compare.getByRole('slider', { name: 'Seek' }).fill(String(seconds))
@@ -41,9 +40,9 @@ function overflowingModeNames(modes: Locator) {
 
 async function shoot(page: Page, name: string) {
   await fontsReady(page)
-  await page.screenshot({ path: SHOTS(`${name}-1440x900.png`) })
+  await page.screenshot({ path: test.info().outputPath(`${name}-1440x900.png`) })
   await page.setViewportSize({ width: 390, height: 844 })
-  await page.screenshot({ path: SHOTS(`${name}-390x844.png`) })
+  await page.screenshot({ path: test.info().outputPath(`${name}-390x844.png`) })
   await page.setViewportSize({ width: 1440, height: 900 })
 }
 

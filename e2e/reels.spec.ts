@@ -5,8 +5,6 @@ import { expect, test } from './fixtures'
 import { fontsReady, MEDIA } from './gallery-page'
 import { exportOpenReel, makeReelFromGallery, threeTakes } from './reel-steps'
 
-const SHOTS_DIR = '/work/wt/shots/reels'
-
 async function reelOrder(page: Page, id: string): Promise<string[]> {
   const response = await page.request.get(`/api/reels/${id}`)
   return reelDetailSchema.parse(await response.json()).jobIds
@@ -19,7 +17,7 @@ test('the owner builds a reel of three takes, reorders it by keyboard and drag, 
   const three = await threeTakes(request)
   const [a, b, c] = three.takes.map(({ take }) => take.id) as [string, string, string]
   const reelId = await makeReelFromGallery(page, three, () =>
-    page.screenshot({ path: `${SHOTS_DIR}/gallery-selection-1440x900.png` }).then(() => undefined),
+    page.screenshot({ path: test.info().outputPath('gallery-selection-1440x900.png') }).then(() => undefined),
   )
   const reel = page.getByRole('dialog', { name: /^Reel / })
   const shots = reel.getByRole('list', { name: 'Shots' })
@@ -63,13 +61,13 @@ test('the owner builds a reel of three takes, reorders it by keyboard and drag, 
   await expect(reel.getByText('Shot 3 of 3')).toBeVisible()
 
   await fontsReady(page)
-  await page.screenshot({ path: `${SHOTS_DIR}/reel-1440x900.png` })
+  await page.screenshot({ path: test.info().outputPath('reel-1440x900.png') })
   await noSeriousViolations(page)
 
   const fileName = await exportOpenReel(page, 'Cut')
   expect(fileName).toMatch(/^harbour-sequence-reel-\w{6}\.mp4$/)
   await expect(reel.getByText(/Exported · 1280 × 720 · 12 s · cuts/)).toBeVisible()
-  await page.screenshot({ path: `${SHOTS_DIR}/reel-exported-1440x900.png` })
+  await page.screenshot({ path: test.info().outputPath('reel-exported-1440x900.png') })
 
   // The reel is listed with its export.
   await reel.getByRole('button', { name: 'All reels' }).click()
@@ -77,7 +75,7 @@ test('the owner builds a reel of three takes, reorders it by keyboard and drag, 
   await expect(
     list.getByRole('button', { name: /Harbour sequence.*3 shots · exported/ }),
   ).toBeVisible()
-  await page.screenshot({ path: `${SHOTS_DIR}/reels-list-1440x900.png` })
+  await page.screenshot({ path: test.info().outputPath('reels-list-1440x900.png') })
   await noSeriousViolations(page)
 
   // On a phone: the player on top, the shots and the export below.
@@ -85,10 +83,10 @@ test('the owner builds a reel of three takes, reorders it by keyboard and drag, 
   await list.getByRole('button', { name: /Harbour sequence/ }).click()
   await expect(reel.getByRole('list', { name: 'Shots' }).getByRole('listitem')).toHaveCount(3)
   await fontsReady(page)
-  await page.screenshot({ path: `${SHOTS_DIR}/reel-390x844.png` })
+  await page.screenshot({ path: test.info().outputPath('reel-390x844.png') })
   await reel.getByRole('button', { name: 'Close' }).click()
   // Beside the Takes heading, Reels opens the list again.
   await page.getByRole('button', { name: 'Reels', exact: true }).click()
   await expect(list.getByRole('button', { name: /Harbour sequence/ })).toBeVisible()
-  await page.screenshot({ path: `${SHOTS_DIR}/reels-list-390x844.png` })
+  await page.screenshot({ path: test.info().outputPath('reels-list-390x844.png') })
 })

@@ -1,5 +1,4 @@
 import { noSeriousViolations } from './axe'
-import fs from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { fontsReady, MEDIA, searchTakes, tile, viewerOf } from './gallery-page'
@@ -8,17 +7,14 @@ import { finishedTake } from './review-support'
 
 test.describe.configure({ timeout: 240_000 })
 
-const SHOTS = '/work/wt/shots/links'
-
 async function shoot(page: Page, name: string) {
-  await fs.mkdir(SHOTS, { recursive: true })
   for (const [width, height] of [
     [1440, 900],
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height })
     await fontsReady(page)
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` })
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`) })
   }
   await page.setViewportSize({ width: 1440, height: 900 })
 }
@@ -33,9 +29,9 @@ async function selectionBarFits(page: Page) {
   }
   await page.getByRole('button', { name: 'Make reel' }).scrollIntoViewIfNeeded()
   await fontsReady(page)
-  await page.screenshot({ path: `${SHOTS}/gallery-selection-390x844.png` })
+  await page.screenshot({ path: test.info().outputPath('gallery-selection-390x844.png') })
   await page.setViewportSize({ width: 1440, height: 900 })
-  await page.screenshot({ path: `${SHOTS}/gallery-selection-1440x900.png` })
+  await page.screenshot({ path: test.info().outputPath('gallery-selection-1440x900.png') })
 }
 
 test('the owner builds, exports and shares a reel in the studio; a reviewer with no cookie plays it, notes and circles a shot; the owner sees both under their name', async ({
