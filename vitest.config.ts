@@ -10,7 +10,7 @@ const POSTGRES_SUITES = [
   'src/server/store/job-repository.test.ts',
   'src/server/**/*.postgres.test.ts',
   'src/server/routes/*.test.ts',
-  'src/server/jobs/{cancel,resilience,undo-delete,watcher}.test.ts',
+  'src/server/jobs/{cancel,reference-fit,resilience,undo-delete,watcher}.test.ts',
   'src/server/leases/*.test.ts',
   'src/server/graceful-stop.test.ts',
   'src/server/reels/*.test.ts',

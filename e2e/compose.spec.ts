@@ -87,10 +87,13 @@ test('compose two takes with a reference image, see the crop, and find them in t
   // The form keeps what was typed, ready for the next variation.
   await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue(prompt)
 
-  const list = jobListSchema.parse(
-    await page.evaluate(async () => (await fetch('/api/jobs?limit=10')).json() as Promise<unknown>),
-  )
-  const mine = list.items.filter((job) => job.prompt === prompt)
+  // The references are fitted after the 201, in each job's submission step (ADR 008).
+  const listed = async () =>
+    jobListSchema
+      .parse(await page.evaluate(async () => (await fetch('/api/jobs?limit=10')).json() as Promise<unknown>))
+      .items.filter((job) => job.prompt === prompt)
+  await expect.poll(async () => (await listed()).filter((job) => job.status !== 'submitting').length).toBe(2)
+  const mine = await listed()
   expect(mine).toHaveLength(2)
   for (const job of mine) {
     expect(job).toMatchObject({ model: 'sora-2', size: '1280x720', seconds: 8, costUsd: 0.8 })

@@ -256,7 +256,8 @@ test('Continue from here hands the last frame, at the take’s size, to the comp
     (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/jobs',
   )
   await page.getByRole('button', { name: 'Generate' }).click()
-  const next = (await (await answered).json()) as { id: string; reference: unknown }
+  // The reference is fitted after the 201, in the job's submission step (ADR 008).
+  const next = await settled(request, ((await (await answered).json()) as { id: string }).id)
   expect(next.reference).toEqual({
     url: `/api/jobs/${next.id}/reference`,
     width: 720,
@@ -266,7 +267,6 @@ test('Continue from here hands the last frame, at the take’s size, to the comp
   const stored = await (await request.get(`/api/jobs/${next.id}/reference`)).body()
   expect(pngSize(stored)).toEqual({ width: 720, height: 1280 })
   expect(await meanPixelDifference(stored, lastFrame)).toBeLessThan(1)
-  await settled(request, next.id)
 
   // Reuse settings on that new take brings its reference image back into the composer.
   await page.getByRole('textbox', { name: 'Prompt' }).fill('something else')

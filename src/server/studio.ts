@@ -186,6 +186,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
       await leaseKeeper.stop()
       await discovery
       await app.close()
+      await jobs.drain()
       await watcher.stop()
       await reelExporter.stop()
       await leaseKeeper.leave().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { ApiError } from '../../contract/errors'
 import type { JobError, JobErrorKind } from '../../contract/job'
 import { UpstreamError, type UpstreamErrorKind } from '../upstream/types'
 
@@ -24,6 +25,23 @@ export function jobErrorFrom(error: unknown): JobError {
     return { code, kind: KIND_OF[error.kind], message: error.message }
   }
   return { code: 'internal', kind: 'studio', message: 'The studio could not hand this job to the provider' }
+}
+
+/**
+ * Why a reference fitted after the 201 (ADR 008) failed: the image itself (it broke off after a
+ * sound header), or the studio (its disk). Either way nothing reached the provider.
+ */
+export function referenceFailure(error: unknown): JobError {
+  if (error instanceof ApiError) {
+    return { code: 'reference_unreadable', kind: 'invalid_request', message: `${error.message}: pick another image, or Retry.` }
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  const reason = code === 'ENOSPC' || code === 'EDQUOT' ? "the studio's disk is full" : 'the studio could not save it'
+  return {
+    code: 'reference_failed',
+    kind: 'studio',
+    message: `The reference image could not be prepared: ${reason}. Nothing was sent to the provider; Retry once that is fixed.`,
+  }
 }
 
 export const INTERRUPTED: JobError = {

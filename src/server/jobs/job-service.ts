@@ -8,12 +8,13 @@ import type { ModelCatalog } from '../catalog/model-catalog'
 import { notFound } from '../errors'
 import type { JobRepository } from '../store/job-repository'
 import { takeLetter, type JobRecord } from '../store/job-record'
-import type { Upstream, UpstreamVideo } from '../upstream/types'
+import type { Upstream } from '../upstream/types'
 import type { Vault } from '../vault/vault'
 import { cancelRefusal, CANCEL_UNCONFIRMED } from './cancel-words'
 import { newJobId } from './ids'
-import { jobErrorFrom } from './job-errors'
-import { fitReference, type FittedReference } from './reference-image'
+import { hasOriginals, REFERENCE_ASSETS } from './fit-step'
+import { checkReference } from './reference-image'
+import { Submission } from './submission'
 import type { Watcher } from './watcher'
 
 export interface JobServiceDeps {
@@ -41,12 +42,19 @@ export interface UploadedReferences {
   last: string | null
 }
 
-const stored = (fitted: FittedReference | null) =>
-  fitted ? { hash: fitted.hash, width: fitted.width, height: fitted.height } : null
-
 /** Create, remix, retry, cancel and delete: each writes the job before the provider hears of it. */
 export class JobService {
-  constructor(private readonly deps: JobServiceDeps) {}
+  private readonly submission: Submission
+
+  constructor(private readonly deps: JobServiceDeps) {
+    this.submission = new Submission(deps)
+    deps.watcher.resumeUnsentWith((job) => this.submission.resumeFit(job))
+  }
+
+  /** Waits for the submission steps under way (a graceful stop lets them reach the provider). */
+  drain(): Promise<void> {
+    return this.submission.drain()
+  }
 
   async get(id: string): Promise<JobRecord> {
     const job = await this.deps.repo.get(id)
@@ -57,36 +65,35 @@ export class JobService {
   /**
    * `uploads` are temp files in the vault holding the client's first and last frame, if any: the
    * job moves those it keeps into place; the route (withJobUpload) removes whatever is left.
+   * With a reference the 201 comes once the header is checked and the original is stored: the
+   * fit (decode, resize, encode) and the provider call follow in the job's submission step
+   * (ADR 008), so the job answers `submitting`. Without one the provider call is awaited.
    */
   async create(fields: CreateJobFields, uploads: UploadedReferences, author: string | null = null): Promise<JobRecord> {
-    const pixels = this.deps.catalog.dimensionsOf(fields.model, fields.size)
-    if (!pixels) throw new ApiError('invalid_request', `No size ${fields.size} for ${fields.model}`, 'size')
-    const fit = (file: string | null, field: string) =>
-      file ? fitReference(file, pixels, fields.fit, field) : Promise.resolve(null)
-    const first = await fit(uploads.first, REFERENCE_PARTS.first)
-    const last = await fit(uploads.last, REFERENCE_PARTS.last)
+    if (!this.deps.catalog.dimensionsOf(fields.model, fields.size)) {
+      throw new ApiError('invalid_request', `No size ${fields.size} for ${fields.model}`, 'size')
+    }
+    if (uploads.first) await checkReference(uploads.first, REFERENCE_PARTS.first)
+    if (uploads.last) await checkReference(uploads.last, REFERENCE_PARTS.last)
     const id = newJobId()
+    const { first, last } = uploads
     if (first || last) {
       await this.storeReference(id, async () => {
-        if (uploads.first && first) {
-          await this.deps.vault.adopt(uploads.first, id, 'reference-original')
-          await this.deps.vault.writeFile(id, 'reference', first.png)
-        }
-        if (uploads.last && last) {
-          await this.deps.vault.adopt(uploads.last, id, 'last-frame-original')
-          await this.deps.vault.writeFile(id, 'last-frame', last.png)
-        }
+        if (first) await this.deps.vault.adopt(first, id, 'reference-original')
+        if (last) await this.deps.vault.adopt(last, id, 'last-frame-original')
       })
     }
     const job = await this.insert(id, {
       ...fields,
       group: fields.group ?? null,
       remixOf: null,
-      reference: stored(first),
-      lastReference: stored(last),
+      reference: null,
+      lastReference: null,
       author,
     })
-    return this.submitCreate(job, [first?.png, last?.png].filter((png) => png !== undefined))
+    if (!first && !last) return this.submission.create(job, [])
+    this.submission.fitThenSubmitLater(job)
+    return job
   }
 
   /** `author`: who asks (the session's name), not who made the source take. */
@@ -114,7 +121,7 @@ export class JobService {
       author,
       ...(take ? { take } : {}),
     })
-    return this.submit(job, () => this.deps.upstream.remix(upstreamId, prompt))
+    return this.submission.submit(job, () => this.deps.upstream.remix(upstreamId, prompt))
   }
 
   /**
@@ -133,22 +140,25 @@ export class JobService {
     this.requireOffered(source.model)
     const id = newJobId()
     const { vault } = this.deps
-    if (source.reference) {
-      await this.storeReference(id, async () => {
-        await vault.copy(source.id, id, 'reference-original')
-        await vault.copy(source.id, id, 'reference')
-        if (source.lastReference) {
-          await vault.copy(source.id, id, 'last-frame-original')
-          await vault.copy(source.id, id, 'last-frame')
-        }
-      })
-    }
+    const copied: string[] = []
+    await this.storeReference(id, async () => {
+      for (const asset of REFERENCE_ASSETS) {
+        if (!(await vault.has(source.id, asset))) continue
+        await vault.copy(source.id, id, asset)
+        copied.push(asset)
+      }
+    })
     const job = await this.insert(id, { ...source, remixOf: null, group: null, take: source.take, author })
+    // A source whose fit never finished (it failed, or was interrupted) gets its fit again.
+    if (!job.reference && !job.lastReference && (await hasOriginals(vault, id))) {
+      this.submission.fitThenSubmitLater(job)
+      return job
+    }
     const pngs = [
       ...(job.reference ? [await vault.read(id, 'reference')] : []),
       ...(job.lastReference ? [await vault.read(id, 'last-frame')] : []),
     ]
-    return this.submitCreate(job, pngs)
+    return this.submission.create(job, pngs)
   }
 
   /**
@@ -245,44 +255,5 @@ export class JobService {
     }
     await this.deps.repo.insert(job, this.deps.watcher.leases.forNewJob(this.deps.now()))
     return job
-  }
-
-  private submitCreate(job: JobRecord, referencePngs: Buffer[]): Promise<JobRecord> {
-    const fixed = this.deps.catalog.model(job.model)?.fixedSeconds ?? false
-    const references = referencePngs.map((bytes, index) => ({
-      bytes,
-      filename: index === 0 ? 'first-frame.png' : 'last-frame.png',
-      contentType: 'image/png',
-    }))
-    return this.submit(job, () =>
-      this.deps.upstream.create({
-        prompt: job.prompt,
-        model: job.model,
-        size: job.size,
-        seconds: fixed ? null : job.seconds,
-        references,
-      }),
-    )
-  }
-
-  /** Calls the provider once; a refusal is kept on the job, so the prompt is never lost. */
-  private async submit(job: JobRecord, call: () => Promise<UpstreamVideo>): Promise<JobRecord> {
-    const now = () => this.deps.now().toISOString()
-    try {
-      const video = await call()
-      this.deps.log.info({ jobId: job.id, upstreamId: video.id, providerModel: video.model }, 'job submitted')
-      // Only while this replica still holds the job: one stalled past its lease finds it failed as interrupted.
-      await this.deps.repo.update(
-        job.id,
-        { upstreamId: video.id, providerModel: video.model, status: 'queued', progress: video.progress },
-        now(),
-        { leaseOwner: this.deps.watcher.leases.owner },
-      )
-      this.deps.watcher.track(job.id)
-    } catch (error) {
-      this.deps.log.warn({ err: error, jobId: job.id }, 'provider refused the job')
-      await this.deps.repo.update(job.id, { status: 'failed', error: jobErrorFrom(error), costUsd: 0 }, now())
-    }
-    return this.get(job.id)
   }
 }

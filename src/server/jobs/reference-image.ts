@@ -16,6 +16,9 @@ export function sniffImageType(head: Buffer): ImageType | null {
   return null
 }
 
+/** A file on this machine, or a loader run only when the fit's turn comes (so waiting fits hold no bytes). */
+export type ImageSource = string | (() => Promise<Buffer>)
+
 async function readHead(file: string): Promise<Buffer> {
   const handle = await fsp.open(file, 'r')
   try {
@@ -42,43 +45,53 @@ export interface FittedReference {
 const fitting = new Limiter(2)
 
 /**
- * Checks an uploaded file is a PNG, JPEG or WebP within the pixel limit, and fits it to the
- * exact size the provider demands (cover crops, contain letterboxes on black).
+ * What the header alone tells: a PNG, JPEG or WebP within the pixel limit (415 or 413 otherwise).
+ * Cheap (no pixel is decoded), so a bad file is refused before the job exists.
+ */
+export async function checkReference(input: string | Buffer, field = 'input_reference'): Promise<ImageType> {
+  const type = sniffImageType(typeof input === 'string' ? await readHead(input) : input.subarray(0, 16))
+  if (!type) {
+    throw new ApiError('unsupported_media_type', 'The reference must be a PNG, JPEG or WebP image', field)
+  }
+  const meta = await sharp(input, { limitInputPixels: false }).metadata().catch(() => null)
+  if (!meta?.width || !meta.height) {
+    throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be read`, field)
+  }
+  const limit = UPLOAD_LIMITS.maxPixels
+  if (meta.width * meta.height > limit) {
+    const megapixels = ((meta.width * meta.height) / 1e6).toFixed(0)
+    throw new ApiError(
+      'payload_too_large',
+      `The reference is ${meta.width}x${meta.height} (${megapixels} MP); the limit is ${limit / 1e6} MP`,
+      field,
+    )
+  }
+  return type
+}
+
+/**
+ * Checks the image (as checkReference) and fits it to the exact size the provider demands
+ * (cover crops, contain letterboxes on black). A file that breaks off after a sound header is
+ * refused here, with 415.
  */
 export function fitReference(
-  file: string,
+  source: ImageSource,
   size: { width: number; height: number },
   fit: Fit,
   /** The request field the image came in, named in refusals. */
   field = 'input_reference',
 ): Promise<FittedReference> {
-  return fitting.run(() => fitNow(file, size, fit, field))
+  return fitting.run(async () => fitNow(typeof source === 'string' ? source : await source(), size, fit, field))
 }
 
 async function fitNow(
-  file: string,
+  input: string | Buffer,
   { width, height }: { width: number; height: number },
   fit: Fit,
   field: string,
 ): Promise<FittedReference> {
-  const type = sniffImageType(await readHead(file))
-  if (!type) {
-    throw new ApiError('unsupported_media_type', 'The reference must be a PNG, JPEG or WebP image', field)
-  }
-  const limitInputPixels = UPLOAD_LIMITS.maxPixels
-  const meta = await sharp(file, { limitInputPixels: false }).metadata().catch(() => null)
-  if (!meta?.width || !meta.height) {
-    throw new ApiError('unsupported_media_type', `The ${type.toUpperCase()} image could not be read`, field)
-  }
-  if (meta.width * meta.height > limitInputPixels) {
-    const megapixels = ((meta.width * meta.height) / 1e6).toFixed(0)
-    throw new ApiError(
-      'payload_too_large',
-      `The reference is ${meta.width}x${meta.height} (${megapixels} MP); the limit is ${limitInputPixels / 1e6} MP`,
-      field,
-    )
-  }
-  const png = await sharp(file, { limitInputPixels })
+  const type = await checkReference(input, field)
+  const png = await sharp(input, { limitInputPixels: UPLOAD_LIMITS.maxPixels })
     .rotate()
     .resize(width, height, { fit, background: { r: 0, g: 0, b: 0, alpha: 1 } })
     .flatten({ background: '#000000' })

@@ -61,6 +61,7 @@ export class Watcher {
   private readonly unknownLogged = new Set<string>()
   private stopped = false
   private slots: number
+  private resumeUnsent: (job: JobRecord) => Promise<boolean> = () => Promise.resolve(false)
 
   constructor(private readonly deps: WatcherDeps) {
     this.schedule = { ...DEFAULT_SCHEDULE, ...deps.schedule }
@@ -71,6 +72,14 @@ export class Watcher {
 
   get leases(): JobLeases {
     return this.deps.leases
+  }
+
+  /**
+   * The job service's: runs again the submission step of a `submitting` job the provider cannot
+   * have heard of yet (a reference still to fit, ADR 008); answers false for any other.
+   */
+  resumeUnsentWith(resume: (job: JobRecord) => Promise<boolean>): void {
+    this.resumeUnsent = resume
   }
 
   /** This replica's share of the provider cap, as the live replicas split it (leases/heartbeats). */
@@ -88,7 +97,9 @@ export class Watcher {
     const { ids, takenOver } = await this.deps.leases.claim(this.deps.now())
     for (const id of ids) {
       // A live submitter holds its job's lease, so a submitting job claimed here lost its replica mid-submit.
-      if ((await this.deps.repo.get(id))?.status === 'submitting') {
+      const job = await this.deps.repo.get(id)
+      if (job?.status === 'submitting') {
+        if (await this.resumeUnsent(job)) continue
         await this.patch(id, { status: 'failed', error: INTERRUPTED, costUsd: 0 })
         this.deps.log.warn({ jobId: id }, 'job interrupted before the provider answered')
         await this.deps.leases.release(id)

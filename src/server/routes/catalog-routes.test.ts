@@ -106,7 +106,9 @@ describe('first + last frame', () => {
     ])
     const reply = await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })
     expect(reply.statusCode, reply.body).toBe(201)
-    const created = jobSchema.parse(reply.json())
+    // The frames are fitted and sent after the 201, in the job's submission step (ADR 008).
+    const accepted = jobSchema.parse(reply.json())
+    const created = await studio.waitForJob(accepted.id, (j) => j.status !== 'submitting')
     expect(created).toMatchObject({
       model: 'veo3.1',
       providerModel: 'veo_3_1-4K',

@@ -70,13 +70,15 @@ describe('POST /api/jobs', () => {
       { filename: 'my photo.jpg', contentType: 'image/jpeg', data: image },
     )
     expect(reply.statusCode, reply.body).toBe(201)
-    const job = jobSchema.parse(reply.json())
+    // The fit follows the 201, in the job's submission step (ADR 008).
+    const created = jobSchema.parse(reply.json())
+    expect((await studio.vault.read(created.id, 'reference-original')).equals(image)).toBe(true)
+    const job = await studio.waitForJob(created.id, isDone)
+    expect(job.status).toBe('completed')
     expect(job.reference).toEqual({ url: `/api/jobs/${job.id}/reference`, width: 1280, height: 720 })
     const served = await studio.app.inject({ method: 'GET', url: job.reference?.url ?? '' })
     expect(served.headers['content-type']).toBe('image/png')
     expect(await sharp(served.rawPayload).metadata()).toMatchObject({ width: 1280, height: 720, format: 'png' })
-    expect((await studio.vault.read(job.id, 'reference-original')).equals(image)).toBe(true)
-    expect((await studio.waitForJob(job.id, isDone)).status).toBe('completed')
   })
 
   it.each([
@@ -132,7 +134,7 @@ describe('POST /api/jobs', () => {
       { filename: 'ref.png', contentType: 'image/png', data: image },
     )
     expect(upstreamRefused.statusCode, upstreamRefused.body).toBe(201)
-    expect(jobSchema.parse(upstreamRefused.json()).status).toBe('failed')
+    expect((await studio.waitForJob(jobSchema.parse(upstreamRefused.json()).id, isDone)).status).toBe('failed')
     expect(tempFiles()).toEqual([])
   })
 
@@ -199,7 +201,7 @@ describe('remix, retry, delete', () => {
       { prompt: 'retry me [sim:500]', model: 'sora-2-pro', size: '1024x1792', seconds: '8' },
       { filename: 'ref.png', contentType: 'image/png', data: image },
     )
-    const failed = jobSchema.parse(reply.json())
+    const failed = await studio.waitForJob(jobSchema.parse(reply.json()).id, isDone)
     expect(failed.status).toBe('failed')
     const retried = await studio.app.inject({ method: 'POST', url: `/api/jobs/${failed.id}/retry` })
     expect(retried.statusCode).toBe(201)

@@ -60,6 +60,8 @@ export type JobPatch = Partial<
     | 'hasThumbnail'
     | 'hasSpritesheet'
     | 'costUsd'
+    | 'reference'
+    | 'lastReference'
   >
 >
 

@@ -74,12 +74,7 @@ export function toRow(job: JobRecord): Insertable<JobsTable> {
     group_id: job.group,
     take_letter: job.take,
     author: job.author,
-    reference_hash: job.reference?.hash ?? null,
-    reference_width: job.reference?.width ?? null,
-    reference_height: job.reference?.height ?? null,
-    last_reference_hash: job.lastReference?.hash ?? null,
-    last_reference_width: job.lastReference?.width ?? null,
-    last_reference_height: job.lastReference?.height ?? null,
+    ...referenceColumns(job),
     ...errorColumns(job.error),
     ...flagColumns(job),
     ...costColumns(job.costUsd),
@@ -97,6 +92,19 @@ export function patchColumns(patch: JobPatch): Updateable<JobsTable> {
     ...('error' in patch ? errorColumns(patch.error ?? null) : {}),
     ...('costUsd' in patch ? costColumns(patch.costUsd ?? null) : {}),
     ...flagColumns(patch),
+    ...('reference' in patch || 'lastReference' in patch ? referenceColumns(patch) : {}),
+  }
+}
+
+/** Both references at once: the fit after the 201 (ADR 008) stores them together, before the provider call. */
+function referenceColumns({ reference, lastReference }: Pick<JobPatch, 'reference' | 'lastReference'>) {
+  return {
+    reference_hash: reference?.hash ?? null,
+    reference_width: reference?.width ?? null,
+    reference_height: reference?.height ?? null,
+    last_reference_hash: lastReference?.hash ?? null,
+    last_reference_width: lastReference?.width ?? null,
+    last_reference_height: lastReference?.height ?? null,
   }
 }
 
