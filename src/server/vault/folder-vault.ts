@@ -99,9 +99,17 @@ export class FolderVault implements Vault {
     return { size: stat.size, etag, lastModified: stat.mtime }
   }
 
+  /**
+   * Opened first, so a missing file is an error before any header is sent. The stream reads
+   * through the callback API on the descriptor: a FileHandle's stream reads through promises,
+   * which cost the event loop about six times the socket writes per chunk (bench 5's profile).
+   */
   async openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<Readable> {
-    const handle = await fsp.open(this.pathOf(jobId, asset), 'r')
-    return handle.createReadStream({ ...range, highWaterMark: READ_BUFFER })
+    const file = this.pathOf(jobId, asset)
+    const fd = await new Promise<number>((resolve, reject) =>
+      fs.open(file, 'r', (error, opened) => (error ? reject(error) : resolve(opened))),
+    )
+    return fs.createReadStream(file, { fd, ...range, highWaterMark: READ_BUFFER })
   }
 
   ffmpegInput(jobId: string, asset: AssetName): Promise<string> {
