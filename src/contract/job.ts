@@ -26,9 +26,6 @@ export function isCancellable(status: JobStatus): boolean {
 
 /** Every status of a job still on its way (the queue shows these; the watcher follows them). */
 export const ACTIVE_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter((status) => !isTerminal(status))
-export function isActive(status: JobStatus): boolean {
-  return !isTerminal(status)
-}
 
 export const jobIdSchema = z.string().check(z.regex(/^job_[A-Za-z0-9]{10,40}$/, 'Not a job id'))
 export const groupIdSchema = z
