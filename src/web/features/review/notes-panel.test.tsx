@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import type { Note } from '../../../contract/review'
@@ -172,5 +172,44 @@ describe('the notes list', () => {
       },
       { method: 'DELETE', path: `/api/jobs/${JOB}/notes/${notes[0]?.id}`, body: null },
     ])
+  })
+
+  it('brings a deleted note back with Undo: its time, text, marks and author', async () => {
+    const marked = makeNote({
+      at: 2.5,
+      text: 'the gull again',
+      author: 'Lee',
+      marks: [{ kind: 'rect', colour: 'red', x: 0.1, y: 0.2, w: 0.3, h: 0.2 }],
+    })
+    const posted: unknown[] = []
+    server.use(
+      http.delete(`/api/jobs/${JOB}/notes/:id`, () => new HttpResponse(null, { status: 204 })),
+      http.post(`/api/jobs/${JOB}/notes`, async ({ request }) => {
+        const body = (await request.json()) as Partial<Note>
+        posted.push(body)
+        return HttpResponse.json(makeNote(body), { status: 201 })
+      }),
+    )
+    const sync = fakeSync({ currentTime: 0 })
+    function OneNote({ jobId = JOB }: { jobId?: string }) {
+      const drafting = useNoteDraft(sync)
+      const shown = jobId === JOB ? [marked] : []
+      return <NotesPanel jobId={jobId} notes={shown} error={null} sync={sync} drafting={drafting} />
+    }
+    const { user, rerender } = renderWithQuery(<OneNote />)
+    await user.click(screen.getByRole('button', { name: 'Delete the note at 00:00:02:12' }))
+    expect(await screen.findByRole('status')).toHaveTextContent('Deleted the note at 00:00:02:12')
+    // On to another take in the viewer, and back: Undo belongs to the take the note was on.
+    rerender(<OneNote jobId="job_test00000002" />)
+    expect(screen.queryByRole('status')).toBeNull()
+    rerender(<OneNote />)
+    const status = screen.getByRole('status')
+    await user.click(within(status).getByRole('button', { name: 'Undo' }))
+    await expect
+      .poll(() => posted)
+      .toEqual([
+        { at: 2.5, until: null, text: 'the gull again', marks: marked.marks, author: 'Lee' },
+      ])
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull())
   })
 })

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { Note } from '../../../contract/review'
 import { Button } from '../../components/ui/button'
 import { useTimeDisplay } from '../../lib/use-time-display'
 import type { VideoSync } from '../../lib/use-video-sync'
+import { DeletedNote } from './deleted-note'
 import { NoteComposer } from './note-composer'
 import { NoteItem } from './note-item'
 import { useNoteMutations } from './note-queries'
@@ -29,6 +30,8 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
   const list = useRef<HTMLOListElement>(null)
   const heading = useId()
   const { remove } = useNoteMutations(jobId)
+  // The note deleted last, until it is brought back: Delete sits beside Edit and asks nothing.
+  const [deleted, setDeleted] = useState<Note | null>(null)
   const current = currentNoteId(notes, sync.currentTime, sync.fps)
   const { draft } = drafting
   const when = (note: Pick<Note, 'at' | 'until'>) =>
@@ -86,7 +89,7 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
                 current={note.id === current}
                 onSeek={() => seek(note)}
                 onEdit={() => drafting.edit(note)}
-                onDelete={() => remove.mutate(note.id)}
+                onDelete={() => remove.mutate(note.id, { onSuccess: () => setDeleted(note) })}
                 deleting={remove.isPending && remove.variables === note.id}
               />
             ),
@@ -97,6 +100,10 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
         <p role="alert" className="mt-1 text-xs text-danger">
           Could not delete the note: {remove.error.message}
         </p>
+      )}
+      {/* The viewer moves to another take without a new panel: only this take's is offered. */}
+      {deleted?.jobId === jobId && (
+        <DeletedNote note={deleted} when={when(deleted)} onBack={() => setDeleted(null)} />
       )}
       <div className="mt-2">
         {draft && draft.noteId === null ? (
