@@ -54,4 +54,12 @@ describe('GET /api/jobs filters', () => {
       expect(body).toMatchObject({ error: { code: 'invalid_request' } })
     }
   })
+
+  it("words a check without its own message in zod's English (the contract is zod/mini, which has none)", async () => {
+    const { status, body } = await list('limit=0')
+    expect(status).toBe(400)
+    expect(body).toEqual({
+      error: { code: 'invalid_request', message: 'Too small: expected number to be >=1', field: 'limit' },
+    })
+  })
 })
