@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { firstFrameReady } from './app/first-frame'
@@ -10,12 +10,16 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
 const queryClient = createQueryClient()
+// The first render is a transition: React yields to the browser every few milliseconds while
+// it builds the page, rather than holding the main thread for the whole of it.
 void firstFrameReady(queryClient).then(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </StrictMode>,
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   ),
 )

@@ -11,6 +11,7 @@ import {
   type RefObject,
 } from 'react'
 import type { Job } from '../../../contract/job'
+import { FirstScreenContext, type FirstScreen } from './first-screen'
 import { layoutGrid, neighbour } from './grid-layout'
 import { GridRowView } from './grid-row-view'
 import { GROUP_HEADER_PX } from './group-cluster'
@@ -149,19 +150,26 @@ export function TakeGrid({
     >
       <div className="relative isolate w-full" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => (
-          <GridRowView
-            key={item.key}
-            row={layout.rows[item.index]}
-            columns={columns}
-            top={item.start - margin}
-            height={rowHeight}
-            {...tile}
-          />
+          <FirstScreenContext key={item.key} value={firstScreen(item.index, item.start - margin)}>
+            <GridRowView
+              row={layout.rows[item.index]}
+              columns={columns}
+              top={item.start - margin}
+              height={rowHeight}
+              {...tile}
+            />
+          </FirstScreenContext>
         ))}
       </div>
       {loadingMore && <p className="px-5 pb-4 text-xs text-text-subtle">Loading more takes…</p>}
     </div>
   )
+}
+
+/** Whether a row (by index and offset in the grid) is on screen when the page first opens. */
+function firstScreen(index: number, top: number): FirstScreen {
+  if (index === 0) return 'first-row'
+  return top < window.innerHeight ? 'in-view' : 'below'
 }
 
 /**

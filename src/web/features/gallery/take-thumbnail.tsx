@@ -1,7 +1,8 @@
-import { useState, type PointerEvent } from 'react'
+import { useContext, useState, type PointerEvent } from 'react'
 import { sizeDimensions } from '../../../contract/capabilities'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
+import { FirstScreenContext } from './first-screen'
 
 /** The spritesheet's layout: GRID × GRID frames, evenly spread over the take, row by row. */
 const GRID = 5
@@ -15,6 +16,7 @@ export function TakeThumbnail({ job, className }: { job: Job; className?: string
   const { width, height } = sizeDimensions(job.size)
   const sheet = job.media?.spritesheet
   const still = job.media?.thumbnail
+  const place = useContext(FirstScreenContext)
 
   const onMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!sheet || event.pointerType === 'touch') return
@@ -41,7 +43,8 @@ export function TakeThumbnail({ job, className }: { job: Job; className?: string
           <img
             src={still}
             alt=""
-            loading="lazy"
+            loading={place === 'below' ? 'lazy' : 'eager'}
+            fetchPriority={place === 'first-row' ? 'high' : 'auto'}
             decoding="async"
             draggable={false}
             className="size-full object-cover"
