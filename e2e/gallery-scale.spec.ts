@@ -23,6 +23,13 @@ test('2,000 takes scroll as a virtual grid, page after page', async ({
   await expect(tile(grid, 'Synthetic take 1')).toBeVisible(MEDIA)
   const mounted = () => grid.locator('[data-take-id]').count()
   expect(await mounted()).toBeLessThan(80)
+  // The stills on the first screen load at once, the first row's first; those below wait.
+  const still = (name: string) => tile(grid, name).locator('img').first()
+  await expect(still('Synthetic take 1')).toHaveAttribute('loading', 'eager')
+  await expect(still('Synthetic take 1')).toHaveAttribute('fetchpriority', 'high')
+  const belowFold = grid.locator('[data-take-id]').last().locator('img').first()
+  await expect(belowFold).toHaveAttribute('loading', 'lazy')
+  await expect(belowFold).toHaveAttribute('fetchpriority', 'auto')
 
   // Scroll to the end, a screenful at a time, as a person flinging the wheel would.
   const last = tile(grid, `Synthetic take ${TOTAL}`)
