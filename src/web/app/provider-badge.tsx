@@ -8,7 +8,7 @@ import { PROVIDER_LABELS } from '../lib/providers'
 export function ProviderBadge() {
   const health = useQuery(healthQueries.status())
 
-  if (health.isPending) return <Skeleton className="h-6 w-24 rounded-full" />
+  if (health.isPending) return <Skeleton pill className="h-6 w-24" />
 
   const offline = health.isError || !health.data.ok
   const provider = health.data?.provider

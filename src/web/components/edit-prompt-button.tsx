@@ -1,6 +1,6 @@
 import type { Job } from '../../contract/job'
 import { editPromptOf, needsNewPrompt } from '../lib/refusal'
-import { Button } from './ui/button'
+import { Button, type ButtonProps } from './ui/button'
 
 /**
  * "Edit prompt" for a take the provider refused for what it asks: its prompt and settings go to
@@ -9,17 +9,20 @@ import { Button } from './ui/button'
  */
 export function EditPromptButton({
   job,
+  size = 'sm',
   className,
   onEdited,
 }: {
   job: Job
+  size?: ButtonProps['size']
+  /** Where it sits (position, margins); its look is `size`'s. */
   className?: string
   onEdited?: () => void
 }) {
   if (!needsNewPrompt(job)) return null
   return (
     <Button
-      size="sm"
+      size={size}
       variant="primary"
       className={className}
       onClick={() => {

@@ -28,9 +28,12 @@ export function TakeLetter({
         title={label}
         data-verdict={verdict ?? undefined}
         className={cn(
-          'inline-flex h-[18px] min-w-[18px] items-center justify-center font-mono text-[11px] text-text-muted',
-          verdict === 'circled' && 'rounded-full border-[1.5px] border-accent px-[3px] text-accent',
-          verdict === 'no_good' && 'text-text-subtle line-through decoration-danger/80',
+          'inline-flex h-[18px] min-w-[18px] items-center justify-center font-mono text-[11px]',
+          verdict === 'circled'
+            ? 'rounded-full border-[1.5px] border-accent px-[3px] text-accent'
+            : verdict === 'no_good'
+              ? 'text-text-subtle line-through decoration-danger/80'
+              : 'text-text-muted',
         )}
       >
         {take}

@@ -6,6 +6,8 @@ export interface DialogProps extends Omit<ComponentProps<'dialog'>, 'open' | 'on
   /** Esc, a click on the backdrop (when `dismissOnBackdrop`), or the caller's own button. */
   onClose: () => void
   dismissOnBackdrop?: boolean
+  /** The whole screen, square and on the page's background (a viewer); else a centred card. */
+  fullScreen?: boolean
 }
 
 /**
@@ -17,6 +19,7 @@ export function Dialog({
   open,
   onClose,
   dismissOnBackdrop = true,
+  fullScreen = false,
   className,
   children,
   ...props
@@ -50,8 +53,10 @@ export function Dialog({
     <dialog
       ref={ref}
       className={cn(
-        'm-auto max-h-[calc(100dvh-2rem)] max-w-[calc(100vw-2rem)] rounded-lg border border-border-strong',
-        'bg-surface p-0 text-text shadow-2xl shadow-black/60 backdrop:bg-black/70',
+        fullScreen
+          ? 'm-0 h-dvh max-h-none w-screen max-w-none bg-bg'
+          : 'm-auto max-h-[calc(100dvh-2rem)] max-w-[calc(100vw-2rem)] rounded-lg border border-border-strong bg-surface shadow-2xl shadow-black/60',
+        'p-0 text-text backdrop:bg-black/70',
         className,
       )}
       onClick={(event) => {

@@ -22,7 +22,11 @@ export interface SegmentedControlProps<V extends string> {
   describedBy?: string
   /** The form focuses the group through it on an error (the checked radio). */
   inputRef?: Ref<HTMLInputElement>
+  /** As wide as its container, the segments sharing it; else as wide as its words. */
+  wide?: boolean
+  /** Placement and height; the look is the control's own. */
   className?: string
+  /** Adds to each segment's layout (height, padding, its own text size). */
   itemClassName?: string
 }
 
@@ -40,6 +44,7 @@ export function SegmentedControl<V extends string>({
   invalid,
   describedBy,
   inputRef,
+  wide = false,
   className,
   itemClassName,
 }: SegmentedControlProps<V>) {
@@ -52,8 +57,9 @@ export function SegmentedControl<V extends string>({
       aria-invalid={invalid || undefined}
       aria-describedby={describedBy}
       className={cn(
-        'inline-flex rounded-md border border-border-strong bg-bg p-0.5',
-        invalid && 'border-danger',
+        'rounded-md border bg-bg p-0.5 text-xs',
+        wide ? 'flex w-full' : 'inline-flex',
+        invalid ? 'border-danger' : 'border-border-strong',
         className,
       )}
     >
@@ -66,9 +72,11 @@ export function SegmentedControl<V extends string>({
             key={option.value}
             className={cn(
               'relative flex flex-1 cursor-pointer items-center justify-center rounded-[5px] px-2.5',
-              'text-xs text-text-muted transition-colors duration-150 select-none hover:text-text',
+              'transition-colors duration-150 select-none',
               'has-focus-visible:outline-2 has-focus-visible:outline-offset-1 has-focus-visible:outline-accent',
-              checked && 'bg-surface-raised text-text ring-1 ring-border-strong ring-inset',
+              checked
+                ? 'bg-surface-raised text-text ring-1 ring-border-strong ring-inset'
+                : 'text-text-muted hover:text-text',
               option.disabled && 'pointer-events-none opacity-40',
               itemClassName,
             )}

@@ -59,7 +59,6 @@ export function Transport({
   className?: string
 }) {
   const time = useTimeDisplay()
-  const toggleClass = (on: boolean) => cn(on && 'bg-accent/15 text-accent hover:text-accent')
   const now = time.format(sync.currentTime, sync.fps)
   const total = time.format(sync.duration, sync.fps)
   const clockClass = cn(
@@ -119,10 +118,9 @@ export function Transport({
       )}
       <Button
         size="icon"
-        variant="ghost"
+        variant={sync.loop ? 'on' : 'ghost'}
         aria-label="Loop"
         aria-pressed={sync.loop}
-        className={toggleClass(sync.loop)}
         onClick={() => sync.setLoop(!sync.loop)}
         onPointerUp={letGo}
       >
@@ -145,10 +143,9 @@ export function Transport({
       </select>
       <Button
         size="icon"
-        variant="ghost"
+        variant={sync.muted ? 'on' : 'ghost'}
         aria-label="Mute"
         aria-pressed={sync.muted}
-        className={toggleClass(sync.muted)}
         onClick={() => sync.setMuted(!sync.muted)}
         onPointerUp={letGo}
       >

@@ -62,7 +62,7 @@ export function CompareView({ ids, onClose }: { ids: string[]; onClose: () => vo
       onClose={onClose}
       dismissOnBackdrop={false}
       aria-labelledby="compare-heading"
-      className="m-0 h-dvh max-h-none w-screen max-w-none rounded-none border-0 bg-bg"
+      fullScreen
     >
       <div className="flex h-full flex-col">
         <header className="flex min-h-11 shrink-0 flex-wrap items-center gap-x-3 gap-y-1.5 border-b border-border bg-surface px-4 py-1.5">

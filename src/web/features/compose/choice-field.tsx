@@ -44,7 +44,7 @@ export function ChoiceField({
         inputRef={inputRef}
         invalid={!!error}
         describedBy={`${id}-message`}
-        className="flex w-full"
+        wide
         itemClassName="h-7 tabular-nums"
         options={choices.map((choice) => ({
           value: String(choice),

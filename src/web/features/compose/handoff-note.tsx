@@ -21,16 +21,15 @@ export function HandoffNote({
       </p>
       {onUndo && (
         <Button
-          variant="ghost"
-          size="sm"
-          className="h-6 px-2 text-accent hover:text-accent-hover"
+          variant="link"
+          size="xs"
           aria-label="Undo: restore my draft"
           onClick={onUndo}
         >
           Undo
         </Button>
       )}
-      <Button variant="ghost" size="sm" className="h-6 px-2" onClick={onDismiss}>
+      <Button variant="ghost" size="xs" onClick={onDismiss}>
         Dismiss
       </Button>
     </div>

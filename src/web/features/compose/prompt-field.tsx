@@ -22,7 +22,7 @@ export function PromptField({ maxLength }: { maxLength: number }) {
       aside={
         <span
           id="compose-prompt-count"
-          className={cn('text-[11px] tabular-nums text-text-subtle', over && 'text-danger')}
+          className={cn('text-[11px] tabular-nums', over ? 'text-danger' : 'text-text-subtle')}
         >
           {count.format(length)} / {count.format(maxLength)}
           <span className="sr-only"> characters</span>

@@ -48,7 +48,8 @@ export function ReferenceDetails({
         name="fit"
         value={fit}
         onChange={onFitChange}
-        className="mt-auto flex w-full"
+        wide
+        className="mt-auto"
         itemClassName="h-6 text-[11px]"
         options={[
           { value: 'cover', content: 'Cover' },
@@ -65,8 +66,7 @@ export function ReferenceDetails({
         </label>
         <Button
           variant="ghost"
-          size="sm"
-          className="h-6 px-1.5 text-[11px]"
+          size="2xs"
           aria-label="Remove reference image"
           onClick={onRemove}
         >

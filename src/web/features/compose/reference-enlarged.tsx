@@ -44,7 +44,7 @@ export function ReferenceEnlarged({
       <div className="flex justify-center bg-bg p-4">
         {/* As wide as fits, and no taller than 75% of the screen: the frame keeps its ratio. */}
         <div style={{ width: `min(100%, calc(75dvh * ${frame.width} / ${frame.height}))` }}>
-          <ReferencePreview file={file} size={size} fit={fit} className="h-auto w-full" />
+          <ReferencePreview file={file} size={size} fit={fit} fullWidth />
         </div>
       </div>
     </Dialog>

@@ -85,8 +85,8 @@ export function ReferenceField({
         <div
           {...dropHandlers}
           className={cn(
-            'flex gap-3 rounded-md border border-border bg-bg p-2 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent',
-            over && 'border-accent',
+            'flex gap-3 rounded-md border bg-bg p-2 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent',
+            over ? 'border-accent' : 'border-border',
           )}
         >
           <button
@@ -129,10 +129,10 @@ export function ReferenceField({
           htmlFor={INPUT_ID}
           {...dropHandlers}
           className={cn(
-            'flex cursor-pointer items-center gap-3 rounded-md border border-dashed border-border-strong bg-bg px-3 py-3',
-            'text-xs text-text-muted transition-colors duration-150 hover:border-text-subtle hover:text-text',
+            'flex cursor-pointer items-center gap-3 rounded-md border border-dashed px-3 py-3',
+            'text-xs transition-colors duration-150 hover:border-text-subtle hover:text-text',
             'peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent',
-            over && 'border-accent bg-accent/5 text-text',
+            over ? 'border-accent bg-accent/5 text-text' : 'border-border-strong bg-bg text-text-muted',
           )}
         >
           <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 shrink-0 text-text-subtle">

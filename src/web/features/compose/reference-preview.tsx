@@ -11,7 +11,8 @@ export interface ReferencePreviewProps {
   /** The small preview reports what the browser decoded; the enlarged one need not. */
   onMeasured?: (width: number, height: number) => void
   onUnreadable?: () => void
-  className?: string
+  /** As wide as its container, its height from the ratio (enlarged); else it fits its box. */
+  fullWidth?: boolean
 }
 
 /**
@@ -25,7 +26,7 @@ export function ReferencePreview({
   fit,
   onMeasured,
   onUnreadable,
-  className,
+  fullWidth = false,
 }: ReferencePreviewProps) {
   const img = useRef<HTMLImageElement>(null)
   const { width, height } = sizeDimensions(size)
@@ -44,8 +45,7 @@ export function ReferencePreview({
     <div
       className={cn(
         'relative overflow-hidden rounded-[3px] bg-black ring-1 ring-border-strong',
-        portrait ? 'h-full' : 'w-full',
-        className,
+        portrait && !fullWidth ? 'h-full' : 'w-full',
       )}
       style={{ aspectRatio: `${width} / ${height}` }}
     >

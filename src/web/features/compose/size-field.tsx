@@ -42,7 +42,7 @@ export function SizeField({
         inputRef={form.fieldRef('size')}
         invalid={!!error}
         describedBy="compose-size-message"
-        className="flex w-full"
+        wide
         itemClassName="flex-col gap-0.5 py-1.5"
         options={model.sizes.map((s) => ({
           value: s.size,

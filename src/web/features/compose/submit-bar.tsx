@@ -45,7 +45,8 @@ export function SubmitBar({ takes, seconds, cost, pending, uploadProgress }: Sub
         aria-disabled={pending || undefined}
         aria-labelledby="compose-generate-label"
         aria-describedby="compose-generate-detail"
-        className="w-full justify-between aria-disabled:cursor-progress aria-disabled:opacity-70"
+        layout="spread"
+        className="aria-disabled:cursor-progress aria-disabled:opacity-70"
       >
         <span id="compose-generate-label" className="font-semibold">
           Generate

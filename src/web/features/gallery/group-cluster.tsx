@@ -51,13 +51,12 @@ export function GroupCluster({
         </span>
         <span className="flex shrink-0 items-center">
           {comparable.length >= 1 && (
-            <ExportNotesMenu scope={{ group: cell.group }} className="h-5 px-1.5 text-[11px]" />
+            <ExportNotesMenu scope={{ group: cell.group }} size="2xs" />
           )}
           {comparable.length >= 2 && (
             <Button
-              size="sm"
-              variant="ghost"
-              className="h-5 px-1.5 text-[11px] text-accent hover:text-accent-hover"
+              size="2xs"
+              variant="link"
               disabled={reel.pending}
               title={reel.error ? `Could not make the reel: ${reel.error.message}` : 'A reel of these takes (the circled ones, once any is circled)'}
               onClick={() => reel.make({ name: defaultReelName(cell.jobs[0]?.prompt), group: cell.group })}
@@ -67,9 +66,8 @@ export function GroupCluster({
           )}
           {comparable.length >= 2 && (
             <Button
-              size="sm"
-              variant="ghost"
-              className="h-5 px-1.5 text-[11px] text-accent hover:text-accent-hover"
+              size="2xs"
+              variant="link"
               onClick={() => onCompare(comparable)}
             >
               Compare takes

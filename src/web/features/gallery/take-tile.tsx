@@ -29,9 +29,10 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
         aria-describedby={detailsId}
         onClick={() => onOpen(job.id)}
         className={cn(
-          'block w-full overflow-hidden rounded-md border border-border bg-surface text-left',
-          'transition-colors duration-150 hover:border-border-strong',
-          selected && 'border-accent ring-1 ring-accent hover:border-accent',
+          'block w-full overflow-hidden rounded-md border bg-surface text-left transition-colors duration-150',
+          selected
+            ? 'border-accent ring-1 ring-accent'
+            : 'border-border hover:border-border-strong',
         )}
       >
         <TileFace job={job} detailsId={detailsId} />
@@ -39,7 +40,7 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
           <TakeLetter take={job.take} verdict={job.verdict} by={job.verdictBy} />
           <span
             dir="auto"
-            className={cn('truncate text-xs text-text', job.verdict === 'no_good' && 'text-text-muted')}
+            className={cn('truncate text-xs', job.verdict === 'no_good' ? 'text-text-muted' : 'text-text')}
           >
             {title}
           </span>
@@ -70,16 +71,17 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
           checked={selected}
           onChange={() => onToggleSelected(job.id)}
           className={cn(
-            'absolute top-1.5 left-1.5 size-4 cursor-pointer accent-accent',
-            'opacity-0 transition-opacity duration-150 group-hover/tile:opacity-100 focus-visible:opacity-100',
+            'absolute top-1.5 left-1.5 size-4 cursor-pointer accent-accent transition-opacity duration-150',
             // A touch screen has no hover: the box is always there, and big enough for a finger.
-            'pointer-coarse:size-6 pointer-coarse:opacity-100',
-            selected && 'opacity-100',
+            'pointer-coarse:size-6',
+            selected
+              ? 'opacity-100'
+              : 'opacity-0 group-hover/tile:opacity-100 focus-visible:opacity-100 pointer-coarse:opacity-100',
           )}
         />
       )}
       {job.status === 'failed' && <TileRetry id={job.id} />}
-      <EditPromptButton job={job} className="absolute top-1.5 right-[4.25rem] h-6" />
+      <EditPromptButton job={job} size="xs" className="absolute top-1.5 right-16" />
     </div>
   )
 }

@@ -7,8 +7,8 @@ export function TileRetry({ id }: { id: string }) {
   return (
     <>
       <Button
-        size="sm"
-        className="absolute top-1.5 right-1.5 h-6"
+        size="xs"
+        className="absolute top-1.5 right-1.5"
         disabled={retry.isPending}
         onClick={() => retry.mutate(id)}
       >

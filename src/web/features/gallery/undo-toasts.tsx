@@ -21,9 +21,8 @@ function UndoToast({ job }: { job: Job }) {
         </p>
       )}
       <Button
-        size="sm"
-        variant="ghost"
-        className="h-6 px-2 text-accent hover:text-accent-hover"
+        size="xs"
+        variant="link"
         disabled={restore.isPending}
         onClick={() => restore.mutate(job.id)}
       >

@@ -26,7 +26,7 @@ export function ReelView({ id, onShowAll, onClose }: { id: string; onShowAll: ()
       onClose={onClose}
       dismissOnBackdrop={false}
       aria-labelledby="reel-heading"
-      className="m-0 h-dvh max-h-none w-screen max-w-none rounded-none border-0 bg-bg"
+      fullScreen
     >
       <div className="flex h-full flex-col">
         <header className="flex min-h-11 shrink-0 flex-wrap items-center gap-x-3 gap-y-1 border-b border-border bg-surface px-4 py-1.5">

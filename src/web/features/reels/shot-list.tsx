@@ -85,8 +85,8 @@ export function ShotList({ reel, current, onJump }: { reel: ReelDetail; current:
                 setDropAt(null)
               }}
               className={cn(
-                'group flex items-center gap-1 rounded-md border border-transparent',
-                jobId === current && 'border-accent/50 bg-accent/10',
+                'group flex items-center gap-1 rounded-md border',
+                jobId === current ? 'border-accent/50 bg-accent/10' : 'border-transparent',
                 dropAt === index && dragged !== jobId && 'border-t-accent',
                 dragged === jobId && 'opacity-50',
               )}

@@ -29,9 +29,8 @@ export function DeletedNote({ note, when, onBack }: DeletedNoteProps) {
         </span>
       )}
       <Button
-        size="sm"
-        variant="ghost"
-        className="h-6 px-2 text-accent hover:text-accent-hover"
+        size="xs"
+        variant="link"
         disabled={create.isPending}
         onClick={undo}
       >

@@ -17,14 +17,12 @@ const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
 export function ExportNotesMenu({
   scope,
   label = 'Export notes',
-  className,
   size = 'sm',
   variant = 'ghost',
   placement = 'down',
 }: {
   scope: ExportNotesScope
   label?: string
-  className?: string
   size?: ButtonProps['size']
   variant?: ButtonProps['variant']
   /** Where the menu opens: below the button, or above it (a bar at the foot of the screen). */
@@ -35,7 +33,7 @@ export function ExportNotesMenu({
   const menuId = useId()
   const ref = useDismiss(open, () => setOpen(false))
   const popover = cn(
-    'absolute right-0 z-40 rounded-md border border-border-strong bg-surface-raised shadow-xl shadow-black/50',
+    'absolute right-0 z-40 rounded-md border bg-surface-raised shadow-xl shadow-black/50',
     placement === 'up' ? 'bottom-full mb-1' : 'top-full mt-1',
   )
   const download = (format: ExportFormat) => {
@@ -53,7 +51,6 @@ export function ExportNotesMenu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        className={className}
         onClick={() => {
           setError(null)
           setOpen(!open)
@@ -62,7 +59,7 @@ export function ExportNotesMenu({
         {label}
       </Button>
       {open && (
-        <div id={menuId} role="menu" aria-label={label} className={cn(popover, 'grid w-56 p-1')}>
+        <div id={menuId} role="menu" aria-label={label} className={cn(popover, 'grid w-56 border-border-strong p-1')}>
           {FORMATS.map(({ format, label: name, hint }) => (
             <button
               key={format}

@@ -20,14 +20,10 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
         {TOOLS.map(({ kind, label, icon }) => (
           <Button
             key={kind}
-            size="icon"
-            variant="ghost"
+            size="icon-xs"
+            variant={drafting.tool === kind ? 'picked' : 'ghost'}
             aria-label={label}
             aria-pressed={drafting.tool === kind}
-            className={cn(
-              'size-6',
-              drafting.tool === kind && 'bg-surface-raised text-text ring-1 ring-border-strong',
-            )}
             onClick={() => drafting.setTool(kind)}
           >
             <svg
@@ -62,9 +58,9 @@ export function MarkTools({ drafting }: { drafting: NoteDrafting }) {
         ))}
       </div>
       <Button
-        size="icon"
+        size="icon-xs"
         variant="ghost"
-        className="ml-auto size-6"
+        className="ml-auto"
         disabled={count === 0}
         onClick={drafting.undoMark}
         aria-label="Undo the last mark"

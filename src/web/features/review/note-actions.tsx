@@ -14,13 +14,12 @@ interface NoteActionsProps {
 export function NoteActions({ noteName, onEdit, onDelete, deleting, className }: NoteActionsProps) {
   return (
     <span className={cn('flex shrink-0 gap-0.5', className)}>
-      <Button size="sm" variant="ghost" className="h-6 px-1.5" aria-label={`Edit ${noteName}`} onClick={onEdit}>
+      <Button size="xs" variant="ghost" aria-label={`Edit ${noteName}`} onClick={onEdit}>
         Edit
       </Button>
       <Button
-        size="sm"
-        variant="ghost"
-        className="h-6 px-1.5 hover:text-danger"
+        size="xs"
+        variant="ghost-danger"
         aria-label={`Delete ${noteName}`}
         disabled={deleting}
         onClick={onDelete}

@@ -75,9 +75,9 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
         </span>
         {draft.until === null ? (
           <Button
-            size="sm"
+            size="xs"
             variant="ghost"
-            className="ml-auto h-6 font-sans"
+            className="ml-auto font-sans"
             disabled={!canSetOut}
             title="Move the playhead past the note, then set its out point there"
             onClick={() => drafting.change({ until: outFrame })}
@@ -86,9 +86,9 @@ export function NoteComposer({ jobId, draft, drafting, sync }: NoteComposerProps
           </Button>
         ) : (
           <Button
-            size="sm"
+            size="xs"
             variant="ghost"
-            className="ml-auto h-6 font-sans"
+            className="ml-auto font-sans"
             onClick={() => drafting.change({ until: null })}
           >
             One frame

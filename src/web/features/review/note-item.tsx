@@ -29,8 +29,8 @@ export function NoteItem({
       data-note={note.id}
       aria-current={current || undefined}
       className={cn(
-        'group relative flex gap-1 rounded-md border-l-2 border-transparent pr-1 transition-colors',
-        current ? 'border-accent bg-surface-raised' : 'hover:bg-surface-raised/60',
+        'group relative flex gap-1 rounded-md border-l-2 pr-1 transition-colors',
+        current ? 'border-accent bg-surface-raised' : 'border-transparent hover:bg-surface-raised/60',
       )}
     >
       <button

@@ -111,7 +111,7 @@ export function NotesPanel({ jobId, notes, error, sync, drafting, actions }: Not
         ) : (
           <Button
             size="sm"
-            className="w-full justify-between"
+            layout="spread"
             onClick={drafting.start}
             aria-keyshortcuts="N"
           >

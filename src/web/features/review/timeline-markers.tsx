@@ -61,8 +61,8 @@ export function TimelineMarkers({ notes, sync }: { notes: readonly Note[]; sync:
           >
             <span
               className={cn(
-                'block h-2.5 rounded-full transition-colors',
-                width ? 'h-1.5 w-full opacity-70' : 'w-[3px]',
+                'block rounded-full transition-colors',
+                width ? 'h-1.5 w-full opacity-70' : 'h-2.5 w-[3px]',
                 note.id === current ? 'bg-accent' : 'bg-warning group-hover:bg-text',
               )}
             />

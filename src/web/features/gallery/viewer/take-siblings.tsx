@@ -30,8 +30,9 @@ export function TakeSiblings({
                 'size-5 rounded font-mono text-[11px] leading-5',
                 other.id === job.id
                   ? 'bg-accent/20 text-accent'
-                  : 'text-text-muted hover:bg-surface-raised hover:text-text',
-                other.status === 'failed' && other.id !== job.id && 'text-danger/80',
+                  : other.status === 'failed'
+                    ? 'text-danger/80 hover:bg-surface-raised hover:text-text'
+                    : 'text-text-muted hover:bg-surface-raised hover:text-text',
               )}
             >
               {other.take}

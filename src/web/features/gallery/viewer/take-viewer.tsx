@@ -23,7 +23,7 @@ export function TakeViewer({ id, ...props }: TakeViewerProps) {
       onClose={props.onClose}
       dismissOnBackdrop={false}
       aria-label={job ? `Take: ${firstLine(job.prompt)}` : 'Take'}
-      className="m-0 h-dvh max-h-none w-screen max-w-none rounded-none border-0 bg-bg"
+      fullScreen
     >
       {job ? (
         <ViewerContent key={job.id} job={job} {...props} />

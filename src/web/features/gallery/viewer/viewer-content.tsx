@@ -123,7 +123,7 @@ export function ViewerContent({
             drafting={review.drafting}
             actions={
               review.notes.length > 0 && (
-                <ExportNotesMenu scope={{ job: [job.id] }} className="h-6" />
+                <ExportNotesMenu scope={{ job: [job.id] }} size="xs" />
               )
             }
           />
