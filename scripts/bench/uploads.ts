@@ -68,9 +68,13 @@ async function untilSent(jobsUrl: string, ids: string[]): Promise<void> {
   for (const id of ids) {
     for (;;) {
       const reply = await fetch(`${jobsUrl}/${id}`)
-      const job = (await reply.json()) as { status: string; error: { code: string; message: string } | null }
+      const job = (await reply.json()) as {
+        status: string
+        error: { code: string; message: string } | null
+      }
       // The prompt's moderation ends each job later, upstream; a failed fit is a broken benchmark.
-      if (job.error?.code.startsWith('reference_')) throw new Error(`upload ${id}: ${job.error.message}`)
+      if (job.error?.code.startsWith('reference_'))
+        throw new Error(`upload ${id}: ${job.error.message}`)
       if (job.status !== 'submitting') break
       if (performance.now() > deadline) throw new Error(`upload ${id} still submitting after 120 s`)
       await sleep(50)
@@ -126,7 +130,10 @@ export const benchUploads: Bench = async (ctx) => {
       `${refused.length} uploads refused: ${refused[0]?.status} ${refused[0]?.text ?? ''}`,
     )
   // The fits follow the 201 (ADR 008): the memory peak and the time to the provider include them.
-  await untilSent(studioUrl, replies.map((r) => (JSON.parse(r.text) as { id: string }).id))
+  await untilSent(
+    studioUrl,
+    replies.map((r) => (JSON.parse(r.text) as { id: string }).id),
+  )
   const sent = (performance.now() - started) / 1000
   const after = await studio.call<Memory>('memory')
 
