@@ -3,6 +3,7 @@ import { healthQueries } from '../lib/health-queries'
 import { jobQueries } from '../lib/job-queries'
 import { readGalleryFilters } from '../features/gallery/use-gallery-filters'
 import { galleryListFilters } from '../features/gallery/use-gallery-takes'
+import { loadComposeForm } from '../features/compose/compose-panel'
 import { loadGallery } from './gallery-slot'
 
 /** How long the first frame waits for what it needs before it draws without it. */
@@ -18,6 +19,8 @@ const FIRST_FRAME_WAIT_MS = 1500
  */
 export function firstFrameReady(client: QueryClient): Promise<void> {
   const filters = galleryListFilters(readGalleryFilters(window.location.search))
+  // Asked for now but not waited for: the composer shows its skeleton until its models arrive.
+  void loadComposeForm().catch(() => undefined)
   const needed = Promise.all([
     client.prefetchQuery(healthQueries.status()),
     client.prefetchInfiniteQuery(jobQueries.gallery(filters)),

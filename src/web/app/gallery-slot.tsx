@@ -1,30 +1,20 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react'
-import type * as GalleryModuleType from '../features/gallery/gallery'
-
-type GalleryModule = typeof GalleryModuleType
-
-let loaded: GalleryModule | null = null
-let loading: Promise<GalleryModule> | null = null
+import { Suspense, useState } from 'react'
+import { deferredPart } from '../lib/deferred-part'
 
 /**
  * The gallery (with its virtualiser) is a chunk of its own, so the first screen's script does
  * not carry it. It is asked for as soon as the app starts (first-frame.ts), beside the first
  * page of takes; on a phone the gallery is below the fold anyway.
  */
-export function loadGallery(): Promise<GalleryModule> {
-  loading ??= import('../features/gallery/gallery').then((module) => (loaded = module))
-  return loading
-}
-
-const LazyGallery = lazy(() => loadGallery().then((module) => ({ default: module.Gallery })))
+const gallery = deferredPart(() => import('../features/gallery/gallery').then((m) => m.Gallery))
+export const loadGallery = gallery.preload
 
 /**
  * The gallery, drawn in the first frame when its code arrived in time (no placeholder that the
- * takes then push the composer out of), else behind a placeholder holding its place. Which of
- * the two is fixed when the slot mounts, so a late chunk never remounts the gallery.
+ * takes then push the composer out of), else behind a placeholder holding its place.
  */
 export function GallerySlot() {
-  const [Gallery] = useState<ComponentType>(() => loaded?.Gallery ?? LazyGallery)
+  const [Gallery] = useState(gallery.pick)
   return (
     <Suspense fallback={<GalleryPlaceholder />}>
       <Gallery />

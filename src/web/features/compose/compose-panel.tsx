@@ -1,13 +1,23 @@
 import { useQuery } from '@tanstack/react-query'
+import { Suspense, useState } from 'react'
 import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { capabilityQueries } from '../../lib/capability-queries'
-import { ComposeForm } from './compose-form'
+import { deferredPart } from '../../lib/deferred-part'
 import { NothingOffered } from './nothing-offered'
+
+/**
+ * The form is a chunk of its own: it cannot be drawn before the models arrive, so its code is
+ * asked for as the app starts (first-frame.ts), beside them, and the first screen's script
+ * does not carry it. Until both are here the skeleton holds its place.
+ */
+const composeForm = deferredPart(() => import('./compose-form').then((m) => m.ComposeForm))
+export const loadComposeForm = composeForm.preload
 
 /** The studio's left column: the composer, once the server has said what it can render. */
 export function ComposePanel() {
   const capabilities = useQuery(capabilityQueries.current())
+  const [ComposeForm] = useState(composeForm.pick)
 
   return (
     <div className="px-5 pt-4">
@@ -18,13 +28,7 @@ export function ComposePanel() {
         Compose
       </h2>
       {capabilities.isPending ? (
-        <div className="grid gap-3 pb-5" aria-busy="true">
-          <Skeleton className="h-40" />
-          <Skeleton className="h-8" />
-          <Skeleton className="h-12" />
-          <Skeleton className="h-8" />
-          <Skeleton className="h-10" />
-        </div>
+        <ComposeSkeleton />
       ) : capabilities.isError ? (
         <div
           role="alert"
@@ -42,10 +46,24 @@ export function ComposePanel() {
           </Button>
         </div>
       ) : capabilities.data.models.some((m) => m.availability === 'offered') ? (
-        <ComposeForm capabilities={capabilities.data} />
+        <Suspense fallback={<ComposeSkeleton />}>
+          <ComposeForm capabilities={capabilities.data} />
+        </Suspense>
       ) : (
         <NothingOffered models={capabilities.data.models} />
       )}
+    </div>
+  )
+}
+
+function ComposeSkeleton() {
+  return (
+    <div className="grid gap-3 pb-5" aria-busy="true">
+      <Skeleton className="h-40" />
+      <Skeleton className="h-8" />
+      <Skeleton className="h-12" />
+      <Skeleton className="h-8" />
+      <Skeleton className="h-10" />
     </div>
   )
 }
