@@ -63,6 +63,22 @@ function mainThread(lhr: Result): string {
     .join(', ')
 }
 
+/** The longest main-thread tasks, by the script they ran, e.g. `react-dom-….js 412 ms`: what TBT is made of. */
+function longTasks(lhr: Result): string {
+  const items =
+    (
+      lhr.audits['long-tasks']?.details as
+        { items?: Array<{ url?: string; duration?: number }> } | undefined
+    )?.items ?? []
+  return items
+    .slice(0, 4)
+    .map(
+      (item) =>
+        `${(item.url ?? '?').split('/').pop() || 'document'} ${fixed(item.duration ?? 0, 0)} ms`,
+    )
+    .join(', ')
+}
+
 async function runProfile(
   ctx: BenchContext,
   chrome: LaunchedChrome,
@@ -119,6 +135,7 @@ async function runProfile(
       `${ms('first-contentful-paint')} / ${ms('largest-contentful-paint')} / ${ms('total-blocking-time')} / ${fixed(metric(typical, 'cumulative-layout-shift'), 3)}`,
     ),
     row('2', `${name}: main thread, ms (median run)`, mainThread(typical)),
+    row('2', `${name}: longest tasks (median run)`, longTasks(typical) || 'none'),
     row('2', `${name}: audits not passed`, missed.length > 0 ? missed.join(', ') : 'none'),
     row('2', `${name}: opportunities (median run)`, opportunities(typical).join(', ') || 'none'),
     row(
