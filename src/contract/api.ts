@@ -83,6 +83,31 @@ export type ListJobsQuery = z.input<typeof listJobsQuerySchema>
 export const authorListSchema = z.object({ items: z.array(z.string()) })
 export type AuthorList = z.infer<typeof authorListSchema>
 
+/**
+ * How far ahead of the server's clock `since` may be: a browser whose clock runs a little fast
+ * asks for its midnight moments before the server reaches it.
+ */
+const CLOCK_SKEW_MS = 5 * 60_000
+
+/** GET /api/spend: `since` is an instant (the browser sends its own midnight, so "today" is the user's day). */
+export const spendQuerySchema = z.object({
+  since: z.iso.datetime({ offset: true, error: 'since is an ISO 8601 instant, like 2026-01-31T23:00:00.000Z' }).check(
+    z.refine((since) => Date.parse(since) <= Date.now() + CLOCK_SKEW_MS, 'since is in the future'),
+  ),
+})
+export type SpendQuery = z.infer<typeof spendQuerySchema>
+
+/** What the takes started since an instant cost (still in the studio; refused and cancelled ones cost nothing). */
+export const spendSchema = z.object({
+  /** The instant asked for, in UTC. */
+  since: z.iso.datetime(),
+  totalUsd: z.number(),
+  takes: z.int().check(z.gte(0)),
+  /** Takes whose provider publishes no price: counted in `takes`, at $0 in `totalUsd`. */
+  unknownCostTakes: z.int().check(z.gte(0)),
+})
+export type Spend = z.infer<typeof spendSchema>
+
 export const jobListSchema = z.object({
   items: z.array(jobSchema),
   nextCursor: z.nullable(z.string()),

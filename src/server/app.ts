@@ -25,6 +25,7 @@ import { createReview } from './review/create-review'
 import { validateWithZod } from './routes/route-schemas'
 import { sessionRoutes } from './routes/session'
 import { spaRoutes } from './routes/spa'
+import { spendRoutes } from './routes/spend'
 import { decorateAuthor } from './security/author'
 import { securityHeaders } from './security/headers'
 import { serializerCompiler } from './serializer'
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   metricsRoutes(app, deps.metrics)
   authorRoutes(app, deps.db)
+  spendRoutes(app, deps.repo)
   capabilitiesRoutes(app, deps.catalog)
   sessionRoutes(app, deps.signIn)
   jobRoutes(app, deps)

@@ -9,6 +9,8 @@ import {
   listJobsQuerySchema,
   mediaQuerySchema,
   remixRequestSchema,
+  spendQuerySchema,
+  spendSchema,
 } from '../../contract/api'
 import { capabilitiesSchema } from '../../contract/capabilities'
 import { errorEnvelopeSchema } from '../../contract/errors'
@@ -179,6 +181,14 @@ export const ROUTE_SCHEMAS = {
     tags: ['jobs'],
     summary: 'Everyone who started a take still in the studio (the `author` filter of the job list)',
     response: { 200: authorListSchema, ...errors },
+  },
+  spend: {
+    tags: ['jobs'],
+    summary: 'What the takes started since an instant cost (the header’s spend today), added up over every take',
+    description:
+      'Deleted takes are left out; refused and cancelled takes cost nothing; takes of a model without a published price count in `unknownCostTakes` at $0.',
+    querystring: spendQuerySchema,
+    response: { 200: spendSchema, ...errors },
   },
   metrics: {
     tags: ['studio'],

@@ -3,6 +3,7 @@ import { ACTIVE_STATUSES } from '../../contract/job'
 import { listJobs, type ListFilter, type ListPage } from './job-list'
 import type { JobPatch, JobRecord } from './job-record'
 import { patchColumns, toRecord, toRow } from './job-rows'
+import { spendSince, type SpendTotals } from './job-spend'
 import type { ReadMemo } from './read-memo'
 import type { StudioTables } from './tables'
 
@@ -135,5 +136,11 @@ export class JobRepository {
   list(filter: ListFilter): Promise<ListPage> {
     if (!this.memo) return listJobs(this.db, filter)
     return this.memo.read(`list ${JSON.stringify(filter)}`, () => listJobs(this.db, filter))
+  }
+
+  /** What the takes started at or after `since` (ISO, UTC) cost: the header's spend today. */
+  spend(since: string): Promise<SpendTotals> {
+    if (!this.memo) return spendSince(this.db, since)
+    return this.memo.read(`spend ${since}`, () => spendSince(this.db, since))
   }
 }

@@ -1,9 +1,8 @@
 import { screen } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { JobList } from '../../contract/api'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { JobList, Spend } from '../../contract/api'
 import { studioHandlers } from '../testing/handlers'
-import { makeJob } from '../testing/job-script'
 import { renderWithQuery } from '../testing/render'
 import { server } from '../testing/server'
 import { App } from './app'
@@ -17,8 +16,6 @@ beforeEach(() => {
     http.get('/api/jobs', () => HttpResponse.json<JobList>({ items: [], nextCursor: null })),
   )
 })
-
-afterEach(() => vi.unstubAllGlobals())
 
 describe('studio shell', () => {
   it('puts the composer beside the queue and the takes, and warns that renders are simulated', async () => {
@@ -58,29 +55,16 @@ describe('studio shell', () => {
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument()
   })
 
-  it('tallies what the takes started today cost', async () => {
-    // The gallery lays finished takes out with a ResizeObserver, which jsdom lacks.
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe() {}
-        unobserve() {}
-        disconnect() {}
-      },
-    )
-    const today = new Date().toISOString()
-    const lastWeek = new Date(Date.now() - 7 * 86_400_000).toISOString()
+  it('shows in the header what the server says the takes started since local midnight cost', async () => {
+    const midnight = new Date()
+    midnight.setHours(0, 0, 0, 0)
     server.use(
-      http.get('/api/jobs', ({ request }) => {
-        const statuses = new URL(request.url).searchParams.getAll('status')
-        const items = [
-          makeJob({ createdAt: today, costUsd: 0.8, status: 'completed' }),
-          makeJob({ createdAt: today, costUsd: 1.6, status: 'completed' }),
-          makeJob({ createdAt: lastWeek, costUsd: 6, status: 'completed' }),
-        ]
-        // As the BFF does: only the statuses asked for, when any are.
-        const matching = items.filter((job) => !statuses.length || statuses.includes(job.status))
-        return HttpResponse.json<JobList>({ items: matching, nextCursor: null })
+      http.get('/api/spend', ({ request }) => {
+        const since = new URL(request.url).searchParams.get('since') ?? ''
+        // Only the user's own midnight, as an instant, is answered with a tally.
+        if (since !== midnight.toISOString())
+          return HttpResponse.json({ error: { code: 'invalid_request' } }, { status: 400 })
+        return HttpResponse.json<Spend>({ since, totalUsd: 2.4, takes: 2, unknownCostTakes: 0 })
       }),
     )
     renderWithQuery(<App />)

@@ -2,15 +2,17 @@ import { useQuery } from '@tanstack/react-query'
 import { jobQueries } from '../lib/job-queries'
 import { formatUsd } from '../lib/format'
 
-const RECENT = { limit: 100 }
-
-function isToday(iso: string, now: Date): boolean {
-  return new Date(iso).toDateString() === now.toDateString()
+/** The user's midnight as an instant, so "today" is their day wherever the server is. */
+function startOfToday(): string {
+  const now = new Date()
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString()
 }
 
-/** What today's takes cost, from the newest jobs: a running tally, not an invoice. */
+const TITLE = 'Estimated cost of the takes started today (refused takes cost nothing)'
+
+/** What today's takes cost, added up by the server: a running tally, not an invoice. */
 export function SpendToday() {
-  const { data, isPending } = useQuery(jobQueries.list(RECENT))
+  const { data, isPending } = useQuery(jobQueries.spend(startOfToday()))
   // Its room is held while the tally loads, so the header items beside it do not move.
   if (isPending)
     return (
@@ -19,21 +21,14 @@ export function SpendToday() {
       </p>
     )
   if (!data) return null
-  const now = new Date()
-  const today = data.items.filter((job) => isToday(job.createdAt, now))
-  const total = today.reduce((sum, job) => sum + (job.costUsd ?? 0), 0)
-  // All of the newest 100 are from today and there are more: the tally is a floor.
-  const more = today.length === data.items.length && data.nextCursor !== null
+  const unpriced = data.unknownCostTakes
+  // Unpriced takes (a model without a published price) are told on hover, to keep the header calm.
+  const title = unpriced
+    ? `${TITLE}; ${unpriced} ${unpriced === 1 ? 'take has' : 'takes have'} no published price and ${unpriced === 1 ? 'is' : 'are'} not in it`
+    : TITLE
   return (
-    <p
-      className="text-xs text-text-muted tabular-nums"
-      title="Estimated cost of the takes started today (refused takes cost nothing)"
-    >
-      <span className="font-medium text-text">
-        {more ? 'over ' : ''}
-        {formatUsd(total)}
-      </span>{' '}
-      today
+    <p className="text-xs text-text-muted tabular-nums" title={title}>
+      <span className="font-medium text-text">{formatUsd(data.totalUsd)}</span> today
     </p>
   )
 }

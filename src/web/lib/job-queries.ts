@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
-import { LIST_LIMIT_MAX, jobListSchema, type JobList, type ListJobsQuery } from '../../contract/api'
+import { LIST_LIMIT_MAX, jobListSchema, spendSchema, type JobList, type ListJobsQuery } from '../../contract/api'
 import { ACTIVE_STATUSES, isTerminal, jobSchema, type Job } from '../../contract/job'
 import { apiRequest } from './api-client'
 
@@ -78,6 +78,16 @@ export const jobQueries = {
         listJobs({ ...filters, limit: GALLERY_PAGE_SIZE }, pageParam ?? undefined, signal),
       initialPageParam: null as string | null,
       getNextPageParam: (page) => page.nextCursor,
+    }),
+  /**
+   * What the takes started since an instant cost, added up by the server. Under `lists()`, so
+   * whatever refreshes the lists (a take started, finished, deleted or restored) refreshes it.
+   */
+  spend: (since: string) =>
+    queryOptions({
+      queryKey: [...jobQueries.lists(), 'spend', since] as const,
+      queryFn: ({ signal }) =>
+        apiRequest(`/api/spend?${new URLSearchParams({ since }).toString()}`, spendSchema, { signal }),
     }),
   details: () => [...jobQueries.all(), 'detail'] as const,
   detail: (id: string) =>
