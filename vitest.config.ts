@@ -15,6 +15,7 @@ const POSTGRES_SUITES = [
   'src/server/graceful-stop.test.ts',
   'src/server/reels/*.test.ts',
   'src/server/links/review-links.test.ts',
+  'src/server/review/restore-review.test.ts',
   'src/server/metrics/*.test.ts',
   'src/server/hardening/{disk-full,upload-disk-full,downloads,provider-reads,fuzz-create,fuzz-remix,key-secrecy,load,nul-text}.test.ts',
   'src/server/security/{authors,brute-force,headers,review-scope,review-scope.property,security,sessions,sign-in-log}.test.ts',
