@@ -9,6 +9,14 @@ import { server } from './server'
 // the same assertions, a longer patience (well inside the 20 s test timeout).
 configure({ asyncUtilTimeout: 5000 })
 
+// jsdom has <dialog> but not its modal methods; every Dialog opens with showModal().
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '')
+}
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  this.removeAttribute('open')
+}
+
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())

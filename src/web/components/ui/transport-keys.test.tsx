@@ -1,23 +1,13 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useRef, useState } from 'react'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { useTransportKeys } from '../../lib/transport-keys'
 import type { VideoSync } from '../../lib/use-video-sync'
 import { fakeSync } from '../../testing/fake-sync'
 import { Button } from './button'
 import { Dialog } from './dialog'
 import { Transport } from './transport'
-
-beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open')
-  }
-})
 
 /** A player as the viewer builds one: a modal dialog with the transport, a note field, and a dialog it can open over itself. */
 function Player({ sync }: { sync: VideoSync }) {

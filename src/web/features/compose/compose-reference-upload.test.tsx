@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createEndpoint } from '../../testing/compose-bff'
 import { renderWithQuery } from '../../testing/render'
 import { server } from '../../testing/server'
@@ -9,16 +9,6 @@ import { downscaleImage } from './downscale-image'
 // jsdom has no canvas: the browser's re-encoding is the seam; the decision and what is sent are real.
 vi.mock('./downscale-image', () => ({ downscaleImage: vi.fn() }))
 const encode = vi.mocked(downscaleImage)
-
-beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open')
-  }
-})
 
 beforeEach(() => {
   localStorage.clear()

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { JobList } from '../../../contract/api'
 import type { Job } from '../../../contract/job'
 import { makeJob } from '../../testing/job-script'
@@ -8,16 +8,6 @@ import { renderWithQuery } from '../../testing/render'
 import { server } from '../../testing/server'
 import { TakeTile } from './take-tile'
 import { TakeViewer } from './viewer/take-viewer'
-
-beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open')
-  }
-})
 
 const media = (id: string) => ({
   video: `/api/jobs/${id}/video`,

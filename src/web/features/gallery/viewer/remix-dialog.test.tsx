@@ -1,20 +1,10 @@
 import { screen } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { makeJob } from '../../../testing/job-script'
 import { renderWithQuery } from '../../../testing/render'
 import { server } from '../../../testing/server'
 import { RemixDialog } from './remix-dialog'
-
-beforeAll(() => {
-  // jsdom has <dialog> but not its modal methods.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '')
-  }
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open')
-  }
-})
 
 function remixEndpoint() {
   const sent: unknown[] = []
