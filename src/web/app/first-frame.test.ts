@@ -19,13 +19,15 @@ afterEach(() => {
 })
 
 describe('the first frame', () => {
-  it('waits for the provider and the gallery’s first page under the address bar’s filters', async () => {
+  it('waits for the provider, the takes still rendering and the gallery’s first page under the address bar’s filters', async () => {
     window.history.replaceState(null, '', '/?status=failed&q=%20dusk%20')
     const client = createTestQueryClient()
 
     await firstFrameReady(client)
 
     expect(client.getQueryData(healthQueries.status().queryKey)?.provider).toBe('simulator')
+    // The render queue's rows are drawn in the first frame, not pushed in above the gallery.
+    expect(client.getQueryData(jobQueries.active().queryKey)).toEqual([])
     // The same key the gallery then reads: its first render finds the page already there.
     const gallery = jobQueries.gallery({ status: 'failed', q: 'dusk' })
     expect(client.getQueryData(gallery.queryKey)?.pages).toHaveLength(1)

@@ -11,8 +11,9 @@ const FIRST_FRAME_WAIT_MS = 1500
 
 /**
  * What the first frame needs so that nothing in it moves when a reply lands: whether the header
- * carries the simulator banner (drawn later, it pushed the whole page down), and the gallery's
- * code and first page of takes (drawn later, they pushed the phone's composer down). All are
+ * carries the simulator banner (drawn later, it pushed the whole page down), the takes still
+ * rendering (drawn later, their rows pushed the phone's gallery down), and the gallery's code and
+ * first page of takes (drawn later, they pushed the phone's composer down). All are
  * asked for at once, as the app starts (index.html preloads /api/health beside the scripts);
  * until they are here, index.html's own header is on screen. A server that does not answer
  * holds the app back no longer than FIRST_FRAME_WAIT_MS.
@@ -23,6 +24,7 @@ export function firstFrameReady(client: QueryClient): Promise<void> {
   void loadComposeForm().catch(() => undefined)
   const needed = Promise.all([
     client.prefetchQuery(healthQueries.status()),
+    client.prefetchQuery(jobQueries.active()),
     client.prefetchInfiniteQuery(jobQueries.gallery(filters)),
     loadGallery().catch(() => undefined),
   ])
