@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { firstFrameReady } from './app/first-frame'
 import { createQueryClient } from './lib/query-client'
+import { ModelLabelProvider } from './lib/use-model-label'
 import './styles.css'
 
 const root = document.getElementById('root')
@@ -17,7 +18,9 @@ void firstFrameReady(queryClient).then(() =>
     createRoot(root).render(
       <StrictMode>
         <QueryClientProvider client={queryClient}>
-          <App />
+          <ModelLabelProvider>
+            <App />
+          </ModelLabelProvider>
         </QueryClientProvider>
       </StrictMode>,
     ),

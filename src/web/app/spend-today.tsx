@@ -3,7 +3,7 @@ import { jobQueries } from '../lib/job-queries'
 import { formatUsd } from '../lib/format'
 
 /** The user's midnight as an instant, so "today" is their day wherever the server is. */
-function startOfToday(): string {
+export function startOfToday(): string {
   const now = new Date()
   return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString()
 }

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, useState } from 'react'
+import { Suspense, useRef, useState } from 'react'
 import { Button } from '../../components/ui/button'
 import { Skeleton } from '../../components/ui/skeleton'
 import { capabilityQueries } from '../../lib/capability-queries'
 import { deferredPart } from '../../lib/deferred-part'
 import { NothingOffered } from './nothing-offered'
+import { useComposerWanted } from './use-composer-wanted'
 
 /**
  * The form is a chunk of its own: it cannot be drawn before the models arrive, so its code is
  * asked for as the app starts (first-frame.ts), beside them, and the first screen's script
- * does not carry it. Until both are here the skeleton holds its place.
+ * does not carry it. Until both are here the skeleton holds its place. On a phone, where it is
+ * below the takes, it is asked for later (use-composer-wanted.ts).
  */
 const composeForm = deferredPart(() => import('./compose-form').then((m) => m.ComposeForm))
 export const loadComposeForm = composeForm.preload
@@ -18,16 +20,18 @@ export const loadComposeForm = composeForm.preload
 export function ComposePanel() {
   const capabilities = useQuery(capabilityQueries.current())
   const [ComposeForm] = useState(composeForm.pick)
+  const panel = useRef<HTMLDivElement>(null)
+  const wanted = useComposerWanted(panel)
 
   return (
-    <div className="px-5 pt-4">
+    <div ref={panel} className="px-5 pt-4">
       <h2
         id="compose-heading"
         className="mb-3 text-[11px] font-medium tracking-label text-text-muted uppercase"
       >
         Compose
       </h2>
-      {capabilities.isPending ? (
+      {capabilities.isPending || !wanted ? (
         <ComposeSkeleton />
       ) : capabilities.isError ? (
         <div

@@ -11,11 +11,11 @@ import {
   type RefObject,
 } from 'react'
 import type { Job } from '../../../contract/job'
+import { usePageScrolls } from '../../lib/use-page-scrolls'
 import { FirstScreenContext, type FirstScreen } from './first-screen'
 import { layoutGrid, neighbour } from './grid-layout'
 import { GridRowView } from './grid-row-view'
 import { GROUP_HEADER_PX } from './group-cluster'
-import { usePageScrolls } from './use-page-scrolls'
 
 const MIN_TILE_PX = 208
 const GAP_PX = 12
@@ -54,8 +54,10 @@ export function TakeGrid({
   ...tile
 }: TakeGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  // Measured before the first paint, so the tiles are never drawn at no size and then moved; until
+  // then no rows are drawn at all (at no width every row is a sliver, and a screenful of them was
+  // drawn for nothing before each first frame).
   const [width, setWidth] = useState(0)
-  // Measured before the first paint, so the tiles are never drawn at no size and then moved.
   useLayoutEffect(() => {
     const element = scrollRef.current
     if (!element) return
@@ -77,7 +79,7 @@ export function TakeGrid({
   const pageScrolls = usePageScrolls()
   const gridTop = useGridTop(scrollRef, pageScrolls)
   const shared = {
-    count: layout.rows.length,
+    count: width > 0 ? layout.rows.length : 0,
     estimateSize: () => rowHeight,
     overscan: 3,
     paddingEnd: 16,

@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react'
 
 /**
  * True below the `lg` breakpoint, where the app is one column and the page itself scrolls (see
- * app.tsx): there the takes grid must not be a scroll box of its own inside the page.
+ * app.tsx): there the takes grid must not be a scroll box of its own inside the page, and the
+ * composer comes after the takes.
  */
 const DESKTOP = '(min-width: 64rem)'
 
@@ -15,10 +16,9 @@ function subscribe(onChange: () => void) {
   return () => query?.removeEventListener('change', onChange)
 }
 
+/** Whether the page is one column now (the composer below the takes, off the first screen). */
+export const pageScrolls = (): boolean => desktopQuery()?.matches === false
+
 export function usePageScrolls(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => desktopQuery()?.matches === false,
-    () => false,
-  )
+  return useSyncExternalStore(subscribe, pageScrolls, () => false)
 }
