@@ -1,11 +1,15 @@
 import { delay, http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { JobList } from '../../contract/api'
+import { sessionQueries } from '../features/account/session-queries'
+import { authorQueries } from '../lib/author-queries'
+import { capabilityQueries } from '../lib/capability-queries'
 import { healthQueries } from '../lib/health-queries'
 import { jobQueries } from '../lib/job-queries'
 import { createTestQueryClient } from '../testing/render'
 import { server } from '../testing/server'
 import { firstFrameReady } from './first-frame'
+import { startOfToday } from './spend-today'
 
 beforeEach(() => {
   server.use(
@@ -19,7 +23,7 @@ afterEach(() => {
 })
 
 describe('the first frame', () => {
-  it('waits for the provider, the takes still rendering and the gallery’s first page under the address bar’s filters', async () => {
+  it('waits for the provider, the takes still rendering, the catalog, the header’s data and the gallery’s first page under the address bar’s filters', async () => {
     window.history.replaceState(null, '', '/?status=failed&q=%20dusk%20')
     const client = createTestQueryClient()
 
@@ -31,6 +35,14 @@ describe('the first frame', () => {
     // The same key the gallery then reads: its first render finds the page already there.
     const gallery = jobQueries.gallery({ status: 'failed', q: 'dusk' })
     expect(client.getQueryData(gallery.queryKey)?.pages).toHaveLength(1)
+    // Each tile's model is named from the catalog in the first frame, not redrawn when it lands.
+    expect(
+      client.getQueryData(capabilityQueries.current().queryKey)?.models.length,
+    ).toBeGreaterThan(0)
+    // The header's and the toolbar's own data: nothing there appears after the first frame.
+    expect(client.getQueryData(sessionQueries.info().queryKey)).toBeDefined()
+    expect(client.getQueryData(jobQueries.spend(startOfToday()).queryKey)).toBeDefined()
+    expect(client.getQueryData(authorQueries.list().queryKey)).toBeDefined()
   })
 
   it('is drawn without them when the server does not answer', async () => {
