@@ -11,6 +11,12 @@ export const COMPRESS_MIN_BYTES = 1024
  * Media (video, images) is not compressible and Range replies are never compressed.
  */
 export async function compressReplies(app: FastifyInstance): Promise<void> {
+  // The plugin also inflates compressed request bodies, with a preParsing hook on every route;
+  // GET and HEAD have no body, so their requests skip that step (run before the plugin's onRoute).
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat()
+    if (methods.every((method) => method === 'GET' || method === 'HEAD')) route.decompress = false
+  })
   await app.register(compress, {
     global: true,
     threshold: COMPRESS_MIN_BYTES,

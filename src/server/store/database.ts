@@ -13,6 +13,7 @@ import {
 } from 'kysely'
 import pg from 'pg'
 import { migrateToLatest } from './migrations/index'
+import { sqliteChangeStamp } from './sqlite-change-stamp'
 import { ON_KYSELY_MIGRATIONS, upgradeLegacySqlite } from './migrations/legacy-sqlite'
 import type { StoreDialect, StudioTables } from './tables'
 
@@ -117,28 +118,22 @@ function openSqlite(file: string): OpenedStore {
     throw error
   }
   const db = new Kysely<StudioTables>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }) })
+  // Read directly, not through Kysely's queue: a stamp read during a transaction has counted its
+  // writes already, so a read it guards misses and waits for the transaction like any other query.
+  const stamp = sqliteChangeStamp(sqlite, file === ':memory:' ? file : path.resolve(file))
   return {
     db,
     dialect: 'sqlite',
-    changeStamp: sqliteChangeStamp(sqlite),
-    close: () => db.destroy(),
+    changeStamp: () => stamp.read(),
+    close: async () => {
+      await db.destroy()
+      stamp.close()
+    },
     markMigrated: () => {
       sqlite.pragma(`user_version = ${ON_KYSELY_MIGRATIONS}`)
       return Promise.resolve()
     },
   }
-}
-
-/**
- * total_changes() counts every row this connection wrote (Kysely holds one connection, so every
- * write of this process, a transaction's as soon as it makes them); data_version moves with every
- * commit by another connection, another process on the same file included. Read directly, not
- * through Kysely's queue: a stamp read during a transaction has counted its writes already, so
- * a read it guards misses and waits for the transaction like any other query.
- */
-function sqliteChangeStamp(sqlite: Database.Database): () => string {
-  const stamp = sqlite.prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version").pluck()
-  return () => stamp.get() ?? ''
 }
 
 /**
