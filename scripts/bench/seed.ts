@@ -5,10 +5,11 @@ import path from 'node:path'
 import { jobSchema } from '../../src/contract/job'
 import { openStore as openStudioStore } from '../../src/server/store/database'
 import { JobRepository } from '../../src/server/store/job-repository'
-import type { JobRecord } from '../../src/server/store/job-record'
+import type { JobRecord, StillSize } from '../../src/server/store/job-record'
 import { multipartBody } from '../../src/server/testing/multipart'
 import { startTestStudio } from '../../src/server/testing/test-studio'
 import { FolderVault } from '../../src/server/vault/folder-vault'
+import { ASSETS } from '../../src/server/vault/vault'
 
 /** A fresh folder for one benchmark's data, removed by the runner at the end. */
 export function tempDir(label: string): string {
@@ -110,6 +111,7 @@ export function completedRecord(index: number, fields: Partial<JobRecord> = {}):
     lastReference: null,
     hasThumbnail: true,
     hasSpritesheet: true,
+    still: null,
     costUsd: 0.4,
     verdict: null,
     notesCount: 0,
@@ -121,14 +123,19 @@ export function completedRecord(index: number, fields: Partial<JobRecord> = {}):
 
 export interface RenderedTake {
   dir: string
-  files: { video: string; thumbnail: string; spritesheet: string }
+  files: Record<(typeof TAKE_FILES)[number], string>
+  /** The still the studio made when it archived the take (seeded takes share it too). */
+  still: StillSize
 }
+
+/** A rendered take's files, as the studio's vault names them. */
+const TAKE_FILES = ['video', 'thumbnail', 'spritesheet', 'still'] as const
 
 let rendered: Promise<RenderedTake> | null = null
 
 /**
- * One real take rendered through the studio and its simulator (fast mode), its three files kept
- * in a folder of ours. Rendered once per run; seeded galleries share these files.
+ * One real take rendered through the studio and its simulator (fast mode), its files (the still
+ * the studio made included) kept in a folder of ours. Rendered once per run; seeded galleries share these files.
  */
 export function renderOneTake(into: string): Promise<RenderedTake> {
   rendered ??= (async () => {
@@ -154,16 +161,15 @@ export function renderOneTake(into: string): Promise<RenderedTake> {
       )
       if (job.status !== 'completed')
         throw new Error(`the take failed: ${job.error?.message ?? ''}`)
+      const still = await studio.repo.get(id).then((record) => record?.still ?? null)
+      if (!still) throw new Error('the studio made no still of the take')
       const dir = path.join(into, 'take')
       fs.mkdirSync(dir, { recursive: true })
-      const files = {
-        video: path.join(dir, 'video.mp4'),
-        thumbnail: path.join(dir, 'thumbnail.webp'),
-        spritesheet: path.join(dir, 'spritesheet.jpg'),
-      }
-      for (const asset of ['video', 'thumbnail', 'spritesheet'] as const)
-        fs.writeFileSync(files[asset], await studio.vault.read(id, asset))
-      return { dir, files }
+      const files = Object.fromEntries(
+        TAKE_FILES.map((asset) => [asset, path.join(dir, ASSETS[asset].file)]),
+      ) as RenderedTake['files']
+      for (const asset of TAKE_FILES) fs.writeFileSync(files[asset], await studio.vault.read(id, asset))
+      return { dir, files, still }
     } finally {
       await studio.close()
     }
@@ -177,9 +183,9 @@ export async function seedTakes(dataDir: string, count: number, take: RenderedTa
   try {
     await store.transaction(async (repo) => {
       for (let i = 1; i <= count; i++) {
-        const record = completedRecord(i)
+        const record = completedRecord(i, { still: take.still })
         await repo.insert(record)
-        for (const asset of ['video', 'thumbnail', 'spritesheet'] as const) {
+        for (const asset of TAKE_FILES) {
           linkOrCopy(take.files[asset], store.vault.pathOf(record.id, asset))
         }
       }

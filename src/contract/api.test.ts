@@ -82,7 +82,7 @@ describe('replies', () => {
     take: 'A',
     reference: null,
     lastReference: null,
-    media: { video: '/api/jobs/job_0123456789ab/video', thumbnail: null, spritesheet: null },
+    media: { video: '/api/jobs/job_0123456789ab/video', thumbnail: null, spritesheet: null, still: null },
     costUsd: 0.4,
     verdict: 'circled',
     verdictBy: 'Ana',

@@ -94,7 +94,16 @@ export const jobSchema = z.object({
   /** The last frame, for models that take two references. */
   lastReference: referenceSchema,
   media: z.nullable(
-    z.object({ video: z.string(), thumbnail: z.nullable(z.string()), spritesheet: z.nullable(z.string()) }),
+    z.object({
+      video: z.string(),
+      thumbnail: z.nullable(z.string()),
+      spritesheet: z.nullable(z.string()),
+      /**
+       * The thumbnail at tile size (long side 480 px), with its width and the thumbnail's (for a
+       * srcset); null for takes archived before the studio made stills, or when making it failed.
+       */
+      still: z.nullable(z.object({ url: z.string(), width: z.int(), thumbnailWidth: z.int() })),
+    }),
   ),
   /** null when the provider's price is not known. */
   costUsd: z.nullable(z.number()),

@@ -21,6 +21,8 @@ export class FfmpegError extends Error {
 export interface RunOptions {
   /** Called with the seconds of output written so far (ffmpeg's `-progress`, about twice a second). */
   onProgress?: (seconds: number) => void
+  /** Called with each chunk of an output written to `pipe:1` (not with onProgress, which uses it too). */
+  onOutput?: (chunk: Buffer) => void
 }
 
 /** Runs ffmpeg to completion; an abort kills it and rejects once the process is gone. */
@@ -35,12 +37,13 @@ export function runFfmpeg(
       reject(new FfmpegError('aborted'))
       return
     }
-    const { onProgress } = options
+    const { onProgress, onOutput } = options
     const progress = onProgress ? ['-progress', 'pipe:1', '-nostats'] : []
     const child = spawn(ffmpegPath, ['-hide_banner', '-nostdin', '-loglevel', 'error', ...progress, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    if (!onProgress) child.stdout.resume()
+    if (onOutput) child.stdout.on('data', onOutput)
+    else if (!onProgress) child.stdout.resume()
     else {
       let pending = ''
       child.stdout.setEncoding('utf8')
@@ -102,4 +105,12 @@ export async function videoFrameRate(ffmpegPath: string, file: string): Promise<
   const match = /Stream #\d+:\d+.*: Video:.*?(\d+(?:\.\d+)?) (?:fps|tbr)/.exec(await describeMedia(ffmpegPath, file))
   const fps = match ? Number(match[1]) : Number.NaN
   return Number.isFinite(fps) && fps > 0 ? fps : null
+}
+
+/** The pixel size of an image (or a video's first video stream). */
+export async function imageSize(ffmpegPath: string, file: string): Promise<{ width: number; height: number }> {
+  const description = await describeMedia(ffmpegPath, file)
+  const match = /Stream #\d+:\d+.*: Video: .*?, (\d+)x(\d+)[\s,[]/.exec(description)
+  if (!match) throw new FfmpegError(`ffmpeg gave no picture size for ${file}`)
+  return { width: Number(match[1]), height: Number(match[2]) }
 }

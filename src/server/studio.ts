@@ -107,6 +107,7 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     leases: jobLeases,
     vault,
     upstream,
+    ffmpegPath: config.ffmpegPath,
     now,
     log: logger,
     ...(overrides.schedule ? { schedule: overrides.schedule } : {}),

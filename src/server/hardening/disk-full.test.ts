@@ -97,6 +97,7 @@ describe('a full disk while archiving', () => {
       expect(listFiles(disk.dirOf(job.id))).toEqual([
         'job.json',
         'spritesheet.jpg',
+        'still.webp',
         'thumbnail.webp',
         'video.mp4',
       ])

@@ -11,6 +11,8 @@ export interface ArchiveStepDeps {
   repo: JobRepository
   vault: Vault
   upstream: Upstream
+  /** Makes each take's tile-sized still. */
+  ffmpegPath: string
   now: () => Date
   log: FastifyBaseLogger
 }
@@ -27,12 +29,12 @@ export async function archiveStep(
 ): Promise<'done' | { retry: unknown }> {
   const completedAt = deps.now().toISOString()
   try {
-    const result = await archiveTake(deps.upstream, deps.vault, job, completedAt)
+    const result = await archiveTake(deps, job, completedAt)
     // A cancel while the files came down wins: they are not kept.
     const done = await patch({ status: 'completed', progress: 100, completedAt, error: null, ...result })
     if (!done) {
       if (await filesOrphaned(deps.repo, job.id)) {
-        await deps.vault.removeAssets(job.id, ['video', 'thumbnail', 'spritesheet', 'sidecar'])
+        await deps.vault.removeAssets(job.id, ['video', 'thumbnail', 'still', 'spritesheet', 'sidecar'])
       }
       return 'done'
     }

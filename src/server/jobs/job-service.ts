@@ -248,6 +248,7 @@ export class JobService {
       completedAt: null,
       hasThumbnail: false,
       hasSpritesheet: false,
+      still: null,
       costUsd: estimateCostUsd(this.deps.catalog.model(fields.model), fields.size, fields.seconds),
       verdict: null,
       notesCount: 0,

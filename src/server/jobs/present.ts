@@ -33,6 +33,7 @@ export function presentJob(job: JobRecord): Job {
             video: `${base}/video`,
             thumbnail: job.hasThumbnail ? `${base}/thumbnail` : null,
             spritesheet: job.hasSpritesheet ? `${base}/spritesheet` : null,
+            still: job.still ? { url: `${base}/still`, ...job.still } : null,
           }
         : null,
     costUsd: job.costUsd,

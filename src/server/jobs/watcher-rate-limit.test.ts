@@ -48,6 +48,7 @@ describe('the watcher under a burst of 429s', () => {
       leases: new JobLeases(store.db, store.dialect, { owner: 'replica-1', periodMs: 3_600_000 }),
       vault: {} as Vault, // no job completes, so nothing is archived
       upstream: createUpstream({ baseURL: 'https://gateway.test/v1', apiKey: 'sk-test', fetch: provider }),
+      ffmpegPath: 'ffmpeg', // nothing is archived
       now: () => new Date(),
       log: pino({ level: 'silent' }),
     })

@@ -38,6 +38,8 @@ export interface WatcherDeps {
   leases: JobLeases
   vault: Vault
   upstream: Upstream
+  /** Makes each archived take's tile-sized still (media/still.ts). */
+  ffmpegPath: string
   now: () => Date
   log: FastifyBaseLogger
   schedule?: Partial<PollSchedule>

@@ -145,7 +145,7 @@ describe('three replicas, two of them killed', () => {
     const client = new S3Client({ endpoint: settings.endpoint!, region: settings.region, credentials: settings.credentials!, forcePathStyle: true })
     cleanups.push(() => client.destroy())
     const keys = await objects(client)
-    const files = ['job.json', 'spritesheet.jpg', 'thumbnail.webp', 'video.mp4']
+    const files = ['job.json', 'spritesheet.jpg', 'still.webp', 'thumbnail.webp', 'video.mp4']
     expect(keys).toEqual(ids.flatMap((id) => files.map((file) => `${id}/${file}`)).sort())
     for (const id of ids) {
       const sidecar = JSON.parse((await objectBytes(client, `${id}/job.json`)).toString()) as { upstreamId: string }

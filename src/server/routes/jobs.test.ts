@@ -31,7 +31,7 @@ const tempFiles = () => fs.readdirSync(path.join(studio.dataDir, 'vault', '.tmp'
 const rowCount = async () => (await studio.repo.list({ limit: 100 })).items.length
 
 describe('POST /api/jobs', () => {
-  it('renders a take and archives video, thumbnail, spritesheet and sidecar', async () => {
+  it('renders a take and archives video, thumbnail, spritesheet and sidecar, and makes its still', async () => {
     const created = await create('a lantern over a night market')
     expect(created).toMatchObject({ status: 'queued', provider: 'simulator', seconds: 4, costUsd: 0.4 })
     expect(created.upstreamId).toMatch(/^video_/)
@@ -41,6 +41,7 @@ describe('POST /api/jobs', () => {
       video: `/api/jobs/${done.id}/video`,
       thumbnail: `/api/jobs/${done.id}/thumbnail`,
       spritesheet: `/api/jobs/${done.id}/spritesheet`,
+      still: { url: `/api/jobs/${done.id}/still`, width: 480, thumbnailWidth: 640 },
     })
     const video = await studio.app.inject({ method: 'GET', url: done.media?.video ?? '' })
     expect(video.statusCode).toBe(200)

@@ -1,5 +1,9 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { probeMedia } from '../../lib/testing/media-probe'
 import { jobSchema, type Job } from '../../contract/job'
 import { multipartBody } from '../testing/multipart'
 import { seedJob } from '../testing/seed-job'
@@ -13,7 +17,8 @@ describe.each(MEDIA_STORES)('media from the %s store', (store) => {
   let videoBytes: Buffer
 
   beforeAll(async () => {
-    studio = await startTestStudio({ store })
+    // No grace period: a deleted take's files are purged while the test watches.
+    studio = await startTestStudio({ store, config: { deleteGraceS: 0 } })
     const body = multipartBody({
       prompt: 'Café at dawn, 東京',
       model: 'sora-2',
@@ -30,6 +35,15 @@ describe.each(MEDIA_STORES)('media from the %s store', (store) => {
 
   const get = (url: string, headers: Record<string, string> = {}) =>
     studio.app.inject({ method: 'GET', url, headers })
+
+  /** What a media URL serves, in a file of its own (for ffprobe). */
+  const saved = async (url: string): Promise<string> => {
+    const reply = await get(url)
+    expect(reply.statusCode, url).toBe(200)
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dailies-media-')), path.basename(url))
+    fs.writeFileSync(file, reply.rawPayload)
+    return file
+  }
 
   describe('media', () => {
     it('keeps the take in the store it was given, and serves it itself: no storage address reaches the browser', async () => {
@@ -68,6 +82,59 @@ describe.each(MEDIA_STORES)('media from the %s store', (store) => {
       expect(again.rawPayload.length).toBe(0)
     })
 
+    it('makes a tile-sized still when the take is archived: the thumbnail at 480 px on its long side, WebP', async () => {
+      const thumbnail = await probeMedia(await saved(`/api/jobs/${take.id}/thumbnail`))
+      expect(thumbnail.streams[0]).toMatchObject({ codec_name: 'webp', width: 640 })
+      expect(take.media?.still).toEqual({ url: `/api/jobs/${take.id}/still`, width: 270, thumbnailWidth: 640 })
+      expect(await studio.vault.keys()).toContain(`${take.id}/still.webp`)
+      const still = await probeMedia(await saved(`/api/jobs/${take.id}/still`))
+      expect(still.streams[0]).toMatchObject({ codec_type: 'video', codec_name: 'webp', width: 270, height: 480 })
+      const bytes = { still: (await get(`/api/jobs/${take.id}/still`)).rawPayload.length, thumbnail: (await get(`/api/jobs/${take.id}/thumbnail`)).rawPayload.length }
+      expect(bytes.still).toBeLessThan(bytes.thumbnail / 2)
+    })
+
+    it("serves the still with the thumbnail's headers: WebP, cached for good, revalidated by ETag, ranges", async () => {
+      const [thumbnail, still] = [await get(`/api/jobs/${take.id}/thumbnail`), await get(`/api/jobs/${take.id}/still`)]
+      expect(still.statusCode).toBe(200)
+      const same = ['content-type', 'cache-control', 'accept-ranges', 'x-content-type-options', 'content-security-policy']
+      for (const header of same) expect(still.headers[header], header).toEqual(thumbnail.headers[header])
+      expect(still.headers.etag).toMatch(/^"/)
+      expect(still.headers.etag).not.toBe(thumbnail.headers.etag)
+      const again = await get(`/api/jobs/${take.id}/still`, { 'if-none-match': String(still.headers.etag) })
+      expect(again.statusCode).toBe(304)
+      const part = await get(`/api/jobs/${take.id}/still`, { range: 'bytes=0-11' })
+      expect(part.statusCode).toBe(206)
+      expect(part.rawPayload.subarray(8, 12).toString('latin1')).toBe('WEBP')
+    })
+
+    it('a take archived before stills has none: its media names no still and the route answers 404', async () => {
+      const older = await seedJob(studio.repo, {
+        status: 'completed',
+        completedAt: new Date().toISOString(),
+        hasThumbnail: true,
+      })
+      const job = jobSchema.parse((await get(`/api/jobs/${older.id}`)).json())
+      expect(job.media).toMatchObject({ thumbnail: `/api/jobs/${older.id}/thumbnail`, still: null })
+      const reply = await get(`/api/jobs/${older.id}/still`)
+      expect(reply.statusCode).toBe(404)
+      expect(reply.json()).toMatchObject({ error: { code: 'not_found' } })
+    })
+
+    it('deleting a take removes its still with its other files', async () => {
+      const body = multipartBody({ prompt: 'gone soon', model: 'sora-2', size: '1280x720', seconds: '4' })
+      const created = jobSchema.parse((await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json())
+      const done = await studio.waitForJob(created.id, isDone)
+      expect(done.media?.still).toMatchObject({ width: 480, thumbnailWidth: 640 })
+      expect(await studio.vault.has(done.id, 'still')).toBe(true)
+      expect((await studio.app.inject({ method: 'DELETE', url: `/api/jobs/${done.id}` })).statusCode).toBe(204)
+      expect((await get(`/api/jobs/${done.id}/still`)).statusCode).toBe(404)
+      for (let waited = 0; (await studio.vault.keys()).some((key) => key.startsWith(done.id)); waited += 50) {
+        if (waited > 10_000) throw new Error(`not purged: ${(await studio.vault.keys()).join()}`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(await studio.vault.has(done.id, 'still')).toBe(false)
+    })
+
     it('names a download after the prompt and the take letter, RFC 5987 for non-ASCII', async () => {
       const reply = await get(`/api/jobs/${take.id}/video?download=1`)
       const suffix = take.id.slice(-6)
@@ -85,6 +152,7 @@ describe.each(MEDIA_STORES)('media from the %s store', (store) => {
 
     it('answers 404 for unknown jobs, media and a missing reference; 409 before completion', async () => {
       expect((await get('/api/jobs/job_unknown000000/video')).statusCode).toBe(404)
+      expect((await get('/api/jobs/job_unknown000000/still')).statusCode).toBe(404)
       expect((await get(`/api/jobs/${take.id}/sidecar`)).statusCode).toBe(404)
       expect((await get(`/api/jobs/${take.id}/reference`)).statusCode).toBe(404)
       const body = multipartBody({
@@ -96,9 +164,11 @@ describe.each(MEDIA_STORES)('media from the %s store', (store) => {
       const slow = jobSchema.parse(
         (await studio.app.inject({ method: 'POST', url: '/api/jobs', ...body })).json(),
       )
-      const early = await get(`/api/jobs/${slow.id}/video`)
-      expect(early.statusCode).toBe(409)
-      expect(early.json()).toMatchObject({ error: { code: 'conflict' } })
+      for (const asset of ['video', 'thumbnail', 'still']) {
+        const early = await get(`/api/jobs/${slow.id}/${asset}`)
+        expect(early.statusCode, asset).toBe(409)
+        expect(early.json()).toMatchObject({ error: { code: 'conflict' } })
+      }
     })
 
     it('extracts the last frame by default, as PNG at the take size', async () => {

@@ -10,10 +10,10 @@ import type { Vault } from '../vault/vault'
 import { parseJobId } from './jobs'
 import { ROUTE_SCHEMAS } from './route-schemas'
 
-const servedAssetSchema = z.enum(['video', 'thumbnail', 'spritesheet', 'reference', 'last-frame'])
+const servedAssetSchema = z.enum(['video', 'thumbnail', 'still', 'spritesheet', 'reference', 'last-frame'])
 type ServedAsset = z.infer<typeof servedAssetSchema>
 
-const EXTENSIONS: Record<ServedAsset, string> = { video: 'mp4', thumbnail: 'webp', spritesheet: 'jpg', reference: 'png', 'last-frame': 'png' }
+const EXTENSIONS: Record<ServedAsset, string> = { video: 'mp4', thumbnail: 'webp', still: 'webp', spritesheet: 'jpg', reference: 'png', 'last-frame': 'png' }
 
 function assertAvailable(job: JobRecord, asset: ServedAsset): void {
   if (asset === 'reference') {
@@ -28,6 +28,7 @@ function assertAvailable(job: JobRecord, asset: ServedAsset): void {
   if ((asset === 'thumbnail' && !job.hasThumbnail) || (asset === 'spritesheet' && !job.hasSpritesheet)) {
     throw new ApiError('not_found', `The provider gave no ${asset} for this take`)
   }
+  if (asset === 'still' && !job.still) throw new ApiError('not_found', 'This take has no still: its tile shows the thumbnail')
 }
 
 export function mediaRoutes(app: FastifyInstance, deps: { jobs: JobService; vault: Vault }): void {

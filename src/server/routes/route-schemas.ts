@@ -168,7 +168,7 @@ export const ROUTE_SCHEMAS = {
     tags: ['media'],
     summary: "A take's file, with Range, ETag and long caching",
     params: z.extend(jobParams, {
-      asset: z.string().check(z.describe('`video` (MP4), `thumbnail` (WebP), `spritesheet` (JPEG) or `reference` (PNG)')),
+      asset: z.string().check(z.describe('`video` (MP4), `thumbnail` (WebP), `still` (the thumbnail at tile size, WebP), `spritesheet` (JPEG), `reference` or `last-frame` (PNG)')),
     }),
     querystring: mediaQuerySchema,
     response: {

@@ -28,7 +28,7 @@ const anyJobId = fc.oneof(
 )
 const segment = fc.oneof(
   anyJobId,
-  fc.constantFrom('video', 'thumbnail', 'spritesheet', 'reference', 'last-frame', 'frame', 'notes', 'verdict', '..', '%2e%2e', ''),
+  fc.constantFrom('video', 'thumbnail', 'still', 'spritesheet', 'reference', 'last-frame', 'frame', 'notes', 'verdict', '..', '%2e%2e', ''),
 )
 const query = fc.oneof(
   fc.constant(''),

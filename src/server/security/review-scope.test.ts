@@ -210,6 +210,27 @@ describe('what each caller gets', () => {
     const video = await studio.app.inject({ url: take.media?.video ?? '', headers: { cookie: cookies.watch } })
     expect(video.statusCode).toBe(200)
     expect(video.headers['content-type']).toBe('video/mp4')
+    expect(take.media?.still?.url).toBe(`/r/api/jobs/${take.id}/still`)
+    const still = await studio.app.inject({ url: take.media?.still?.url ?? '', headers: { cookie: cookies.watch } })
+    expect(still.statusCode).toBe(200)
+    expect(still.headers['content-type']).toBe('image/webp')
+  })
+
+  it("a take's still is refused wherever its thumbnail is: outside the link, with a spent link, without one", async () => {
+    const callers: Caller[] = ['watch', 'reel', 'expired', 'revoked', 'wrongPassphrase', 'none']
+    for (const caller of callers) {
+      for (const job of [inside[0], outside]) {
+        const headers = caller === 'none' ? {} : { cookie: cookies[caller] }
+        const [thumbnail, still] = await Promise.all(
+          ['thumbnail', 'still'].map((asset) => studio.app.inject({ url: `/r/api/jobs/${job?.id}/${asset}`, headers })),
+        )
+        const what = `${caller}, ${job === outside ? 'outside' : 'inside'}`
+        expect(still?.statusCode, what).toBe(thumbnail?.statusCode)
+        const open = (caller === 'watch' || caller === 'reel') && job !== outside
+        expect(still?.statusCode === 200, what).toBe(open)
+        expectConfined(still!, what)
+      }
+    }
   })
 
   it('the studio token and session count for nothing under /r/api, and a link cookie nothing under /api', async () => {

@@ -31,6 +31,8 @@ export interface JobRecord {
   lastReference: StoredReference | null
   hasThumbnail: boolean
   hasSpritesheet: boolean
+  /** The tile-sized still the studio made from the thumbnail; null for takes archived before stills, or when making it failed. */
+  still: StillSize | null
   /** null when the provider's price is not known. */
   costUsd: number | null
   /** Written by the review repository only (src/server/review/). */
@@ -48,6 +50,12 @@ export interface StoredReference {
   height: number
 }
 
+/** Widths in pixels of a take's still and of the thumbnail it was made from (the tile's srcset). */
+export interface StillSize {
+  width: number
+  thumbnailWidth: number
+}
+
 export type JobPatch = Partial<
   Pick<
     JobRecord,
@@ -59,6 +67,7 @@ export type JobPatch = Partial<
     | 'completedAt'
     | 'hasThumbnail'
     | 'hasSpritesheet'
+    | 'still'
     | 'costUsd'
     | 'reference'
     | 'lastReference'

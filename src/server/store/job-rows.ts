@@ -41,6 +41,10 @@ export function toRecord(row: JobRow): JobRecord {
     lastReference: storedReference(row.last_reference_hash, row.last_reference_width, row.last_reference_height),
     hasThumbnail: row.has_thumbnail === 1,
     hasSpritesheet: row.has_spritesheet === 1,
+    still:
+      row.still_width !== null && row.thumbnail_width !== null
+        ? { width: row.still_width, thumbnailWidth: row.thumbnail_width }
+        : null,
     costUsd: row.cost_known === 1 ? row.cost_usd : null,
     verdict: row.verdict as Verdict,
     notesCount: row.notes_count,
@@ -116,8 +120,11 @@ function costColumns(costUsd: number | null) {
   return { cost_usd: costUsd ?? 0, cost_known: costUsd === null ? 0 : 1 }
 }
 
-function flagColumns(fields: Pick<JobPatch, 'hasThumbnail' | 'hasSpritesheet'>) {
+function flagColumns(fields: Pick<JobPatch, 'hasThumbnail' | 'hasSpritesheet' | 'still'>) {
   return {
+    ...(fields.still !== undefined
+      ? { still_width: fields.still?.width ?? null, thumbnail_width: fields.still?.thumbnailWidth ?? null }
+      : {}),
     ...(fields.hasThumbnail !== undefined ? { has_thumbnail: fields.hasThumbnail ? 1 : 0 } : {}),
     ...(fields.hasSpritesheet !== undefined ? { has_spritesheet: fields.hasSpritesheet ? 1 : 0 } : {}),
   }

@@ -52,6 +52,9 @@ export interface JobsTable {
   last_reference_height: number | null
   has_thumbnail: Generated<number>
   has_spritesheet: Generated<number>
+  /** The tile-sized still's width and the width of the thumbnail it was made from; null without a still. */
+  still_width: number | null
+  thumbnail_width: number | null
   cost_usd: Generated<number>
   /** 0 when the provider's price is not known (cost_usd is then 0 too). */
   cost_known: Generated<number>

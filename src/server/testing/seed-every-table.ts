@@ -22,6 +22,7 @@ export async function seedEveryTable(db: Kysely<StudioTables>, jobs: number): Pr
         author: i % 3 === 0 ? null : `Zoë ${i % 4}`,
         verdict: i % 5 === 0 ? 'circled' : null,
         hasThumbnail: i % 2 === 0,
+        still: i % 10 === 2 ? { width: 270, thumbnailWidth: 720 } : null,
         completedAt: i % 9 === 0 ? null : new Date(Date.UTC(2026, 11, 1, 0, 0, i)).toISOString(),
         ...(i % 4 === 0 ? { reference: { hash: 'a'.repeat(64), width: 720, height: 1280 } } : {}),
       })

@@ -31,6 +31,7 @@ export function jobRecord(fields: Partial<JobRecord> = {}): JobRecord {
     lastReference: null,
     hasThumbnail: false,
     hasSpritesheet: false,
+    still: null,
     costUsd: 0.4,
     verdict: null,
     notesCount: 0,

@@ -8,6 +8,8 @@ import type { ByteRange } from '../media/byte-range'
 export const ASSETS = {
   video: { file: 'video.mp4', contentType: 'video/mp4' },
   thumbnail: { file: 'thumbnail.webp', contentType: 'image/webp' },
+  /** The thumbnail at tile size (media/still.ts), made by the studio when the take is archived. */
+  still: { file: 'still.webp', contentType: 'image/webp' },
   spritesheet: { file: 'spritesheet.jpg', contentType: 'image/jpeg' },
   reference: { file: 'reference.png', contentType: 'image/png' },
   'reference-original': { file: 'reference-original', contentType: 'application/octet-stream' },

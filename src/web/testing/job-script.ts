@@ -52,7 +52,7 @@ function stateAt(entry: ScriptedJob): Job {
     status,
     progress: done ? 100 : status === 'in_progress' ? 40 : entry.job.progress,
     media: done
-      ? { video: `/api/jobs/${entry.job.id}/video`, thumbnail: null, spritesheet: null }
+      ? { video: `/api/jobs/${entry.job.id}/video`, thumbnail: null, spritesheet: null, still: null }
       : null,
     error:
       status === 'failed'

@@ -8,6 +8,7 @@ import { authors } from './0005-authors'
 import { promptSearch } from './0006-prompt-search'
 import { reviewAuthorship } from './0007-review-authorship'
 import { leases } from './0008-leases'
+import { stills } from './0009-stills'
 
 /**
  * One schema change. `db` is untyped on purpose: a migration describes the schema of its day,
@@ -33,6 +34,7 @@ const MIGRATIONS: readonly (readonly [name: string, migration: StudioMigration])
   ['0006-prompt-search', promptSearch],
   ['0007-review-authorship', reviewAuthorship],
   ['0008-leases', leases],
+  ['0009-stills', stills],
 ]
 
 class StudioMigrations implements MigrationProvider {

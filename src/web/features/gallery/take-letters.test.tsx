@@ -13,6 +13,7 @@ const media = (id: string) => ({
   video: `/api/jobs/${id}/video`,
   thumbnail: null,
   spritesheet: null,
+  still: null,
 })
 const done = (fields: Partial<Job>): Job => {
   const job = makeJob({ status: 'completed', progress: 100, ...fields })

@@ -1,11 +1,31 @@
-import { useContext, useState, type PointerEvent } from 'react'
+import { useContext, useRef, useState, type PointerEvent } from 'react'
 import { sizeDimensions } from '../../../contract/capabilities'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
+import { useElementSize } from '../../lib/use-element-size'
 import { FirstScreenContext } from './first-screen'
 
 /** The spritesheet's layout: GRID × GRID frames, evenly spread over the take, row by row. */
 const GRID = 5
+
+/**
+ * The picture's sources: the tile-sized still and the full thumbnail, each with its width, for the
+ * browser to pick by the width the picture is drawn at (`drawnWidth`, CSS px) and the screen's
+ * density. A take archived before stills has the thumbnail only.
+ */
+export function stillSources(
+  media: Job['media'],
+  drawnWidth: number,
+): { src: string; srcSet?: string; sizes?: string } | null {
+  if (!media?.thumbnail) return null
+  const { still, thumbnail } = media
+  if (!still) return { src: thumbnail }
+  return {
+    src: still.url,
+    srcSet: `${still.url} ${still.width}w, ${thumbnail} ${still.thumbnailWidth}w`,
+    sizes: `${Math.ceil(drawnWidth)}px`,
+  }
+}
 
 /**
  * The take's still, letterboxed on black at its own shape; moving the pointer across it scrubs
@@ -15,8 +35,13 @@ export function TakeThumbnail({ job, className }: { job: Job; className?: string
   const [scrub, setScrub] = useState<number | null>(null)
   const { width, height } = sizeDimensions(job.size)
   const sheet = job.media?.spritesheet
-  const still = job.media?.thumbnail
   const place = useContext(FirstScreenContext)
+  // The picture is drawn at this box's width (a 9:16 take: the 16:9 tile's height × 9/16), which
+  // is what `sizes` must say; measured before the first paint, so the image is asked for once.
+  const pictureBox = useRef<HTMLDivElement>(null)
+  const drawn = useElementSize(pictureBox)
+  const sources = stillSources(job.media, drawn.width)
+  const measured = !sources?.sizes || drawn.width > 0
 
   const onMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!sheet || event.pointerType === 'touch') return
@@ -36,12 +61,13 @@ export function TakeThumbnail({ job, className }: { job: Job; className?: string
       onPointerLeave={() => setScrub(null)}
     >
       <div
+        ref={pictureBox}
         className={cn('relative max-h-full max-w-full', width >= height ? 'w-full' : 'h-full')}
         style={{ aspectRatio: `${width} / ${height}` }}
       >
-        {still && (
+        {sources && measured && (
           <img
-            src={still}
+            {...sources}
             alt=""
             loading={place === 'below' ? 'lazy' : 'eager'}
             fetchPriority={place === 'first-row' ? 'high' : 'auto'}
