@@ -1,14 +1,14 @@
 import path from 'node:path'
 import cookie from '@fastify/cookie'
-import multipart from '@fastify/multipart'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
-import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS, type Provider } from '../contract/capabilities'
+import type { Provider } from '../contract/capabilities'
 import { compressReplies } from './compression'
 import type { ModelCatalog } from './catalog/model-catalog'
 import type { JobService } from './jobs/job-service'
 import type { StudioMetrics } from './metrics/studio-metrics'
 import { RequestLog } from './request-log'
+import { requestLogger } from './request-logger'
 import { apiDocs } from './routes/api-docs'
 import { authorRoutes } from './routes/authors'
 import { installErrorHandler } from './routes/error-handler'
@@ -76,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A reviewer's /r/api/… is served by the /api/… routes, under review-scope's rules.
     rewriteUrl: (request) => routeReviewApi(request.url ?? '/'),
     logController: new RequestLog(),
+    childLoggerFactory: requestLogger,
     ...(deps.logger ? { loggerInstance: deps.logger } : {}),
   })
   app.setValidatorCompiler(validateWithZod)
@@ -96,17 +97,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   decorateAuthor(app)
   if (deps.signIn) requireToken(app, deps.signIn)
   await renderRateLimit(app)
-  await app.register(multipart, {
-    limits: {
-      fileSize: UPLOAD_LIMITS.maxBytes,
-      // The first and the last frame.
-      files: 2,
-      fields: 10,
-      // A prompt of PROMPT_MAX_LENGTH characters, each up to 4 bytes of UTF-8.
-      fieldSize: PROMPT_MAX_LENGTH * 4 + 1024,
-      parts: 13,
-    },
-  })
   await apiDocs(app)
   healthRoutes(app, deps.provider, {
     database: () => databaseReachable(deps.db),

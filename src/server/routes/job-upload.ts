@@ -1,6 +1,8 @@
 import fs from 'node:fs'
-import type { FastifyRequest } from 'fastify'
+import multipart from '@fastify/multipart'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { REFERENCE_PARTS, createJobFieldsSchemaFor, type CreateJobFields } from '../../contract/api'
+import { PROMPT_MAX_LENGTH, UPLOAD_LIMITS } from '../../contract/capabilities'
 import { referenceIssue } from '../../contract/catalog'
 import { ApiError } from '../../contract/errors'
 import type { ModelCatalog } from '../catalog/model-catalog'
@@ -18,6 +20,28 @@ export interface ParsedUpload {
 const ROLE_OF_PART: Record<string, keyof UploadedReferences> = {
   [REFERENCE_PARTS.first]: 'first',
   [REFERENCE_PARTS.last]: 'last',
+}
+
+/**
+ * Registers the upload route(s) in a scope of their own with the multipart reader. The plugin
+ * hooks every request of its scope (an async onRequest adding a listener to the response, an
+ * async onResponse), which only the upload needs: every other request is spared them.
+ */
+export function uploadScope(app: FastifyInstance, routes: (scope: FastifyInstance) => void): void {
+  void app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: {
+        fileSize: UPLOAD_LIMITS.maxBytes,
+        // The first and the last frame.
+        files: 2,
+        fields: 10,
+        // A prompt of PROMPT_MAX_LENGTH characters, each up to 4 bytes of UTF-8.
+        fieldSize: PROMPT_MAX_LENGTH * 4 + 1024,
+        parts: 13,
+      },
+    })
+    routes(scope)
+  })
 }
 
 /**

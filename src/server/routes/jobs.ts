@@ -10,7 +10,7 @@ import type { Vault } from '../vault/vault'
 import { renderLimit } from '../security/rate-limit'
 import { decodeCursor, encodeCursor } from './cursor'
 import type { ModelCatalog } from '../catalog/model-catalog'
-import { withJobUpload } from './job-upload'
+import { uploadScope, withJobUpload } from './job-upload'
 import { ROUTE_SCHEMAS } from './route-schemas'
 
 export interface JobRoutesDeps {
@@ -46,11 +46,17 @@ export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault
     async (request): Promise<Job> => presentJob(await jobs.get(parseJobId(request.params))),
   )
 
-  app.post('/api/jobs', { config, schema: ROUTE_SCHEMAS.createJob }, async (request, reply): Promise<Job> => {
-    const job = await withJobUpload(request, vault, catalog, (upload) =>
-      jobs.create(upload.fields, upload.references, request.author),
+  uploadScope(fastify, (scope) => {
+    scope.withTypeProvider<ZodTypeProvider>().post(
+      '/api/jobs',
+      { config, schema: ROUTE_SCHEMAS.createJob },
+      async (request, reply): Promise<Job> => {
+        const job = await withJobUpload(request, vault, catalog, (upload) =>
+          jobs.create(upload.fields, upload.references, request.author),
+        )
+        return reply.status(201).send(presentJob(job))
+      },
     )
-    return reply.status(201).send(presentJob(job))
   })
 
   app.post('/api/jobs/:id/remix', { config, schema: ROUTE_SCHEMAS.remixJob }, async (request, reply): Promise<Job> => {
