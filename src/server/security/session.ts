@@ -25,10 +25,10 @@ export function requireToken(app: FastifyInstance, signIn: SignIn): void {
   const hasSession = async (request: FastifyRequest, renew: (value: string) => void): Promise<boolean> => {
     const session = request.cookies[SESSION_COOKIE]
     if (!session) return false
-    const state = await signIn.sessions.check(session)
-    if (state === 'renewed') renew(session)
-    if (state === 'unknown') return false
-    request.author = await signIn.sessions.nameOf(session)
+    const signedIn = await signIn.sessions.signedIn(session)
+    if (!signedIn) return false
+    if (signedIn.renewed) renew(session)
+    request.author = signedIn.name
     return true
   }
 

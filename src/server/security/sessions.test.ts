@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sessionInfoSchema } from '../../contract/session'
 import { createStudio, type Studio } from '../studio'
+import { SESSION_RECHECK_MS } from './session-store'
 import {
   fakeClock,
   sessionCookieOf,
@@ -85,6 +86,25 @@ describe('signing out', () => {
     expect(out.statusCode).toBe(204)
     for (const cookie of cookies) expect(await status(cookie)).toBe(401)
     expect(await status(await signIn())).toBe(200)
+  })
+
+  it('on another replica sharing the database is refused here within SESSION_RECHECK_MS', async () => {
+    const here = await start()
+    const there = await start({ dataDir: here.dataDir, clock: here.clock })
+    const cookie = await here.signIn()
+    const other = await here.signIn('198.51.100.3')
+    expect(await there.status(cookie)).toBe(200)
+    expect(await there.status(other)).toBe(200)
+
+    expect((await here.client.withCookie(cookie, 'POST', '/api/session/sign-out')).statusCode).toBe(204)
+    here.clock.advance(SESSION_RECHECK_MS)
+    expect(await there.status(cookie)).toBe(401)
+    expect(await there.status(other)).toBe(200)
+
+    const out = await here.client.withCookie(other, 'POST', '/api/session/sign-out-everywhere')
+    expect(out.statusCode).toBe(204)
+    here.clock.advance(SESSION_RECHECK_MS)
+    expect(await there.status(other)).toBe(401)
   })
 
   it('needs a session or the token, and a request from another site', async () => {
