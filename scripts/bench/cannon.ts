@@ -19,12 +19,14 @@ export async function cannon(
   pathFor: () => string,
   seconds: number,
   connections = 10,
+  headers: Record<string, string> = {},
 ): Promise<CannonResult> {
   const latencies: number[] = []
   const instance = autocannon({
     url: origin,
     connections,
     duration: seconds,
+    headers,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pathFor() }) }],
   })
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime))

@@ -2,6 +2,7 @@ import { spawnChild } from './child'
 import { alternate, cannon, combine, p95, type CannonResult } from './cannon'
 import type { JsonBaselineData } from './baseline-child'
 import type { Bench } from './context'
+import { randomBytes } from 'node:crypto'
 import { completedRecord, openStore } from './seed'
 import { median } from './stats'
 import type { StudioChildConfig } from './studio-child'
@@ -71,13 +72,13 @@ export const benchReads: Bench = async (ctx) => {
   const jobPath = () => `/api/jobs/${ids[next++ % ids.length] ?? ''}`
   const list = () => listPath
   /** Warm-up for both (the JIT), then bare and studio in turn; the ratio is the median pair's. */
-  const measure = async (path: () => string) => {
+  const measure = async (path: () => string, origin = studioOrigin, headers: Record<string, string> = {}) => {
     await cannon(bareOrigin, path, WARM_SECONDS)
-    await cannon(studioOrigin, path, WARM_SECONDS)
+    await cannon(origin, path, WARM_SECONDS, 10, headers)
     const pairs = await alternate(
       ROUNDS,
       () => cannon(bareOrigin, path, RUN_SECONDS),
-      () => cannon(studioOrigin, path, RUN_SECONDS),
+      () => cannon(origin, path, RUN_SECONDS, 10, headers),
     )
     const bareAll = combine(pairs.map(([b]) => b))
     const studioAll = combine(pairs.map(([, s]) => s))
@@ -93,6 +94,22 @@ export const benchReads: Bench = async (ctx) => {
   const job = await measure(jobPath)
   ctx.log('reads: GET /api/jobs?limit=50, studio vs bare Fastify')
   const listed = await measure(list)
+
+  // The same read on a studio with a token (a replica on the same file), by a signed-in browser.
+  const token = randomBytes(32).toString('base64url')
+  const guarded = await spawnChild('studio-child.ts', { dataDir, token } satisfies StudioChildConfig)
+  ctx.defer(() => guarded.close())
+  const guardedOrigin = `http://127.0.0.1:${await guarded.call<number>('port')}`
+  const signedIn = await fetch(`${guardedOrigin}/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ name: 'Bench', token }).toString(),
+    redirect: 'manual',
+  })
+  const cookie = /dailies_session=[^;]+/.exec(signedIn.headers.get('set-cookie') ?? '')?.[0]
+  if (!cookie) throw new Error(`signing in to the studio failed (${signedIn.status})`)
+  ctx.log('reads: GET /api/jobs/:id signed in (session cookie), studio vs bare Fastify')
+  const session = await measure(jobPath, guardedOrigin, { cookie })
   const [bareJob, studioJob, bareList, studioList] = [
     job.bare,
     job.studio,
@@ -124,6 +141,11 @@ export const benchReads: Bench = async (ctx) => {
       `${fixed(listed.ratio, 2)} (${rps(studioList.rps)} ÷ ${rps(bareList.rps)})`,
       '≥ 0.5',
       listed.ratio >= 0.5,
+    ),
+    row(
+      '4',
+      'GET /api/jobs/:id req/s signed in (token set), ÷ bare',
+      `${fixed(session.ratio, 2)} (${rps(session.studio.rps)} ÷ ${rps(session.bare.rps)})`,
     ),
     row(
       '4',

@@ -14,6 +14,8 @@ export interface StudioChildConfig {
   s3?: S3Settings
   /** A PostgreSQL database (DATABASE_URL) instead of the SQLite file in dataDir. */
   databaseUrl?: string
+  /** DAILIES_TOKEN: every /api request then needs a session (or the token); default none. */
+  token?: string
 }
 
 const config = childConfig<StudioChildConfig>()
@@ -27,7 +29,7 @@ const studio = await createStudio(
     simulator: { timeScale: 0, apiKey: null },
     // The production default: every request is logged (to /dev/null here, but serialised all the same).
     logLevel: config.logLevel ?? 'info',
-    token: null,
+    token: config.token ?? null,
     rendersPerMinute: 10_000,
     ffmpegPath: loadConfig({}).ffmpegPath,
     s3: config.s3 ?? null,
