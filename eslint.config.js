@@ -127,6 +127,9 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      // `import { type A } from 'm'` still runs module m (verbatimModuleSyntax keeps the import):
+      // in the browser that built every zod schema of the contract for a type (decision 011).
+      '@typescript-eslint/no-import-type-side-effects': 'error',
     },
   },
   {

@@ -1,21 +1,28 @@
 import { z } from 'zod/mini'
+import { LIST_LIMIT_MAX } from './list-limit'
 import { PROMPT_MAX_LENGTH, providerSchema } from './capabilities'
 import { settingsIssues, type CatalogModel } from './catalog'
-import { JOB_STATUSES, groupIdSchema, jobIdSchema, jobSchema, jobStatusSchema, type JobStatus } from './job'
-import { verdictValueSchema } from './verdict'
+import { groupIdSchema, jobIdSchema, jobSchema, jobStatusSchema } from './job'
+import { JOB_STATUSES, type JobStatus } from './job-status'
+import { verdictValueSchema } from './verdict-schema'
 
 export const promptSchema = z
   .string()
   .check(
     z.trim(),
     z.minLength(1, 'Write a prompt'),
-    z.maxLength(PROMPT_MAX_LENGTH, `A prompt is at most ${PROMPT_MAX_LENGTH.toLocaleString('en')} characters`),
+    z.maxLength(
+      PROMPT_MAX_LENGTH,
+      `A prompt is at most ${PROMPT_MAX_LENGTH.toLocaleString('en')} characters`,
+    ),
   )
 
 export const fitSchema = z.enum(['cover', 'contain'])
 export type Fit = z.infer<typeof fitSchema>
 
-const modelNameSchema = z.string().check(z.trim(), z.minLength(1, 'Choose a model'), z.maxLength(100))
+const modelNameSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Choose a model'), z.maxLength(100))
 const sizeNameSchema = z.string().check(z.trim(), z.minLength(1, 'Choose a size'), z.maxLength(40))
 
 /**
@@ -51,12 +58,17 @@ export const REFERENCE_PARTS = { first: 'input_reference', last: 'last_frame' } 
 export const remixRequestSchema = z.object({ prompt: promptSchema })
 export type RemixRequest = z.infer<typeof remixRequestSchema>
 
-export const LIST_LIMIT_MAX = 100
 /** One status, or several as a repeated parameter (`status=queued&status=in_progress`). */
 const statusFilterSchema = z.pipe(
-  z.union([jobStatusSchema, z.array(jobStatusSchema).check(z.minLength(1), z.maxLength(JOB_STATUSES.length))], {
-    error: `A status is one of ${JOB_STATUSES.join(', ')}`,
-  }),
+  z.union(
+    [
+      jobStatusSchema,
+      z.array(jobStatusSchema).check(z.minLength(1), z.maxLength(JOB_STATUSES.length)),
+    ],
+    {
+      error: `A status is one of ${JOB_STATUSES.join(', ')}`,
+    },
+  ),
   z.transform((status: JobStatus | JobStatus[]) => [status].flat()),
 )
 
@@ -91,9 +103,17 @@ const CLOCK_SKEW_MS = 5 * 60_000
 
 /** GET /api/spend: `since` is an instant (the browser sends its own midnight, so "today" is the user's day). */
 export const spendQuerySchema = z.object({
-  since: z.iso.datetime({ offset: true, error: 'since is an ISO 8601 instant, like 2026-01-31T23:00:00.000Z' }).check(
-    z.refine((since) => Date.parse(since) <= Date.now() + CLOCK_SKEW_MS, 'since is in the future'),
-  ),
+  since: z.iso
+    .datetime({
+      offset: true,
+      error: 'since is an ISO 8601 instant, like 2026-01-31T23:00:00.000Z',
+    })
+    .check(
+      z.refine(
+        (since) => Date.parse(since) <= Date.now() + CLOCK_SKEW_MS,
+        'since is in the future',
+      ),
+    ),
 })
 export type SpendQuery = z.infer<typeof spendQuerySchema>
 

@@ -49,7 +49,8 @@ export const CLIENT_ERROR_CODES = ['network_error', 'http_error', 'bad_response'
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number]
 export type ApiErrorCode = ErrorCode | ClientErrorCode
 
-const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code)
+const isErrorCode = (code: string): code is ErrorCode =>
+  (ERROR_CODES as readonly string[]).includes(code)
 
 /**
  * An /api error, one class for both sides: the server throws it (its code picks the HTTP status)
@@ -78,13 +79,33 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The envelope's own error when `body` is one, checked by hand rather than by
+ * `errorEnvelopeSchema`: this runs in the browser's first screen, which carries no zod parser
+ * (decision 011).
+ */
+function envelopeError(body: unknown): ErrorEnvelope['error'] | null {
+  const error =
+    typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : null
+  if (typeof error !== 'object' || error === null) return null
+  const { code, message, field } = error as Record<string, unknown>
+  if (typeof code !== 'string' || typeof message !== 'string') return null
+  return typeof field === 'string' ? { code, message, field } : { code, message }
+}
+
 /** The error a failed /api reply stands for: the envelope's words when it sent one. */
 export function apiErrorFromReply(status: number, body: unknown, statusText = ''): ApiError {
-  const envelope = errorEnvelopeSchema.safeParse(body)
-  if (envelope.success && isErrorCode(envelope.data.error.code)) {
-    const { code, message, field } = envelope.data.error
+  const envelope = envelopeError(body)
+  if (envelope && isErrorCode(envelope.code)) {
+    const { code, message, field } = envelope
     return new ApiError(code, message, field, {}, { status })
   }
   const answered = `${status} ${statusText}`.trim()
-  return new ApiError('http_error', `The studio server answered ${answered}`, undefined, {}, { status })
+  return new ApiError(
+    'http_error',
+    `The studio server answered ${answered}`,
+    undefined,
+    {},
+    { status },
+  )
 }

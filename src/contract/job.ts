@@ -1,31 +1,9 @@
 import { z } from 'zod/mini'
 import { providerSchema } from './capabilities'
-import { verdictSchema } from './verdict'
+import { verdictSchema } from './verdict-schema'
+import { JOB_STATUSES } from './job-status'
 
-export const JOB_STATUSES = [
-  'submitting',
-  'queued',
-  'in_progress',
-  'archiving',
-  'completed',
-  'failed',
-  'cancelled',
-] as const
 export const jobStatusSchema = z.enum(JOB_STATUSES)
-export type JobStatus = z.infer<typeof jobStatusSchema>
-
-/** Where a job ends: it changes no more. Server and web share this one definition. */
-export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled']
-export function isTerminal(status: JobStatus): boolean {
-  return TERMINAL_STATUSES.includes(status)
-}
-/** A take the person may still cancel: the provider has it and has not finished. */
-export function isCancellable(status: JobStatus): boolean {
-  return status === 'queued' || status === 'in_progress'
-}
-
-/** Every status of a job still on its way (the queue shows these; the watcher follows them). */
-export const ACTIVE_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter((status) => !isTerminal(status))
 
 export const jobIdSchema = z.string().check(z.regex(/^job_[A-Za-z0-9]{10,40}$/, 'Not a job id'))
 export const groupIdSchema = z

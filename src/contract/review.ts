@@ -1,15 +1,9 @@
 import { z } from 'zod/mini'
 import { groupIdSchema, jobIdSchema } from './job'
-import { verdictSchema } from './verdict'
+import { verdictSchema } from './verdict-schema'
 
-export {
-  VERDICTS,
-  VERDICT_LABELS,
-  verdictSchema,
-  verdictValueSchema,
-  type Verdict,
-  type VerdictValue,
-} from './verdict'
+export { VERDICTS, VERDICT_LABELS, type Verdict, type VerdictValue } from './verdict'
+export { verdictSchema, verdictValueSchema } from './verdict-schema'
 
 /**
  * Review of takes: notes pinned to a time (or an in–out range) with marks drawn on the frame, and a
@@ -34,7 +28,9 @@ const coordinateSchema = z
   .number()
   .check(z.gte(0, 'Marks stay on the frame (0–1)'), z.lte(1, 'Marks stay on the frame (0–1)'))
 /** A width, height or radius as a fraction of the frame. */
-const extentSchema = z.number().check(z.gt(0, 'A shape has a size'), z.lte(1, 'A shape is at most the frame'))
+const extentSchema = z
+  .number()
+  .check(z.gt(0, 'A shape has a size'), z.lte(1, 'A shape is at most the frame'))
 export const pointSchema = z.tuple([coordinateSchema, coordinateSchema])
 export type Point = z.infer<typeof pointSchema>
 
@@ -97,7 +93,13 @@ const noteSecondsSchema = z
   .check(z.gte(0, 'A time is not negative'))
 const noteTextSchema = z
   .string()
-  .check(z.trim(), z.maxLength(NOTE_TEXT_MAX, `A note is at most ${NOTE_TEXT_MAX.toLocaleString('en')} characters`))
+  .check(
+    z.trim(),
+    z.maxLength(
+      NOTE_TEXT_MAX,
+      `A note is at most ${NOTE_TEXT_MAX.toLocaleString('en')} characters`,
+    ),
+  )
 export const noteAuthorSchema = z
   .string()
   .check(
@@ -158,7 +160,10 @@ export const editNoteRequestSchema = z
     marks: z.optional(marksSchema),
   })
   .check(
-    z.refine((edit) => Object.values(edit).some((value) => value !== undefined), 'Change at least one field'),
+    z.refine(
+      (edit) => Object.values(edit).some((value) => value !== undefined),
+      'Change at least one field',
+    ),
   )
 export type EditNoteRequest = z.input<typeof editNoteRequestSchema>
 export type EditNoteFields = z.output<typeof editNoteRequestSchema>
@@ -198,9 +203,12 @@ export const exportNotesQuerySchema = z
     format: z.enum(EXPORT_FORMATS, { error: 'The format is csv or md' }),
     job: z.optional(
       z.pipe(
-        z.union([jobIdSchema, z.array(jobIdSchema).check(z.minLength(1), z.maxLength(EXPORT_TAKES_MAX))], {
-          error: `Name up to ${EXPORT_TAKES_MAX} takes by their job ids`,
-        }),
+        z.union(
+          [jobIdSchema, z.array(jobIdSchema).check(z.minLength(1), z.maxLength(EXPORT_TAKES_MAX))],
+          {
+            error: `Name up to ${EXPORT_TAKES_MAX} takes by their job ids`,
+          },
+        ),
         z.transform((job: string | string[]) => [...new Set([job].flat())]),
       ),
     ),

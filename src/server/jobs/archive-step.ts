@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { isTerminal } from '../../contract/job'
+import { isTerminal } from '../../contract/job-status'
 import type { JobRepository } from '../store/job-repository'
 import type { JobPatch, JobRecord } from '../store/job-record'
 import type { Upstream } from '../upstream/types'
@@ -31,7 +31,13 @@ export async function archiveStep(
   try {
     const result = await archiveTake(deps, job, completedAt)
     // A cancel while the files came down wins: they are not kept.
-    const done = await patch({ status: 'completed', progress: 100, completedAt, error: null, ...result })
+    const done = await patch({
+      status: 'completed',
+      progress: 100,
+      completedAt,
+      error: null,
+      ...result,
+    })
     if (!done) {
       if (await filesOrphaned(deps.repo, job.id)) {
         await deps.vault.removeAssets(job.id, ['video', 'thumbnail', 'still', 'spritesheet', 'sidecar'])
@@ -49,7 +55,8 @@ export async function archiveStep(
     const trouble = archiveTrouble(error)
     if (trouble) await patch({ error: trouble })
     const entry = { err: error, jobId: job.id, upstreamId: job.upstreamId }
-    if (trouble) deps.log.error(entry, 'archive failed: the vault cannot take the files, will retry')
+    if (trouble)
+      deps.log.error(entry, 'archive failed: the vault cannot take the files, will retry')
     else deps.log.warn(entry, 'archive failed, will retry')
     return { retry: error }
   }

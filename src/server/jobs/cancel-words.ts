@@ -1,4 +1,4 @@
-import type { JobStatus } from '../../contract/job'
+import type { JobStatus } from '../../contract/job-status'
 import type { JobError } from './job-errors'
 
 /** Why a take cannot be cancelled in this state, and what to do instead. */

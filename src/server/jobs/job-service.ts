@@ -3,7 +3,7 @@ import { REFERENCE_PARTS, type CreateJobFields } from '../../contract/api'
 import type { Provider } from '../../contract/capabilities'
 import { estimateCostUsd, unavailableModelMessage } from '../../contract/catalog'
 import { ApiError } from '../../contract/errors'
-import { isCancellable, isTerminal } from '../../contract/job'
+import { isCancellable, isTerminal } from '../../contract/job-status'
 import type { ModelCatalog } from '../catalog/model-catalog'
 import { notFound } from '../errors'
 import type { JobRepository } from '../store/job-repository'
@@ -30,7 +30,16 @@ export interface JobServiceDeps {
 
 type NewJob = Pick<
   JobRecord,
-  'prompt' | 'model' | 'size' | 'seconds' | 'fit' | 'remixOf' | 'group' | 'reference' | 'lastReference' | 'author'
+  | 'prompt'
+  | 'model'
+  | 'size'
+  | 'seconds'
+  | 'fit'
+  | 'remixOf'
+  | 'group'
+  | 'reference'
+  | 'lastReference'
+  | 'author'
 > & {
   /** A retry keeps the letter of the take it retries; otherwise the next letter of its submit. */
   take?: string
@@ -69,7 +78,11 @@ export class JobService {
    * fit (decode, resize, encode) and the provider call follow in the job's submission step
    * (ADR 008), so the job answers `submitting`. Without one the provider call is awaited.
    */
-  async create(fields: CreateJobFields, uploads: UploadedReferences, author: string | null = null): Promise<JobRecord> {
+  async create(
+    fields: CreateJobFields,
+    uploads: UploadedReferences,
+    author: string | null = null,
+  ): Promise<JobRecord> {
     if (!this.deps.catalog.dimensionsOf(fields.model, fields.size)) {
       throw new ApiError('invalid_request', `No size ${fields.size} for ${fields.model}`, 'size')
     }
@@ -97,7 +110,12 @@ export class JobService {
   }
 
   /** `author`: who asks (the session's name), not who made the source take. */
-  async remix(sourceId: string, prompt: string, author: string | null = null, take?: string): Promise<JobRecord> {
+  async remix(
+    sourceId: string,
+    prompt: string,
+    author: string | null = null,
+    take?: string,
+  ): Promise<JobRecord> {
     const source = await this.get(sourceId)
     if (source.status !== 'completed' || !source.upstreamId) {
       throw new ApiError('conflict', 'Only a completed take can be remixed')
@@ -105,7 +123,11 @@ export class JobService {
     this.requireOffered(source.model)
     const model = this.deps.catalog.model(source.model)
     if (model && !model.remix) {
-      throw new ApiError('invalid_request', `${model.label} (${model.id}) does not offer remix: generate a new take instead`, 'model')
+      throw new ApiError(
+        'invalid_request',
+        `${model.label} (${model.id}) does not offer remix: generate a new take instead`,
+        'model',
+      )
     }
     const upstreamId = source.upstreamId
     const job = await this.insert(newJobId(), {
@@ -148,7 +170,13 @@ export class JobService {
         copied.push(asset)
       }
     })
-    const job = await this.insert(id, { ...source, remixOf: null, group: null, take: source.take, author })
+    const job = await this.insert(id, {
+      ...source,
+      remixOf: null,
+      group: null,
+      take: source.take,
+      author,
+    })
     // A source whose fit never finished (it failed, or was interrupted) gets its fit again.
     if (!job.reference && !job.lastReference && (await hasOriginals(vault, id))) {
       this.submission.fitThenSubmitLater(job)
@@ -167,7 +195,8 @@ export class JobService {
    */
   async cancel(id: string): Promise<JobRecord> {
     const job = await this.get(id)
-    if (!isCancellable(job.status) || !job.upstreamId) throw new ApiError('conflict', cancelRefusal(job.status))
+    if (!isCancellable(job.status) || !job.upstreamId)
+      throw new ApiError('conflict', cancelRefusal(job.status))
     const now = () => this.deps.now().toISOString()
     await this.deps.repo.update(id, { status: 'cancelled', costUsd: 0, error: null }, now())
     this.deps.watcher.forget(id)
@@ -175,7 +204,10 @@ export class JobService {
     try {
       await this.deps.upstream.delete(job.upstreamId)
     } catch (error) {
-      this.deps.log.warn({ err: error, jobId: id, upstreamId: job.upstreamId }, 'provider did not confirm the cancel')
+      this.deps.log.warn(
+        { err: error, jobId: id, upstreamId: job.upstreamId },
+        'provider did not confirm the cancel',
+      )
       await this.deps.repo.update(id, { error: CANCEL_UNCONFIRMED }, now())
     }
     return this.get(id)
@@ -232,7 +264,9 @@ export class JobService {
 
   private async insert(id: string, fields: NewJob): Promise<JobRecord> {
     const now = this.deps.now().toISOString()
-    const take = fields.take ?? (fields.group ? takeLetter(await this.deps.repo.takesInGroup(fields.group)) : 'A')
+    const take =
+      fields.take ??
+      (fields.group ? takeLetter(await this.deps.repo.takesInGroup(fields.group)) : 'A')
     const job: JobRecord = {
       ...fields,
       take,

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { isTerminal } from '../../contract/job'
+import { isTerminal } from '../../contract/job-status'
 import type { JobLeases } from '../leases/job-leases'
 import type { JobRepository } from '../store/job-repository'
 import type { JobPatch, JobRecord } from '../store/job-record'
@@ -21,7 +21,12 @@ export interface PollSchedule {
   concurrency: number
 }
 
-export const DEFAULT_SCHEDULE: PollSchedule = { minMs: 1000, maxMs: 3000, errorMaxMs: 30_000, concurrency: 8 }
+export const DEFAULT_SCHEDULE: PollSchedule = {
+  minMs: 1000,
+  maxMs: 3000,
+  errorMaxMs: 30_000,
+  concurrency: 8,
+}
 
 /** How long a take may stay queued or in progress before the studio stops waiting. */
 export const DEFAULT_MAX_AGE_MS = 60 * 60_000
@@ -109,7 +114,8 @@ export class Watcher {
         this.track(id, 0)
       }
     }
-    if (ids.length > 0) this.deps.log.info({ claimed: ids.length, takenOver }, 'following unfinished jobs')
+    if (ids.length > 0)
+      this.deps.log.info({ claimed: ids.length, takenOver }, 'following unfinished jobs')
     return takenOver
   }
 
@@ -139,7 +145,10 @@ export class Watcher {
       await this.deps.leases.releaseAll()
     } catch (error) {
       // The database is gone: the leases cannot be let go, and run out by themselves instead.
-      this.deps.log.warn({ err: error }, 'could not release the job leases; they expire on their own')
+      this.deps.log.warn(
+        { err: error },
+        'could not release the job leases; they expire on their own',
+      )
     }
   }
 
@@ -201,7 +210,8 @@ export class Watcher {
       const entry = { jobId, upstreamId: video.id, word: video.unknownStatus }
       this.deps.log.warn(entry, `unknown upstream status, read as ${video.status}`)
     }
-    if (video.model && video.model !== job.providerModel) await this.patch(jobId, { providerModel: video.model })
+    if (video.model && video.model !== job.providerModel)
+      await this.patch(jobId, { providerModel: video.model })
 
     if (video.status === 'cancelled') {
       await this.patch(jobId, { status: 'cancelled', costUsd: 0 })
@@ -246,7 +256,11 @@ export class Watcher {
 
   /** Fails a take the provider never finished, and asks the provider to stop it. */
   private async giveUp(job: JobRecord & { upstreamId: string }): Promise<null> {
-    await this.patch(job.id, { status: 'failed', error: TIMED_OUT(Math.round(this.maxAgeMs / 60_000)), costUsd: 0 })
+    await this.patch(job.id, {
+      status: 'failed',
+      error: TIMED_OUT(Math.round(this.maxAgeMs / 60_000)),
+      costUsd: 0,
+    })
     this.deps.log.warn({ jobId: job.id, upstreamId: job.upstreamId }, 'job exceeded the age limit')
     this.deps.upstream.delete(job.upstreamId).catch((error: unknown) => {
       this.deps.log.info({ err: error, jobId: job.id }, 'provider did not stop the timed-out job')
@@ -272,7 +286,8 @@ export class Watcher {
     const state = this.tracked.get(jobId)
     const failures = state ? ++state.failures : 1
     const delayMs = retryDelayMs(this.schedule, failures, error, this.random)
-    if (error) this.deps.log.warn({ jobId, err: error, failures, delayMs }, 'upstream trouble, backing off')
+    if (error)
+      this.deps.log.warn({ jobId, err: error, failures, delayMs }, 'upstream trouble, backing off')
     return delayMs
   }
 

@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
-import { ACTIVE_STATUSES } from '../../contract/job'
+import { ACTIVE_STATUSES } from '../../contract/job-status'
 import type { StoreDialect, StudioTables } from '../store/tables'
 import { leaseEnd, type LeaseTerms } from './replica'
 
@@ -44,7 +44,11 @@ export class JobLeases {
     const rest = limit === undefined ? undefined : limit - free.length
     if (rest !== undefined && rest <= 0) return { ids: free, takenOver: 0 }
     const expired = await this.claimWhere(now, rest, (eb) =>
-      eb.and([eb('lease_owner', 'is not', null), eb('lease_owner', '!=', this.owner), eb('lease_until', '<', at)]),
+      eb.and([
+        eb('lease_owner', 'is not', null),
+        eb('lease_owner', '!=', this.owner),
+        eb('lease_until', '<', at),
+      ]),
     )
     return { ids: [...free, ...expired], takenOver: expired.length }
   }
@@ -77,8 +81,16 @@ export class JobLeases {
       .execute()
     for (const { lease_owner: owner } of owners) {
       if (owner === null || owner === this.owner || !isGone(owner)) continue
-      await this.db.updateTable('jobs').set({ lease_until: EXPIRED }).where('lease_owner', '=', owner).execute()
-      await this.db.updateTable('reels').set({ export_until: EXPIRED }).where('export_owner', '=', owner).execute()
+      await this.db
+        .updateTable('jobs')
+        .set({ lease_until: EXPIRED })
+        .where('lease_owner', '=', owner)
+        .execute()
+      await this.db
+        .updateTable('reels')
+        .set({ export_until: EXPIRED })
+        .where('export_owner', '=', owner)
+        .execute()
     }
   }
 
@@ -131,7 +143,9 @@ export class JobLeases {
       .updateTable('jobs')
       .set({ lease_owner: this.owner, lease_until: leaseEnd(now, this.terms) })
       .where('id', 'in', candidates)
-      .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', now.toISOString())]))
+      .where((eb) =>
+        eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', now.toISOString())]),
+      )
       .where('lease_owner', 'is distinct from', this.owner)
       .returning('id')
       .execute()

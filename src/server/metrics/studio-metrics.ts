@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
-import { JOB_STATUSES } from '../../contract/job'
+import { JOB_STATUSES } from '../../contract/job-status'
 
 /** Counts of live (not deleted) jobs by status, read from the database at each scrape. */
 export type CountJobsByStatus = () => Promise<Record<string, number>>

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { sizeDimensions } from '../../contract/capabilities'
+import { sizeDimensions } from '../../contract/size-dimensions'
 import { ApiError } from '../../contract/errors'
 import type { ModelCatalog } from '../catalog/model-catalog'
 import { extractFrame } from '../media/frame'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { JobStatus } from '../../contract/job'
+import type { JobStatus } from '../../contract/job-status'
 import type { VerdictValue } from '../../contract/verdict'
 import { searchWords } from '../../contract/search'
 import type { JobRecord } from './job-record'
@@ -69,5 +69,9 @@ export async function listJobs(db: Kysely<StudioTables>, filter: ListFilter): Pr
     .limit(filter.limit + 1)
     .execute()
   const page = rows.slice(0, filter.limit)
-  return { items: page.map(toRecord), lastSeq: page.at(-1)?.seq ?? null, hasMore: rows.length > filter.limit }
+  return {
+    items: page.map(toRecord),
+    lastSeq: page.at(-1)?.seq ?? null,
+    hasMore: rows.length > filter.limit,
+  }
 }

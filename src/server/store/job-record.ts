@@ -1,6 +1,7 @@
 import type { Fit } from '../../contract/api'
 import type { Provider } from '../../contract/capabilities'
-import type { JobError, JobStatus } from '../../contract/job'
+import type { JobError } from '../../contract/job'
+import type { JobStatus } from '../../contract/job-status'
 import type { Verdict } from '../../contract/verdict'
 
 /** A job as the studio keeps it: the API's Job plus what only the server needs. */

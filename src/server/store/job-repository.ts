@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { ACTIVE_STATUSES } from '../../contract/job'
+import { ACTIVE_STATUSES } from '../../contract/job-status'
 import { listJobs, type ListFilter, type ListPage } from './job-list'
 import type { JobPatch, JobRecord } from './job-record'
 import { patchColumns, toRecord, toRow } from './job-rows'
@@ -55,20 +55,29 @@ export class JobRepository {
   }
 
   /** Applies a patch and returns the job as stored, or null when it was not there to patch (deleted, or ended). */
-  async update(id: string, patch: JobPatch, now: string, options: UpdateOptions = {}): Promise<JobRecord | null> {
+  async update(
+    id: string,
+    patch: JobPatch,
+    now: string,
+    options: UpdateOptions = {},
+  ): Promise<JobRecord | null> {
     let query = this.db
       .updateTable('jobs')
       .set({ ...patchColumns(patch), updated_at: now })
       .where('id', '=', id)
     if (options.whileActive) query = query.where('status', 'in', ACTIVE_STATUSES)
-    if (options.leaseOwner !== undefined) query = query.where('lease_owner', '=', options.leaseOwner)
+    if (options.leaseOwner !== undefined)
+      query = query.where('lease_owner', '=', options.leaseOwner)
     const { numUpdatedRows } = await query.executeTakeFirst()
     return numUpdatedRows > 0n ? this.get(id) : null
   }
 
   /** Removes the row for good (a purge); soft-deleted or not. */
   async delete(id: string): Promise<boolean> {
-    const { numDeletedRows } = await this.db.deleteFrom('jobs').where('id', '=', id).executeTakeFirst()
+    const { numDeletedRows } = await this.db
+      .deleteFrom('jobs')
+      .where('id', '=', id)
+      .executeTakeFirst()
     return numDeletedRows > 0n
   }
 
@@ -129,7 +138,11 @@ export class JobRepository {
   }
 
   async seqOf(id: string): Promise<number | null> {
-    const row = await this.db.selectFrom('jobs').select('seq').where('id', '=', id).executeTakeFirst()
+    const row = await this.db
+      .selectFrom('jobs')
+      .select('seq')
+      .where('id', '=', id)
+      .executeTakeFirst()
     return row?.seq ?? null
   }
 

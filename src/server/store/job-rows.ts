@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely'
-import type { JobErrorKind, JobStatus } from '../../contract/job'
+import type { JobErrorKind } from '../../contract/job'
+import type { JobStatus } from '../../contract/job-status'
 import type { Verdict } from '../../contract/verdict'
 import { foldForSearch } from '../../contract/search'
 import type { JobPatch, JobRecord, StoredReference } from './job-record'
@@ -38,7 +39,11 @@ export function toRecord(row: JobRow): JobRecord {
     group: row.group_id,
     take: row.take_letter,
     reference: storedReference(row.reference_hash, row.reference_width, row.reference_height),
-    lastReference: storedReference(row.last_reference_hash, row.last_reference_width, row.last_reference_height),
+    lastReference: storedReference(
+      row.last_reference_hash,
+      row.last_reference_width,
+      row.last_reference_height,
+    ),
     hasThumbnail: row.has_thumbnail === 1,
     hasSpritesheet: row.has_spritesheet === 1,
     still:
@@ -53,7 +58,11 @@ export function toRecord(row: JobRow): JobRecord {
   }
 }
 
-function storedReference(hash: string | null, width: number | null, height: number | null): StoredReference | null {
+function storedReference(
+  hash: string | null,
+  width: number | null,
+  height: number | null,
+): StoredReference | null {
   return hash !== null ? { hash, width: width ?? 0, height: height ?? 0 } : null
 }
 
@@ -101,7 +110,10 @@ export function patchColumns(patch: JobPatch): Updateable<JobsTable> {
 }
 
 /** Both references at once: the fit after the 201 (ADR 008) stores them together, before the provider call. */
-function referenceColumns({ reference, lastReference }: Pick<JobPatch, 'reference' | 'lastReference'>) {
+function referenceColumns({
+  reference,
+  lastReference,
+}: Pick<JobPatch, 'reference' | 'lastReference'>) {
   return {
     reference_hash: reference?.hash ?? null,
     reference_width: reference?.width ?? null,
@@ -113,7 +125,11 @@ function referenceColumns({ reference, lastReference }: Pick<JobPatch, 'referenc
 }
 
 function errorColumns(error: JobRecord['error']) {
-  return { error_code: error?.code ?? null, error_kind: error?.kind ?? null, error_message: error?.message ?? null }
+  return {
+    error_code: error?.code ?? null,
+    error_kind: error?.kind ?? null,
+    error_message: error?.message ?? null,
+  }
 }
 
 function costColumns(costUsd: number | null) {
@@ -126,6 +142,8 @@ function flagColumns(fields: Pick<JobPatch, 'hasThumbnail' | 'hasSpritesheet' | 
       ? { still_width: fields.still?.width ?? null, thumbnail_width: fields.still?.thumbnailWidth ?? null }
       : {}),
     ...(fields.hasThumbnail !== undefined ? { has_thumbnail: fields.hasThumbnail ? 1 : 0 } : {}),
-    ...(fields.hasSpritesheet !== undefined ? { has_spritesheet: fields.hasSpritesheet ? 1 : 0 } : {}),
+    ...(fields.hasSpritesheet !== undefined
+      ? { has_spritesheet: fields.hasSpritesheet ? 1 : 0 }
+      : {}),
   }
 }

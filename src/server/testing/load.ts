@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { jobListSchema } from '../../contract/api'
-import { JOB_STATUSES, isTerminal, jobSchema, type Job } from '../../contract/job'
+import { jobSchema, type Job } from '../../contract/job'
+import { JOB_STATUSES, isTerminal } from '../../contract/job-status'
 import type { StudioOverrides } from '../studio'
 import type { Upstream } from '../upstream/types'
 import { multipartBody } from './multipart'
@@ -137,7 +138,9 @@ function findProblems(
       sizes[asset] = fs.existsSync(file) ? fs.statSync(file).size : 0
       if (sizes[asset] === 0) problems.push(`${job.id} has no ${asset} in the vault`)
     }
-    const sidecar = JSON.parse(fs.readFileSync(folderVault(studio.vault).pathOf(job.id, 'sidecar'), 'utf8')) as {
+    const sidecar = JSON.parse(
+      fs.readFileSync(folderVault(studio.vault).pathOf(job.id, 'sidecar'), 'utf8'),
+    ) as {
       upstreamId: string
       files: Record<string, number>
     }

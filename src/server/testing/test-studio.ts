@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { isTerminal, jobSchema, type Job } from '../../contract/job'
+import { jobSchema, type Job } from '../../contract/job'
+import { isTerminal } from '../../contract/job-status'
 import { defaultFfmpegPath } from '../../lib/ffmpeg'
 import type { UpstreamConfig } from '../config'
 import { createStudio, type Studio, type StudioConfig, type StudioOverrides } from '../studio'
@@ -25,7 +26,10 @@ export interface TestStudio extends Studio {
  * render limit to speak of, quiet; its database the test project's back end (test-database.ts)
  * unless `config` names one. A studio started again with them on the same folder finds its jobs.
  */
-export async function testStudioConfig(dataDir: string, config: Partial<StudioConfig> = {}): Promise<StudioConfig> {
+export async function testStudioConfig(
+  dataDir: string,
+  config: Partial<StudioConfig> = {},
+): Promise<StudioConfig> {
   return {
     provider: 'simulator',
     upstream: null,

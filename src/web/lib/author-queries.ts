@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import { authorListSchema } from '../../contract/api'
 import { apiRequest } from './api-client'
+import type { AuthorList } from '../../contract/api'
 
 export const authorQueries = {
   all: () => ['authors'] as const,
@@ -8,7 +8,7 @@ export const authorQueries = {
   list: () =>
     queryOptions({
       queryKey: authorQueries.all(),
-      queryFn: ({ signal }) => apiRequest('/api/authors', authorListSchema, { signal }),
+      queryFn: ({ signal }) => apiRequest<AuthorList>('/api/authors', { signal }),
       staleTime: 60_000,
     }),
 }

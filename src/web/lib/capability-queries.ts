@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import { capabilitiesSchema } from '../../contract/capabilities'
 import { apiRequest } from './api-client'
+import type { Capabilities } from '../../contract/capabilities'
 
 export const capabilityQueries = {
   all: () => ['capabilities'] as const,
@@ -8,7 +8,7 @@ export const capabilityQueries = {
   current: () =>
     queryOptions({
       queryKey: capabilityQueries.all(),
-      queryFn: ({ signal }) => apiRequest('/api/capabilities', capabilitiesSchema, { signal }),
+      queryFn: ({ signal }) => apiRequest<Capabilities>('/api/capabilities', { signal }),
       staleTime: Infinity,
     }),
 }

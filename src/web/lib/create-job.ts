@@ -1,6 +1,7 @@
 import { REFERENCE_PARTS, type CreateJobFields } from '../../contract/api'
 import { ApiError, apiErrorFromReply } from '../../contract/errors'
-import { jobSchema, type Job } from '../../contract/job'
+import type { Job } from '../../contract/job'
+import { contractReply, parseBody } from './api-client'
 
 export interface CreateJobRequest extends CreateJobFields {
   /** The reference image (the first frame), sent as the `input_reference` part. */
@@ -30,23 +31,11 @@ export function createJobForm({ reference, lastFrame, ...fields }: CreateJobRequ
 }
 
 function parseReply(xhr: XMLHttpRequest): Job {
-  let body: unknown = null
-  try {
-    body = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : null
-  } catch {
-    body = null
-  }
+  const body = parseBody(xhr.responseText)
   if (xhr.status < 200 || xhr.status >= 300) {
     throw apiErrorFromReply(xhr.status, body, xhr.statusText)
   }
-  const job = jobSchema.safeParse(body)
-  if (!job.success) {
-    throw new ApiError('bad_response', 'Unexpected reply from /api/jobs', undefined, {}, {
-      status: xhr.status,
-      cause: job.error,
-    })
-  }
-  return job.data
+  return contractReply<Job>('/api/jobs', xhr.status, body)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sizeDimensions } from '../../contract/capabilities'
+import { sizeDimensions } from '../../contract/size-dimensions'
 
 const usd = new Intl.NumberFormat('en-US', {
   style: 'currency',

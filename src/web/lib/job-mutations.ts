@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { z } from 'zod/mini'
-import { jobSchema, type Job } from '../../contract/job'
+import type { Job } from '../../contract/job'
 import { apiRequest } from './api-client'
 import { forgetDeleted, rememberDeleted } from './deleted-takes'
 import { jobQueries } from './job-queries'
@@ -25,7 +24,7 @@ export function useRemixJob() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ id, prompt }: { id: string; prompt: string }) =>
-      apiRequest(`${jobPath(id)}/remix`, jobSchema, {
+      apiRequest<Job>(`${jobPath(id)}/remix`, {
         method: 'POST',
         headers: JSON_HEADERS,
         body: JSON.stringify({ prompt }),
@@ -38,7 +37,7 @@ export function useRemixJob() {
 export function useRetryJob() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => apiRequest(`${jobPath(id)}/retry`, jobSchema, { method: 'POST' }),
+    mutationFn: (id: string) => apiRequest<Job>(`${jobPath(id)}/retry`, { method: 'POST' }),
     onSuccess: (job) => rememberNewJob(queryClient, job),
   })
 }
@@ -47,7 +46,7 @@ export function useRetryJob() {
 export function useCancelJob() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => apiRequest(`${jobPath(id)}/cancel`, jobSchema, { method: 'POST' }),
+    mutationFn: (id: string) => apiRequest<Job>(`${jobPath(id)}/cancel`, { method: 'POST' }),
     onSuccess: (job) => {
       queryClient.setQueryData(jobQueries.detail(job.id).queryKey, job)
       return queryClient.invalidateQueries({ queryKey: jobQueries.lists() })
@@ -62,7 +61,7 @@ export function useCancelJob() {
 export function useDeleteJob() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (job: Job) => apiRequest(jobPath(job.id), z.null(), { method: 'DELETE' }),
+    mutationFn: (job: Job) => apiRequest<null>(jobPath(job.id), { method: 'DELETE' }),
     onSuccess: (_nothing, job) => {
       rememberDeleted(job)
       // A viewer still showing the take keeps its last copy until it moves on; nothing asks the
@@ -77,7 +76,7 @@ export function useDeleteJob() {
 export function useRestoreJob() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => apiRequest(`${jobPath(id)}/restore`, jobSchema, { method: 'POST' }),
+    mutationFn: (id: string) => apiRequest<Job>(`${jobPath(id)}/restore`, { method: 'POST' }),
     onSuccess: (job) => {
       forgetDeleted(job.id)
       queryClient.setQueryData(jobQueries.detail(job.id).queryKey, job)

@@ -1,6 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
-import { LIST_LIMIT_MAX, jobListSchema, spendSchema, type JobList, type ListJobsQuery } from '../../contract/api'
-import { ACTIVE_STATUSES, isTerminal, jobSchema, type Job } from '../../contract/job'
+import type { JobList, ListJobsQuery, Spend } from '../../contract/api'
+import { LIST_LIMIT_MAX } from '../../contract/list-limit'
+import type { Job } from '../../contract/job'
+import { ACTIVE_STATUSES, isTerminal } from '../../contract/job-status'
 import { apiRequest } from './api-client'
 
 /** The filters of GET /api/jobs, as the contract defines them; the server applies every one. */
@@ -30,16 +32,20 @@ export async function listJobs(
   cursor?: string,
   signal?: AbortSignal,
 ): Promise<JobList> {
-  return apiRequest(listPath(filters, cursor), jobListSchema, { signal })
+  return apiRequest<JobList>(listPath(filters, cursor), { signal })
 }
 
 export function getJob(id: string, signal?: AbortSignal): Promise<Job> {
-  return apiRequest(`/api/jobs/${encodeURIComponent(id)}`, jobSchema, { signal })
+  return apiRequest<Job>(`/api/jobs/${encodeURIComponent(id)}`, { signal })
 }
 
 /** Every unfinished job, newest first, in one request. */
 async function listActiveJobs(signal: AbortSignal): Promise<Job[]> {
-  const page = await listJobs({ status: [...ACTIVE_STATUSES], limit: LIST_LIMIT_MAX }, undefined, signal)
+  const page = await listJobs(
+    { status: [...ACTIVE_STATUSES], limit: LIST_LIMIT_MAX },
+    undefined,
+    signal,
+  )
   return page.items
 }
 
@@ -87,7 +93,7 @@ export const jobQueries = {
     queryOptions({
       queryKey: [...jobQueries.lists(), 'spend', since] as const,
       queryFn: ({ signal }) =>
-        apiRequest(`/api/spend?${new URLSearchParams({ since }).toString()}`, spendSchema, { signal }),
+        apiRequest<Spend>(`/api/spend?${new URLSearchParams({ since }).toString()}`, { signal }),
     }),
   details: () => [...jobQueries.all(), 'detail'] as const,
   detail: (id: string) =>

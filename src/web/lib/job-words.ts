@@ -1,4 +1,4 @@
-import type { JobStatus } from '../../contract/job'
+import type { JobStatus } from '../../contract/job-status'
 
 const STATUS_WORDS: Record<JobStatus, string> = {
   submitting: 'Sending to the provider',

@@ -1,18 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod/mini'
-import {
-  reelDetailSchema,
-  type CreateReelRequest,
-  type ExportReelRequest,
-  type ReelDetail,
-} from '../../contract/reels'
+import type { CreateReelRequest, ExportReelRequest, ReelDetail } from '../../contract/reels'
 import { apiRequest } from './api-client'
 import { reelPath, reelQueries } from './reel-queries'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
 
 const send = (path: string, method: string, body?: object) =>
-  apiRequest(path, reelDetailSchema, {
+  apiRequest<ReelDetail>(path, {
     method,
     ...(body ? { headers: JSON_HEADERS, body: JSON.stringify(body) } : {}),
   })
@@ -30,16 +24,20 @@ function useReelChange<V>(change: (vars: V) => Promise<ReelDetail>) {
 }
 
 /** POST /api/reels — a reel of these takes (in this order), or of a group. */
-export const useCreateReel = () => useReelChange((request: CreateReelRequest) => send('/api/reels', 'POST', request))
+export const useCreateReel = () =>
+  useReelChange((request: CreateReelRequest) => send('/api/reels', 'POST', request))
 
 export const useRenameReel = () =>
-  useReelChange(({ id, name }: { id: string; name: string }) => send(reelPath(id), 'PATCH', { name }))
+  useReelChange(({ id, name }: { id: string; name: string }) =>
+    send(reelPath(id), 'PATCH', { name }),
+  )
 
 /** PUT …/shots — the same takes in a new order. The cache shows the new order at once. */
 export function useReorderReel() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, jobIds }: { id: string; jobIds: string[] }) => send(`${reelPath(id)}/shots`, 'PUT', { jobIds }),
+    mutationFn: ({ id, jobIds }: { id: string; jobIds: string[] }) =>
+      send(`${reelPath(id)}/shots`, 'PUT', { jobIds }),
     onMutate: ({ id, jobIds }) => {
       const key = reelQueries.detail(id).queryKey
       const before = queryClient.getQueryData(key)
@@ -63,12 +61,14 @@ export const useRemoveShot = () =>
   )
 
 export const useExportReel = () =>
-  useReelChange(({ id, options }: { id: string; options: ExportReelRequest }) => send(`${reelPath(id)}/export`, 'POST', options))
+  useReelChange(({ id, options }: { id: string; options: ExportReelRequest }) =>
+    send(`${reelPath(id)}/export`, 'POST', options),
+  )
 
 export function useDeleteReel() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => apiRequest(reelPath(id), z.null(), { method: 'DELETE' }),
+    mutationFn: (id: string) => apiRequest<null>(reelPath(id), { method: 'DELETE' }),
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: reelQueries.detail(id).queryKey })
       return queryClient.invalidateQueries({ queryKey: reelQueries.list().queryKey })

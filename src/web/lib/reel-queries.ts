@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { isExportRunning, reelDetailSchema, reelListSchema } from '../../contract/reels'
+import { isExportRunning, type ReelDetail, type ReelList } from '../../contract/reels'
 import { apiRequest } from './api-client'
 
 export const reelPath = (id: string) => `/api/reels/${encodeURIComponent(id)}`
@@ -12,12 +12,13 @@ export const reelQueries = {
   list: () =>
     queryOptions({
       queryKey: [...reelQueries.all(), 'list'] as const,
-      queryFn: ({ signal }) => apiRequest('/api/reels', reelListSchema, { signal }),
+      queryFn: ({ signal }) => apiRequest<ReelList>('/api/reels', { signal }),
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: [...reelQueries.all(), 'detail', id] as const,
-      queryFn: ({ signal }) => apiRequest(reelPath(id), reelDetailSchema, { signal }),
-      refetchInterval: (query) => (query.state.data && isExportRunning(query.state.data) ? EXPORT_POLL_MS : false),
+      queryFn: ({ signal }) => apiRequest<ReelDetail>(reelPath(id), { signal }),
+      refetchInterval: (query) =>
+        query.state.data && isExportRunning(query.state.data) ? EXPORT_POLL_MS : false,
     }),
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
-import { healthSchema } from '../../contract/api'
 import { apiRequest } from './api-client'
+import type { Health } from '../../contract/api'
 
 const LOOK_EVERY_MS = 3000
 
@@ -20,7 +20,7 @@ export function useServerBack(lost: boolean, onBack: () => void): void {
     if (!lost) return
     let stopped = false
     const look = () => {
-      apiRequest('/api/health', healthSchema).then(
+      apiRequest<Health>('/api/health').then(
         () => {
           if (stopped) return
           stopped = true

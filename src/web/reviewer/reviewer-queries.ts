@@ -1,10 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod/mini'
-import { jobSchema } from '../../contract/job'
-import { REVIEW_API_PREFIX, reviewerViewSchema } from '../../contract/links'
-import { noteListSchema, noteSchema, type CreateNoteRequest, type EditNoteRequest } from '../../contract/review'
+import { REVIEW_API_PREFIX, type ReviewerView } from '../../contract/links'
+import type { CreateNoteRequest, EditNoteRequest, Note, NoteList } from '../../contract/review'
 import type { Verdict } from '../../contract/verdict'
 import { apiRequest } from '../lib/api-client'
+import type { Job } from '../../contract/job'
 
 const notesPath = (jobId: string) => `${REVIEW_API_PREFIX}/jobs/${encodeURIComponent(jobId)}/notes`
 
@@ -13,12 +12,13 @@ export const reviewerQueries = {
   view: () =>
     queryOptions({
       queryKey: ['review-link', 'view'],
-      queryFn: ({ signal }) => apiRequest(`${REVIEW_API_PREFIX}/review-link`, reviewerViewSchema, { signal }),
+      queryFn: ({ signal }) =>
+        apiRequest<ReviewerView>(`${REVIEW_API_PREFIX}/review-link`, { signal }),
     }),
   notes: (jobId: string) =>
     queryOptions({
       queryKey: ['review-link', 'notes', jobId],
-      queryFn: ({ signal }) => apiRequest(notesPath(jobId), noteListSchema, { signal }),
+      queryFn: ({ signal }) => apiRequest<NoteList>(notesPath(jobId), { signal }),
     }),
 }
 
@@ -32,7 +32,7 @@ export function useNameReviewer() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (name: string) =>
-      apiRequest(`${REVIEW_API_PREFIX}/review-link/reviewer`, z.null(), json('PUT', { name })),
+      apiRequest<null>(`${REVIEW_API_PREFIX}/review-link/reviewer`, json('PUT', { name })),
     onSuccess: () => client.invalidateQueries({ queryKey: reviewerQueries.view().queryKey }),
   })
 }
@@ -40,19 +40,20 @@ export function useNameReviewer() {
 /** Adding, editing and deleting notes on a take (the server lets a reviewer change only theirs). */
 export function useReviewerNotes(jobId: string) {
   const client = useQueryClient()
-  const onSuccess = () => client.invalidateQueries({ queryKey: reviewerQueries.notes(jobId).queryKey })
+  const onSuccess = () =>
+    client.invalidateQueries({ queryKey: reviewerQueries.notes(jobId).queryKey })
   const add = useMutation({
-    mutationFn: (note: CreateNoteRequest) => apiRequest(notesPath(jobId), noteSchema, json('POST', note)),
+    mutationFn: (note: CreateNoteRequest) => apiRequest<Note>(notesPath(jobId), json('POST', note)),
     onSuccess,
   })
   const edit = useMutation({
     mutationFn: ({ id, ...change }: EditNoteRequest & { id: string }) =>
-      apiRequest(`${notesPath(jobId)}/${encodeURIComponent(id)}`, noteSchema, json('PATCH', change)),
+      apiRequest<Note>(`${notesPath(jobId)}/${encodeURIComponent(id)}`, json('PATCH', change)),
     onSuccess,
   })
   const remove = useMutation({
     mutationFn: (id: string) =>
-      apiRequest(`${notesPath(jobId)}/${encodeURIComponent(id)}`, z.unknown(), { method: 'DELETE' }),
+      apiRequest<unknown>(`${notesPath(jobId)}/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess,
   })
   return { add, edit, remove }
@@ -62,7 +63,10 @@ export function useReviewerVerdict(jobId: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (verdict: Verdict) =>
-      apiRequest(`${REVIEW_API_PREFIX}/jobs/${encodeURIComponent(jobId)}/verdict`, jobSchema, json('PUT', { verdict })),
+      apiRequest<Job>(
+        `${REVIEW_API_PREFIX}/jobs/${encodeURIComponent(jobId)}/verdict`,
+        json('PUT', { verdict }),
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: reviewerQueries.view().queryKey }),
   })
 }

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import type { JobList } from '../../contract/api'
-import { isTerminal, type Job, type JobStatus } from '../../contract/job'
+import type { Job } from '../../contract/job'
+import { isTerminal, type JobStatus } from '../../contract/job-status'
 
 let serial = 0
 

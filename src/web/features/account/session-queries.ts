@@ -1,15 +1,14 @@
 import { queryOptions, useMutation } from '@tanstack/react-query'
-import { z } from 'zod/mini'
-import { sessionInfoSchema } from '../../../contract/session'
 import { apiRequest } from '../../lib/api-client'
 import { goToSignIn } from '../../lib/go-to-sign-in'
+import type { SessionInfo } from '../../../contract/session'
 
 export const sessionQueries = {
   all: () => ['session'] as const,
   info: () =>
     queryOptions({
       queryKey: [...sessionQueries.all(), 'info'],
-      queryFn: ({ signal }) => apiRequest('/api/session', sessionInfoSchema, { signal }),
+      queryFn: ({ signal }) => apiRequest<SessionInfo>('/api/session', { signal }),
     }),
 }
 
@@ -24,7 +23,7 @@ const SIGN_OUT = {
 export function useSignOut() {
   return useMutation({
     mutationFn: async (scope: SignOutScope) => {
-      await apiRequest(SIGN_OUT[scope].path, z.null(), { method: 'POST' })
+      await apiRequest<null>(SIGN_OUT[scope].path, { method: 'POST' })
       return SIGN_OUT[scope].done
     },
     onSuccess: (done) => goToSignIn(done),

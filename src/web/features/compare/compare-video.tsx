@@ -1,5 +1,5 @@
 import { useCallback, type CSSProperties } from 'react'
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
 import { firstLine } from '../../lib/job-words'

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { CSSProperties } from 'react'
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import type { Job } from '../../../contract/job'
 import type { Note } from '../../../contract/review'
 import type { VideoSync } from '../../lib/use-video-sync'

@@ -1,4 +1,4 @@
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import { cn } from '../../components/ui/cn'
 
 /** The frame's outline at a glance: 16:9 lies down, 9:16 stands up. */

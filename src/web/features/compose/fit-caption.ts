@@ -1,5 +1,5 @@
 import type { Fit } from '../../../contract/api'
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 
 /** What `fit` will do to this image in this frame, in words a person checks against the preview. */
 export function fitCaption(

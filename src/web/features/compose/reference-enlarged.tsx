@@ -1,5 +1,5 @@
 import type { Fit } from '../../../contract/api'
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import { Button } from '../../components/ui/button'
 import { Dialog } from '../../components/ui/dialog'
 import { formatSize } from '../../lib/format'
@@ -29,7 +29,12 @@ export function ReferenceEnlarged({
   const headingId = `${slot}-enlarged-heading`
   const frame = sizeDimensions(size)
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={headingId} className="w-[min(72rem,calc(100vw-2rem))]">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      aria-labelledby={headingId}
+      className="w-[min(72rem,calc(100vw-2rem))]"
+    >
       <div className="flex items-center justify-between gap-3 border-b border-border px-4 py-2">
         <h2 id={headingId} className="text-sm font-medium text-text">
           {label}

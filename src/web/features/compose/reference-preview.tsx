@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { Fit } from '../../../contract/api'
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import { formatSize } from '../../lib/format'
 import { cn } from '../../components/ui/cn'
 

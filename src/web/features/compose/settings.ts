@@ -1,5 +1,5 @@
 import type { Capabilities } from '../../../contract/capabilities'
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import { formatSize, orientationOf } from '../../lib/format'
 
 export type ModelCapabilities = Capabilities['models'][number]
@@ -77,7 +77,10 @@ export function reconcile(caps: Capabilities, wanted: Partial<RenderSettings>): 
   return {
     settings: { model: model.id, size: validSize, seconds: validSeconds },
     notices: {
-      model: wanted.model && wanted.model !== model.id ? unavailableNotice(caps, wanted.model, model) : null,
+      model:
+        wanted.model && wanted.model !== model.id
+          ? unavailableNotice(caps, wanted.model, model)
+          : null,
       size:
         validSize === size
           ? null

@@ -1,5 +1,5 @@
 import { useContext, useRef, useState, type PointerEvent } from 'react'
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
 import { useElementSize } from '../../lib/use-element-size'

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { isCancellable, isTerminal, type Job } from '../../../contract/job'
+import type { Job } from '../../../contract/job'
+import { isCancellable, isTerminal } from '../../../contract/job-status'
 import { Button } from '../../components/ui/button'
 import { useCancelJob } from '../../lib/job-mutations'
 import { Progress } from '../../components/ui/progress'

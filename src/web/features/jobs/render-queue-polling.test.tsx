@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { act, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ACTIVE_STATUSES } from '../../../contract/job'
+import { ACTIVE_STATUSES } from '../../../contract/job-status'
 import { jobQueries } from '../../lib/job-queries'
 import { makeJob, scriptedBff, type ScriptedJob } from '../../testing/job-script'
 import { renderWithQuery } from '../../testing/render'

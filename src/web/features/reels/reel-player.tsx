@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react'
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
 import { firstLine } from '../../lib/job-words'
@@ -20,7 +20,14 @@ interface ReelPlayerProps {
  * through; a jump from the shot list keeps playing if it was playing. The studio's reel view and
  * the reviewer's page share it; it has no controls of the studio's own.
  */
-export function ReelPlayer({ takes, current, onCurrent, playsThrough = true, videoRef, className }: ReelPlayerProps) {
+export function ReelPlayer({
+  takes,
+  current,
+  onCurrent,
+  playsThrough = true,
+  videoRef,
+  className,
+}: ReelPlayerProps) {
   const ownVideo = useRef<HTMLVideoElement>(null)
   const video = videoRef ?? ownVideo
   const keepPlaying = useRef(false)
@@ -72,7 +79,9 @@ export function ReelPlayer({ takes, current, onCurrent, playsThrough = true, vid
       </div>
       <figcaption className="flex shrink-0 items-baseline gap-2 border-t border-border bg-surface px-4 py-2 text-xs">
         <span className="shrink-0 font-mono whitespace-nowrap text-text">{position}</span>
-        <span className="shrink-0 font-mono whitespace-nowrap text-text-subtle">Take {take.take}</span>
+        <span className="shrink-0 font-mono whitespace-nowrap text-text-subtle">
+          Take {take.take}
+        </span>
         <span dir="auto" className="truncate text-text-muted">
           {firstLine(take.prompt)}
         </span>

@@ -1,12 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod/mini'
-import {
-  noteListSchema,
-  noteSchema,
-  type CreateNoteRequest,
-  type EditNoteRequest,
-  type Note,
-} from '../../../contract/review'
+import type { CreateNoteRequest, EditNoteRequest, Note, NoteList } from '../../../contract/review'
 import { apiRequest } from '../../lib/api-client'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
@@ -22,7 +15,7 @@ export const noteQueries = {
   list: (jobId: string) =>
     queryOptions({
       queryKey: [...noteQueries.all(), jobId] as const,
-      queryFn: ({ signal }) => apiRequest(notesPath(jobId), noteListSchema, { signal }),
+      queryFn: ({ signal }) => apiRequest<NoteList>(notesPath(jobId), { signal }),
       select: (list) => [...list.items].sort(byTime),
     }),
 }
@@ -34,7 +27,7 @@ export function useNoteMutations(jobId: string) {
     queryClient.invalidateQueries({ queryKey: noteQueries.list(jobId).queryKey })
   const create = useMutation({
     mutationFn: (note: CreateNoteRequest) =>
-      apiRequest(notesPath(jobId), noteSchema, {
+      apiRequest<Note>(notesPath(jobId), {
         method: 'POST',
         headers: JSON_HEADERS,
         body: JSON.stringify(note),
@@ -43,7 +36,7 @@ export function useNoteMutations(jobId: string) {
   })
   const edit = useMutation({
     mutationFn: ({ id, ...change }: EditNoteRequest & { id: string }) =>
-      apiRequest(notePath(jobId, id), noteSchema, {
+      apiRequest<Note>(notePath(jobId, id), {
         method: 'PATCH',
         headers: JSON_HEADERS,
         body: JSON.stringify(change),
@@ -51,7 +44,7 @@ export function useNoteMutations(jobId: string) {
     onSuccess: refresh,
   })
   const remove = useMutation({
-    mutationFn: (id: string) => apiRequest(notePath(jobId, id), z.unknown(), { method: 'DELETE' }),
+    mutationFn: (id: string) => apiRequest<unknown>(notePath(jobId, id), { method: 'DELETE' }),
     onSuccess: refresh,
   })
   return { create, edit, remove }

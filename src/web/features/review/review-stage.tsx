@@ -1,4 +1,4 @@
-import { sizeDimensions } from '../../../contract/capabilities'
+import { sizeDimensions } from '../../../contract/size-dimensions'
 import type { Job } from '../../../contract/job'
 import type { VideoSync } from '../../lib/use-video-sync'
 import { DrawLayer } from './draw-layer'

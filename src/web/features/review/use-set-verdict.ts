@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { jobSchema } from '../../../contract/job'
 import type { Verdict } from '../../../contract/verdict'
 import { apiRequest } from '../../lib/api-client'
 import { jobQueries } from '../../lib/job-queries'
+import type { Job } from '../../../contract/job'
 
 /**
  * PUT /api/jobs/:id/verdict: circled, hold, no good, or null to clear. Quick presses (O, then X)
@@ -13,7 +13,7 @@ export function useSetVerdict(jobId: string) {
   return useMutation({
     scope: { id: `verdict:${jobId}` },
     mutationFn: (verdict: Verdict) =>
-      apiRequest(`/api/jobs/${encodeURIComponent(jobId)}/verdict`, jobSchema, {
+      apiRequest<Job>(`/api/jobs/${encodeURIComponent(jobId)}/verdict`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ verdict }),

@@ -1,9 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod/mini'
-import {
-  createdReviewLinkSchema,
-  reviewLinkListSchema,
-  type CreateReviewRequest,
+import type {
+  CreateReviewRequest,
+  CreatedReviewLink,
+  ReviewLinkList,
 } from '../../../contract/links'
 import { apiRequest } from '../../lib/api-client'
 
@@ -12,7 +11,7 @@ export const reviewLinkQueries = {
   list: () =>
     queryOptions({
       queryKey: [...reviewLinkQueries.all(), 'list'],
-      queryFn: ({ signal }) => apiRequest('/api/reviews', reviewLinkListSchema, { signal }),
+      queryFn: ({ signal }) => apiRequest<ReviewLinkList>('/api/reviews', { signal }),
     }),
 }
 
@@ -20,7 +19,7 @@ export function useShareForReview() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (body: CreateReviewRequest) =>
-      apiRequest('/api/reviews', createdReviewLinkSchema, {
+      apiRequest<CreatedReviewLink>('/api/reviews', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -32,7 +31,8 @@ export function useShareForReview() {
 export function useRevokeLink() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => apiRequest(`/api/reviews/${encodeURIComponent(id)}`, z.null(), { method: 'DELETE' }),
+    mutationFn: (id: string) =>
+      apiRequest<null>(`/api/reviews/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: reviewLinkQueries.all() }),
   })
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { isCancellable, type Job } from '../../../../contract/job'
+import type { Job } from '../../../../contract/job'
+import { isCancellable } from '../../../../contract/job-status'
 import { EditPromptButton } from '../../../components/edit-prompt-button'
 import { Button, buttonVariants } from '../../../components/ui/button'
 import { FieldMessage } from '../../../components/ui/field-message'

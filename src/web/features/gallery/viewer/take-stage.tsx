@@ -1,4 +1,4 @@
-import { sizeDimensions } from '../../../../contract/capabilities'
+import { sizeDimensions } from '../../../../contract/size-dimensions'
 import type { Job } from '../../../../contract/job'
 import { Progress } from '../../../components/ui/progress'
 import { statusWords } from '../../../lib/job-words'
