@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ApiError } from '../../contract/errors'
 import { sameSecret } from '../../lib/same-secret'
 import { isReviewPath } from './review-scope'
@@ -22,18 +22,19 @@ const isPageVisit = (request: FastifyRequest, path: string) =>
  * @fastify/cookie is registered by buildApp.
  */
 export function requireToken(app: FastifyInstance, signIn: SignIn): void {
-  const hasSession = async (request: FastifyRequest, renew: (value: string) => void): Promise<boolean> => {
+  // A session in use is renewed (sliding lifetime): the cookie's own expiry moves with it.
+  const hasSession = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
     const session = request.cookies[SESSION_COOKIE]
     if (!session) return false
     const signedIn = await signIn.sessions.signedIn(session)
     if (!signedIn) return false
-    if (signedIn.renewed) renew(session)
+    if (signedIn.renewed) setSessionCookie(reply, request, session, signIn.sessionDays)
     request.author = signedIn.name
     return true
   }
 
-  const authorise = async (request: FastifyRequest, renew: (value: string) => void): Promise<ApiError | null> => {
-    if (await hasSession(request, renew)) return null
+  const authorise = async (request: FastifyRequest, reply: FastifyReply): Promise<ApiError | null> => {
+    if (await hasSession(request, reply)) return null
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
     if (bearer === undefined) return new ApiError('unauthorized', 'Sign in to the studio first')
     const verdict = signIn.limiter.check(request.ip)
@@ -57,17 +58,15 @@ export function requireToken(app: FastifyInstance, signIn: SignIn): void {
     // Review links (/r/<token> and the reviewer's /r/api) are let in by review-scope, never by this.
     if (isReviewPath(request)) return
     const path = request.url.split('?')[0] ?? ''
-    // A session in use is renewed (sliding lifetime): the cookie's own expiry moves with it.
-    const renew = (value: string) => setSessionCookie(reply, request, value, signIn.sessionDays)
     if (!path.startsWith('/api/') && !GUARDED_PATHS.has(path)) {
       // Opening the studio without a session goes straight to the sign-in page, not to an app
       // whose every request would be refused. Scripts, styles and images are not pages.
-      if (isPageVisit(request, path) && !(await hasSession(request, renew)))
+      if (isPageVisit(request, path) && !(await hasSession(request, reply)))
         return reply.redirect('/signin', 303)
       return
     }
     if (OPEN_PATHS.has(path)) return
-    const refused = await authorise(request, renew)
+    const refused = await authorise(request, reply)
     if (refused) throw refused
   })
 
