@@ -1,6 +1,7 @@
 import { z } from 'zod/mini'
 import type { CatalogModel } from './catalog'
 import { groupIdSchema, jobIdSchema, jobSchema } from './job'
+import { REEL_MAX_SHOTS, REEL_NAME_MAX } from './reel-rules'
 
 /**
  * Reels: a named, ordered list of takes played straight through, and exported as one MP4.
@@ -8,8 +9,6 @@ import { groupIdSchema, jobIdSchema, jobSchema } from './job'
  */
 
 export const reelIdSchema = z.string().check(z.regex(/^reel_[A-Za-z0-9]{10,40}$/, 'Not a reel id'))
-export const REEL_NAME_MAX = 120
-export const REEL_MAX_SHOTS = 100
 
 export const reelNameSchema = z
   .string()
@@ -20,13 +19,11 @@ export const reelNameSchema = z
   )
 
 /** The takes of a reel, in play order: each take at most once. */
-export const reelJobIdsSchema = z
-  .array(jobIdSchema)
-  .check(
-    z.minLength(1, 'A reel needs at least one take'),
-    z.maxLength(REEL_MAX_SHOTS, `A reel holds at most ${REEL_MAX_SHOTS} takes`),
-    z.refine((ids) => new Set(ids).size === ids.length, 'A take appears in a reel only once'),
-  )
+export const reelJobIdsSchema = z.array(jobIdSchema).check(
+  z.minLength(1, 'A reel needs at least one take'),
+  z.maxLength(REEL_MAX_SHOTS, `A reel holds at most ${REEL_MAX_SHOTS} takes`),
+  z.refine((ids) => new Set(ids).size === ids.length, 'A take appears in a reel only once'),
+)
 
 /** How one shot meets the next in an export. */
 export const REEL_TRANSITIONS = ['cut', 'crossfade'] as const
@@ -38,7 +35,9 @@ export const CROSSFADE_SECONDS = 0.5
 export const REEL_EXPORT_FPS = 24
 
 /** A pixel size `WIDTHxHEIGHT`; only sizes the catalog knows are accepted (reelExportSizes). */
-export const exportSizeSchema = z.string().check(z.regex(/^\d{2,5}x\d{2,5}$/, 'A size is WIDTHxHEIGHT in pixels'))
+export const exportSizeSchema = z
+  .string()
+  .check(z.regex(/^\d{2,5}x\d{2,5}$/, 'A size is WIDTHxHEIGHT in pixels'))
 
 /** The pixel sizes an export may use: every size of the catalog, as `WIDTHxHEIGHT`. */
 export function reelExportSizes(models: readonly Pick<CatalogModel, 'sizes'>[]): string[] {
@@ -125,10 +124,6 @@ export type ReelDetail = z.infer<typeof reelDetailSchema>
 
 export const reelListSchema = z.object({ items: z.array(reelSchema) })
 export type ReelList = z.infer<typeof reelListSchema>
-
-export function isExportRunning(reel: Pick<Reel, 'export'>): boolean {
-  return reel.export?.status === 'rendering'
-}
 
 /** GET /api/reels/:id/video: `download=1` names the file after the reel; `v` tells exports apart. */
 export const reelVideoQuerySchema = z.object({

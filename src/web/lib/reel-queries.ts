@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import { isExportRunning, type ReelDetail, type ReelList } from '../../contract/reels'
+import { type ReelDetail, type ReelList } from '../../contract/reels'
+import { isExportRunning } from '../../contract/reel-rules'
 import { apiRequest } from './api-client'
 
 export const reelPath = (id: string) => `/api/reels/${encodeURIComponent(id)}`

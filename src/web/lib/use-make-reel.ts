@@ -1,5 +1,5 @@
 import type { CreateReelRequest } from '../../contract/reels'
-import { REEL_NAME_MAX } from '../../contract/reels'
+import { REEL_NAME_MAX } from '../../contract/reel-rules'
 import { useCreateReel } from './reel-mutations'
 import { setUrlParam } from './url-state'
 

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { REEL_NAME_MAX, type ReelDetail } from '../../../contract/reels'
+import { type ReelDetail } from '../../../contract/reels'
+import { REEL_NAME_MAX } from '../../../contract/reel-rules'
 import { useRenameReel } from '../../lib/reel-mutations'
 
 /** The reel's name, edited in place: Enter or leaving the field saves it, Esc puts it back. */
