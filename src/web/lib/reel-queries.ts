@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { type ReelDetail, type ReelList } from '../../contract/reels'
+import type { ReelDetail, ReelList } from '../../contract/reels'
 import { isExportRunning } from '../../contract/reel-rules'
 import { apiRequest } from './api-client'
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { type ReelDetail } from '../../../contract/reels'
+import type { ReelDetail } from '../../../contract/reels'
 import { REEL_NAME_MAX } from '../../../contract/reel-rules'
 import { useRenameReel } from '../../lib/reel-mutations'
 
