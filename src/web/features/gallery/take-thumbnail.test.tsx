@@ -1,7 +1,6 @@
-import { render } from '@testing-library/react'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { act, render } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Job } from '../../../contract/job'
-import { fakePlayerBox } from '../../testing/player-box'
 import { makeJob } from '../../testing/job-script'
 import { FirstScreenContext, type FirstScreen } from './first-screen'
 import { TakeThumbnail } from './take-thumbnail'
@@ -30,49 +29,77 @@ function picture(job: Job, place: FirstScreen = 'below') {
   return () => container.querySelector('img')
 }
 
+/**
+ * jsdom lays nothing out: a ResizeObserver that reports, after "layout", the width set here for
+ * every element it observes, as a browser's does once the page is laid out.
+ */
+function fakeLayout() {
+  const observed = new Map<Element, ResizeObserverCallback>()
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      constructor(private readonly callback: ResizeObserverCallback) {}
+      observe(target: Element) {
+        observed.set(target, this.callback)
+      }
+      unobserve() {}
+      disconnect() {
+        for (const [target, callback] of observed) if (callback === this.callback) observed.delete(target)
+      }
+    },
+  )
+  return {
+    layOut(width: number) {
+      act(() => {
+        for (const [target, callback] of observed)
+          callback([{ target, contentRect: { width } } as unknown as ResizeObserverEntry], {} as ResizeObserver)
+      })
+    },
+  }
+}
+
 describe('a tile’s picture', () => {
-  // jsdom lays nothing out: the picture's box is what a phone draws a 9:16 take at (the 16:9
-  // tile of a 412 px screen is 372 × 209 px; the picture in it 209 × 9/16 ≈ 117.6 px wide).
-  let box: ReturnType<typeof fakePlayerBox>
+  // A phone draws a 9:16 take in the 16:9 tile of a 412 px screen (372 × 209 px) at 209 × 9/16
+  // ≈ 117.6 px wide.
+  let layout: ReturnType<typeof fakeLayout>
   beforeEach(() => {
-    box = fakePlayerBox(117.6, 209)
+    layout = fakeLayout()
   })
 
   it('offers the still and the thumbnail with their widths, sized at the width it is drawn at', () => {
     const job = portraitTake(true)
-    const img = picture(job)()
-    expect(img?.getAttribute('srcset')).toBe(
+    const img = picture(job)
+    expect(img()).toBeNull() // not asked for before the width it is drawn at is known
+    layout.layOut(117.6)
+    expect(img()?.getAttribute('srcset')).toBe(
       `/api/jobs/${job.id}/still 270w, /api/jobs/${job.id}/thumbnail 720w`,
     )
-    expect(img?.getAttribute('sizes')).toBe('118px')
-    expect(img?.getAttribute('src')).toBe(`/api/jobs/${job.id}/still`)
+    expect(img()?.getAttribute('sizes')).toBe('118px')
+    expect(img()?.getAttribute('src')).toBe(`/api/jobs/${job.id}/still`)
   })
 
   it('follows the tile when it is drawn at another width (a wider window, a turned phone)', () => {
     const img = picture(portraitTake(true))
-    box.resize(240.2, 427)
+    layout.layOut(117.6)
+    layout.layOut(240.2)
     expect(img()?.getAttribute('sizes')).toBe('241px')
   })
 
   it('shows the thumbnail alone for a take archived before stills', () => {
     const job = portraitTake(false)
-    const img = picture(job)()
+    const img = picture(job)() // at once: there is no choice to make
     expect(img?.getAttribute('src')).toBe(`/api/jobs/${job.id}/thumbnail`)
     expect(img).not.toHaveAttribute('srcset')
     expect(img).not.toHaveAttribute('sizes')
   })
 
   it('keeps the first row first: fetched eagerly at high priority; rows below the fold lazily', () => {
-    const first = picture(portraitTake(true), 'first-row')()
-    expect(first).toHaveAttribute('fetchpriority', 'high')
-    expect(first).toHaveAttribute('loading', 'eager')
-    const below = picture(portraitTake(true), 'below')()
-    expect(below).toHaveAttribute('fetchpriority', 'auto')
-    expect(below).toHaveAttribute('loading', 'lazy')
-  })
-
-  it('asks for no picture before it knows the width it is drawn at', () => {
-    box.resize(0, 0)
-    expect(picture(portraitTake(true))()).toBeNull()
+    const first = picture(portraitTake(true), 'first-row')
+    const below = picture(portraitTake(true), 'below')
+    layout.layOut(117.6)
+    expect(first()).toHaveAttribute('fetchpriority', 'high')
+    expect(first()).toHaveAttribute('loading', 'eager')
+    expect(below()).toHaveAttribute('fetchpriority', 'auto')
+    expect(below()).toHaveAttribute('loading', 'lazy')
   })
 })

@@ -2,8 +2,8 @@ import { useContext, useRef, useState, type PointerEvent } from 'react'
 import { sizeDimensions } from '../../../contract/size-dimensions'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
-import { useElementSize } from '../../lib/use-element-size'
 import { FirstScreenContext } from './first-screen'
+import { useDrawnWidth } from './use-drawn-width'
 
 /** The spritesheet's layout: GRID × GRID frames, evenly spread over the take, row by row. */
 const GRID = 5
@@ -37,11 +37,11 @@ export function TakeThumbnail({ job, className }: { job: Job; className?: string
   const sheet = job.media?.spritesheet
   const place = useContext(FirstScreenContext)
   // The picture is drawn at this box's width (a 9:16 take: the 16:9 tile's height × 9/16), which
-  // is what `sizes` must say; measured before the first paint, so the image is asked for once.
+  // is what `sizes` must say: the image is asked for once that width is known, so only once.
   const pictureBox = useRef<HTMLDivElement>(null)
-  const drawn = useElementSize(pictureBox)
-  const sources = stillSources(job.media, drawn.width)
-  const measured = !sources?.sizes || drawn.width > 0
+  const drawnWidth = useDrawnWidth(pictureBox, Boolean(job.media?.still))
+  const sources = stillSources(job.media, drawnWidth)
+  const measured = !sources?.sizes || drawnWidth > 0
 
   const onMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!sheet || event.pointerType === 'touch') return

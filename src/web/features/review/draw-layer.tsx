@@ -3,7 +3,7 @@ import { frameRect, toFrame, type Point, type Size } from './frame-geometry'
 import { drawnMark } from './drawn-mark'
 import { MarkShape } from './mark-shape'
 import type { NoteDrafting } from './use-note-draft'
-import { useElementSize } from '../../lib/use-element-size'
+import { useElementSize } from './use-element-size'
 
 /**
  * The surface marks are drawn on, over a paused video (object-fit: contain): it shows the draft's

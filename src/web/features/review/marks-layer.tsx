@@ -3,7 +3,7 @@ import type { Mark } from '../../../contract/review'
 import { cn } from '../../components/ui/cn'
 import { frameRect, type ObjectFit, type Size } from './frame-geometry'
 import { MarkShape, markLabel } from './mark-shape'
-import { useElementSize } from '../../lib/use-element-size'
+import { useElementSize } from './use-element-size'
 
 export interface MarksLayerProps {
   marks: readonly Mark[]

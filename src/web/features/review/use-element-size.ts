@@ -1,16 +1,9 @@
 import { useLayoutEffect, useState, type RefObject } from 'react'
+import type { Size } from './frame-geometry'
 
-export interface ElementSize {
-  width: number
-  height: number
-}
-
-/**
- * The element's box in CSS pixels, measured before the first paint and kept current as it resizes
- * (window, panel, rotation): the player's drawing layers, a gallery tile's still.
- */
-export function useElementSize(ref: RefObject<Element | null>): ElementSize {
-  const [size, setSize] = useState<ElementSize>({ width: 0, height: 0 })
+/** The element's content box, kept current as the player resizes (window, panel, rotation). */
+export function useElementSize(ref: RefObject<Element | null>): Size {
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 })
   useLayoutEffect(() => {
     const element = ref.current
     if (!element) return
