@@ -11,6 +11,8 @@ import { finishedTake } from './review-support'
 /** Which file the tile's picture loaded, its `sizes`, and the boxes it is drawn in (CSS px). */
 async function pictureOf(grid: Locator, prompt: string) {
   const img = tile(grid, prompt).locator('img').first()
+  // The still comes first; once the tile knows the width it draws at, the srcset decides.
+  await expect(img).toHaveAttribute('sizes', /px$/, MEDIA)
   await expect(img).toHaveJSProperty('complete', true, MEDIA)
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth), MEDIA).toBeGreaterThan(0)
   return img.evaluate((el: HTMLImageElement) => {
@@ -59,7 +61,9 @@ test.describe('on a retina desktop', () => {
     expect(landscape.sizes).toBe(`${Math.ceil(landscape.drawn)}px`)
     // 2 × the drawn width is more than the still's 480 px: the full thumbnail it is.
     expect(landscape.drawn * 2).toBeGreaterThan(480)
-    expect(landscape.loaded).toBe(`/api/jobs/${wide.take.id}/thumbnail`)
+    await expect
+      .poll(async () => (await pictureOf(grid, wide.prompt)).loaded, MEDIA)
+      .toBe(`/api/jobs/${wide.take.id}/thumbnail`)
 
     const portrait = await pictureOf(grid, tall.prompt)
     expect(portrait.sizes).toBe(`${Math.ceil(portrait.drawn)}px`)

@@ -69,7 +69,9 @@ describe('a tile’s picture', () => {
   it('offers the still and the thumbnail with their widths, sized at the width it is drawn at', () => {
     const job = portraitTake(true)
     const img = picture(job)
-    expect(img()).toBeNull() // not asked for before the width it is drawn at is known
+    // Asked for as the tile mounts: the still, until the width it is drawn at is known.
+    expect(img()?.getAttribute('src')).toBe(`/api/jobs/${job.id}/still`)
+    expect(img()).not.toHaveAttribute('srcset')
     layout.layOut(117.6)
     expect(img()?.getAttribute('srcset')).toBe(
       `/api/jobs/${job.id}/still 270w, /api/jobs/${job.id}/thumbnail 720w`,

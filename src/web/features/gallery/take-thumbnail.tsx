@@ -9,9 +9,11 @@ import { useDrawnWidth } from './use-drawn-width'
 const GRID = 5
 
 /**
- * The picture's sources: the tile-sized still and the full thumbnail, each with its width, for the
- * browser to pick by the width the picture is drawn at (`drawnWidth`, CSS px) and the screen's
- * density. A take archived before stills has the thumbnail only.
+ * The picture's sources. Until the width it is drawn at (`drawnWidth`, CSS px) is known, the
+ * tile-sized still alone, so the first screen's pictures are asked for as the tiles mount; then
+ * the still and the full thumbnail with their widths, for the browser to pick by that width and
+ * the screen's density (a retina desktop's wide tile takes the thumbnail). A take archived before
+ * stills has the thumbnail only.
  */
 export function stillSources(
   media: Job['media'],
@@ -20,6 +22,7 @@ export function stillSources(
   if (!media?.thumbnail) return null
   const { still, thumbnail } = media
   if (!still) return { src: thumbnail }
+  if (drawnWidth <= 0) return { src: still.url }
   return {
     src: still.url,
     srcSet: `${still.url} ${still.width}w, ${thumbnail} ${still.thumbnailWidth}w`,
@@ -37,11 +40,10 @@ export function TakeThumbnail({ job, className }: { job: Job; className?: string
   const sheet = job.media?.spritesheet
   const place = useContext(FirstScreenContext)
   // The picture is drawn at this box's width (a 9:16 take: the 16:9 tile's height × 9/16), which
-  // is what `sizes` must say: the image is asked for once that width is known, so only once.
+  // is what `sizes` must say.
   const pictureBox = useRef<HTMLDivElement>(null)
   const drawnWidth = useDrawnWidth(pictureBox, Boolean(job.media?.still))
   const sources = stillSources(job.media, drawnWidth)
-  const measured = !sources?.sizes || drawnWidth > 0
 
   const onMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!sheet || event.pointerType === 'touch') return
@@ -65,7 +67,7 @@ export function TakeThumbnail({ job, className }: { job: Job; className?: string
         className={cn('relative max-h-full max-w-full', width >= height ? 'w-full' : 'h-full')}
         style={{ aspectRatio: `${width} / ${height}` }}
       >
-        {sources && measured && (
+        {sources && (
           <img
             {...sources}
             alt=""
