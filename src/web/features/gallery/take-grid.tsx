@@ -81,7 +81,7 @@ export function TakeGrid({
   const shared = {
     count: width > 0 ? layout.rows.length : 0,
     estimateSize: () => rowHeight,
-    overscan: 3,
+    overscan: useOverscan(),
     paddingEnd: 16,
   }
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's object is read during render on purpose
@@ -166,6 +166,24 @@ export function TakeGrid({
       {loadingMore && <p className="px-5 pb-4 text-xs text-text-subtle">Loading more takes…</p>}
     </div>
   )
+}
+
+/**
+ * Rows drawn beyond the view on each side: none while the first screen is drawn (on a phone the
+ * rows below the fold were a third of the first frame's work), three once the page is idle, so
+ * a scroll finds its next rows already there.
+ */
+function useOverscan(): number {
+  const [overscan, setOverscan] = useState(0)
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const id = setTimeout(() => setOverscan(3), 200)
+      return () => clearTimeout(id)
+    }
+    const id = requestIdleCallback(() => setOverscan(3), { timeout: 1000 })
+    return () => cancelIdleCallback(id)
+  }, [])
+  return overscan
 }
 
 /** Whether a row (by index and offset in the grid) is on screen when the page first opens. */
