@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react'
 import { useComposerHandoff } from '../../lib/composer-handoff'
 import { pageScrolls } from '../../lib/use-page-scrolls'
+import { whenIdle } from '../../lib/when-idle'
 
 /** How near the view (below it) the composer starts loading on a phone. */
 const NEAR_PX = 600
@@ -31,21 +32,11 @@ export function useComposerWanted(panel: RefObject<HTMLElement | null>): boolean
             rootMargin: `0px 0px ${NEAR_PX}px 0px`,
           })
     if (element) observer?.observe(element)
-    const cancelIdle = whenIdle(want)
+    const cancelIdle = whenIdle(want, 4000)
     return () => {
       observer?.disconnect()
       cancelIdle()
     }
   }, [panel, wanted])
   return wanted
-}
-
-/** Calls `run` once the browser is idle; Safari has none, so a timer stands in for it there. */
-function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 4000 })
-    return () => cancelIdleCallback(id)
-  }
-  const id = setTimeout(run, 1500)
-  return () => clearTimeout(id)
 }

@@ -12,6 +12,7 @@ import {
 } from 'react'
 import type { Job } from '../../../contract/job'
 import { usePageScrolls } from '../../lib/use-page-scrolls'
+import { whenIdle } from '../../lib/when-idle'
 import { FirstScreenContext, type FirstScreen } from './first-screen'
 import { layoutGrid, neighbour } from './grid-layout'
 import { GridRowView } from './grid-row-view'
@@ -175,14 +176,7 @@ export function TakeGrid({
  */
 function useOverscan(): number {
   const [overscan, setOverscan] = useState(0)
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') {
-      const id = setTimeout(() => setOverscan(3), 200)
-      return () => clearTimeout(id)
-    }
-    const id = requestIdleCallback(() => setOverscan(3), { timeout: 1000 })
-    return () => cancelIdleCallback(id)
-  }, [])
+  useEffect(() => whenIdle(() => setOverscan(3), 1000), [])
   return overscan
 }
 
