@@ -4,7 +4,12 @@ import type { Kysely } from 'kysely'
 import type { DestinationStream, Logger } from 'pino'
 import { startSimulator } from '../simulator/server'
 import { buildApp } from './app'
-import { DEFAULT_DELETE_GRACE_S, SIGN_IN_DEFAULTS, type Config, type UpstreamConfig } from './config'
+import {
+  DEFAULT_DELETE_GRACE_S,
+  SIGN_IN_DEFAULTS,
+  type Config,
+  type UpstreamConfig,
+} from './config'
 import { loadCatalog } from './catalog/catalog-file'
 import { discoverModels } from './catalog/discovery'
 import { ModelCatalog } from './catalog/model-catalog'
@@ -13,7 +18,8 @@ import { createReels } from './reels/create-reels'
 import { createSignIn } from './security/sign-in'
 import { LinkRepository } from './links/link-repository'
 import { createReviewLinks, reelsForLinks } from './links/review-links'
-import { DEFAULT_SCHEDULE, Watcher, type PollSchedule } from './jobs/watcher'
+import { DEFAULT_SCHEDULE, type PollSchedule } from './jobs/poll-schedule'
+import { Watcher } from './jobs/watcher'
 import { Heartbeats } from './leases/heartbeats'
 import { JobLeases } from './leases/job-leases'
 import { LeaseKeeper } from './leases/lease-keeper'
@@ -34,10 +40,28 @@ import type { Vault } from './vault/vault'
 
 export type StudioConfig = Pick<
   Config,
-  'provider' | 'upstream' | 'dataDir' | 'simulator' | 'logLevel' | 'token' | 'rendersPerMinute' | 'ffmpegPath'
+  | 'provider'
+  | 'upstream'
+  | 'dataDir'
+  | 'simulator'
+  | 'logLevel'
+  | 'token'
+  | 'rendersPerMinute'
+  | 'ffmpegPath'
 > &
   Partial<
-    Pick<Config, 'signIn' | 'trustProxy' | 'models' | 'jobMaxAgeMs' | 'deleteGraceS' | 's3' | 'providerConcurrency' | 'leaseMs' | 'databaseUrl'>
+    Pick<
+      Config,
+      | 'signIn'
+      | 'trustProxy'
+      | 'models'
+      | 'jobMaxAgeMs'
+      | 'deleteGraceS'
+      | 's3'
+      | 'providerConcurrency'
+      | 'leaseMs'
+      | 'databaseUrl'
+    >
   >
 
 export interface StudioOverrides {
@@ -69,7 +93,10 @@ export interface Studio {
 }
 
 /** Wires store, vault, upstream, watcher and routes together: main.ts and the tests share it. */
-export async function createStudio(config: StudioConfig, overrides: StudioOverrides = {}): Promise<Studio> {
+export async function createStudio(
+  config: StudioConfig,
+  overrides: StudioOverrides = {},
+): Promise<Studio> {
   const logger = createLogger(config.logLevel, overrides.logStream)
   const simulator =
     config.upstream === null
@@ -87,7 +114,9 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     keyName: 'DAILIES_SIM_KEY',
   }
   const store = await openStore(
-    config.databaseUrl ? { postgresUrl: config.databaseUrl } : { sqliteFile: path.join(config.dataDir, 'dailies.db') },
+    config.databaseUrl
+      ? { postgresUrl: config.databaseUrl }
+      : { sqliteFile: path.join(config.dataDir, 'dailies.db') },
   )
   const metrics = new StudioMetrics(() => countJobsByStatus(store.db))
   const baseUpstream = instrumentUpstream(createUpstream({ ...upstreamConfig, logger }), metrics)
@@ -97,9 +126,15 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     ? overrides.createVault(path.join(config.dataDir, 'vault'))
     : openVault(config.dataDir, config.s3 ?? null)
   await vault.sweepTemp()
-  const repo = new JobRepository(store.db, store.changeStamp ? new ReadMemo(store.changeStamp) : null)
+  const repo = new JobRepository(
+    store.db,
+    store.changeStamp ? new ReadMemo(store.changeStamp) : null,
+  )
   const now = overrides.now ?? (() => new Date())
-  const leaseTerms: LeaseTerms = { owner: newReplicaId(), periodMs: config.leaseMs ?? DEFAULT_LEASE_MS }
+  const leaseTerms: LeaseTerms = {
+    owner: newReplicaId(),
+    periodMs: config.leaseMs ?? DEFAULT_LEASE_MS,
+  }
   const jobLeases = new JobLeases(store.db, store.dialect, leaseTerms)
   const exportLeases = new ReelExportLeases(store.db, leaseTerms)
   const watcher = new Watcher({
@@ -116,7 +151,16 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
   const catalog = new ModelCatalog(config.models ?? loadCatalog(null), config.provider)
   const stopDiscovery = new AbortController()
   const discovery = discoverModels(upstream, catalog, logger, stopDiscovery.signal)
-  const jobs = new JobService({ repo, vault, upstream, watcher, catalog, provider: config.provider, now, log: logger })
+  const jobs = new JobService({
+    repo,
+    vault,
+    upstream,
+    watcher,
+    catalog,
+    provider: config.provider,
+    now,
+    log: logger,
+  })
   const { reels, reelExporter } = createReels({
     db: store.db,
     jobs: repo,
@@ -136,7 +180,12 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     jobs,
     metrics,
     signIn: config.token
-      ? createSignIn({ db: store.db, token: config.token, settings: config.signIn ?? SIGN_IN_DEFAULTS, now })
+      ? createSignIn({
+          db: store.db,
+          token: config.token,
+          settings: config.signIn ?? SIGN_IN_DEFAULTS,
+          now,
+        })
       : null,
     reviewLinks: createReviewLinks({
       repo: new LinkRepository(store.db),
@@ -163,7 +212,8 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
     heartbeats: new Heartbeats(store.db, leaseTerms),
     watcher,
     recoverExports: () => reelExporter.recover('expired'),
-    providerCap: overrides.schedule?.concurrency ?? config.providerConcurrency ?? DEFAULT_SCHEDULE.concurrency,
+    providerCap:
+      overrides.schedule?.concurrency ?? config.providerConcurrency ?? DEFAULT_SCHEDULE.concurrency,
     metrics,
     now,
     log: logger,
@@ -192,7 +242,10 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
       await reelExporter.stop()
       await leaseKeeper.leave().catch((error: unknown) => {
         // As with the leases: with the database gone, this replica's heartbeat simply goes stale.
-        app.log.warn({ err: error }, 'could not sign this replica off; the others notice it is gone')
+        app.log.warn(
+          { err: error },
+          'could not sign this replica off; the others notice it is gone',
+        )
       })
       await store.close()
       await simulator?.close()
@@ -204,7 +257,12 @@ export async function createStudio(config: StudioConfig, overrides: StudioOverri
 const DEFAULT_LEASE_MS = 30_000
 
 /** Purges, now and then, the deleted jobs whose grace period has run out. */
-function startPurger(jobs: JobService, now: () => Date, graceS: number, log: Logger): NodeJS.Timeout {
+function startPurger(
+  jobs: JobService,
+  now: () => Date,
+  graceS: number,
+  log: Logger,
+): NodeJS.Timeout {
   let running = false
   const timer = setInterval(
     () => {

@@ -8,28 +8,8 @@ import type { Vault } from '../vault/vault'
 import { archiveStep } from './archive-step'
 import { TIMED_OUT } from './cancel-words'
 import { INTERRUPTED, LOST_UPSTREAM } from './job-errors'
+import { DEFAULT_MAX_AGE_MS, DEFAULT_SCHEDULE, type PollSchedule } from './poll-schedule'
 import { retryDelayMs } from './retry-policy'
-
-export interface PollSchedule {
-  /** First poll delay, and the interval while progress moves. */
-  minMs: number
-  /** The slowest a job is polled while nothing changes: bounds how late a finish is noticed. */
-  maxMs: number
-  /** The longest wait after repeated upstream errors. */
-  errorMaxMs: number
-  /** Polls and archives in flight at once, across all jobs (this replica's share of the provider cap). */
-  concurrency: number
-}
-
-export const DEFAULT_SCHEDULE: PollSchedule = {
-  minMs: 1000,
-  maxMs: 3000,
-  errorMaxMs: 30_000,
-  concurrency: 8,
-}
-
-/** How long a take may stay queued or in progress before the studio stops waiting. */
-export const DEFAULT_MAX_AGE_MS = 60 * 60_000
 
 interface Tracked {
   timer: NodeJS.Timeout | null
