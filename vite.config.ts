@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { precompress } from './scripts/vite-precompress'
 
-const ZOD_FREE_CONTRACT =
-  /contract[\\/](job-status|verdict|size-dimensions|list-limit|reel-rules)\.ts$/
+/** A contract file that builds no schema (decision 011): its values cost the browser no zod. */
+const isZodFreeContract = (id: string): boolean =>
+  /[\\/]src[\\/]contract[\\/][^\\/]+\.ts$/.test(id) &&
+  !/\.test\.ts$/.test(id) &&
+  !readFileSync(id, 'utf8').includes("from 'zod/mini'")
 
 // The SPA. `vite build` writes dist/ (with .br and .gz copies of every text file), which the
 // BFF serves with a fallback to index.html; `vite` alone serves it with hot reload and
@@ -23,7 +27,7 @@ export default defineConfig({
       treeshake: { manualPureFunctions: ['z'] },
       // The contract's values without zod (decision 011) are a chunk of their own: merged into a
       // chunk with a schema module, a constant pulled zod into the gallery's first screen.
-      output: { codeSplitting: { groups: [{ name: 'contract-values', test: ZOD_FREE_CONTRACT }] } },
+      output: { codeSplitting: { groups: [{ name: 'contract-values', test: isZodFreeContract }] } },
     },
   },
   server: {
