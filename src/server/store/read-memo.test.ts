@@ -55,6 +55,8 @@ describe('reads kept until the database changes', () => {
     } finally {
       await other.close()
     }
+    // Another process's commit reaches this one by I/O, in a later turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve))
     expect(await ids(repo)).toEqual(['job_aaaaaaaaaa02', 'job_aaaaaaaaaa01'])
     expect((await repo.get('job_aaaaaaaaaa01'))?.progress).toBe(55)
   })

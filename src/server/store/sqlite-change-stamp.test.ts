@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { sqliteChangeStamp, type ChangeStamp } from './sqlite-change-stamp'
 
 let dir: string
@@ -10,6 +10,8 @@ let file: string
 let own: Database.Database
 let stamp: ChangeStamp
 const opened: Database.Database[] = []
+/** Another process's commit reaches this one by I/O, in a later turn of the event loop. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 function connect(name = file): Database.Database {
   const connection = new Database(name)
@@ -45,31 +47,54 @@ describe('the change stamp of a SQLite file', () => {
     own.prepare("UPDATE takes SET progress = 30 WHERE id = 'a'").run()
     const during = stamp.read()
     expect(during).not.toBe(before)
-    own.exec('COMMIT')
+    own.prepare("UPDATE takes SET progress = 40 WHERE id = 'a'").run()
     expect(stamp.read()).not.toBe(during)
+    own.exec('COMMIT')
+    expect(stamp.read()).not.toBe(before)
   })
 
-  it('moves with every commit of another connection, and not before it', () => {
+  it('moves with every commit of another connection, and not before it', async () => {
     const other = connect()
     const before = stamp.read()
     other.exec('BEGIN')
     other.prepare("UPDATE takes SET progress = 55 WHERE id = 'a'").run()
+    await nextTurn()
     expect(stamp.read()).toBe(before)
     other.exec('COMMIT')
+    await nextTurn()
     const first = stamp.read()
     expect(first).not.toBe(before)
     other.prepare("UPDATE takes SET progress = 60 WHERE id = 'a'").run()
+    await nextTurn()
     expect(stamp.read()).not.toBe(first)
   })
 
-  it('moves after another connection checkpoints and starts the log over', () => {
+  it('moves after another connection checkpoints and starts the log over', async () => {
     const other = connect()
     other.prepare("UPDATE takes SET progress = 55 WHERE id = 'a'").run()
     other.pragma('wal_checkpoint(RESTART)')
+    await nextTurn()
     const before = stamp.read()
     // The log starts over from its first frame: the same frame count as some earlier state.
     other.prepare("UPDATE takes SET progress = 56 WHERE id = 'a'").run()
+    await nextTurn()
     expect(stamp.read()).not.toBe(before)
+  })
+
+  it('reads the -shm file once per turn of the event loop, however many reads that turn asks for', async () => {
+    stamp.read()
+    await nextTurn()
+    const preads = vi.spyOn(fs, 'readSync')
+    try {
+      const inOneTurn = Array.from({ length: 5 }, () => stamp.read())
+      expect(new Set(inOneTurn).size).toBe(1)
+      expect(preads).toHaveBeenCalledTimes(1)
+      await nextTurn()
+      stamp.read()
+      expect(preads).toHaveBeenCalledTimes(2)
+    } finally {
+      preads.mockRestore()
+    }
   })
 
   it('works without a -shm file (an in-memory database)', () => {

@@ -24,6 +24,12 @@ export interface ChangeStamp {
  *   releases a WAL read lock (two `fcntl` calls and a read transaction), which cost a polled
  *   `/api/jobs/:id` about a tenth of its CPU time under load (docs/benchmarks.md, reads).
  *
+ * The header is read at most once per turn of the event loop: the requests a turn serves (several
+ * sockets' data can arrive together under load) share one `pread`, which on a VM costs a polled
+ * read about a tenth of its CPU time. Another process's commit is therefore seen from the next
+ * turn (any request made after it arrives by I/O, in a later turn); this process's own writes
+ * still move the stamp at once.
+ *
  * A database that is not a WAL file (`:memory:`) has no header: there `data_version` every time.
  * `file` is the database's path, absolute (the `-shm` file sits beside it).
  *
@@ -57,9 +63,21 @@ export function sqliteChangeStamp(sqlite: Database.Database, file: string): Chan
     return headers.toString('latin1', 0, HEADER_BYTES)
   }
 
+  let headerThisTurn: string | null = null
+  const publishedHeader = (): string | null => {
+    if (headerThisTurn !== null) return headerThisTurn
+    headerThisTurn = header()
+    // A header being published (null) is not kept: the next read looks again.
+    if (headerThisTurn !== null)
+      setImmediate(() => {
+        headerThisTurn = null
+      })
+    return headerThisTurn
+  }
+
   return {
     read() {
-      const published = header()
+      const published = publishedHeader()
       return published === null ? (exact.get() ?? '') : `${ownWrites.get() ?? 0}:${published}`
     },
     close() {
