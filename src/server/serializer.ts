@@ -4,7 +4,7 @@ import { z } from '../lib/zod'
 
 type JsonSchema = { [key: string]: unknown }
 
-const isZod = (schema: unknown): schema is z.ZodMiniType =>
+export const isZod = (schema: unknown): schema is z.ZodMiniType =>
   typeof schema === 'object' && schema !== null && '_zod' in schema
 
 /** Keywords that only validate: a serialiser writes what it is given. */

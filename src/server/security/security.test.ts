@@ -80,15 +80,22 @@ describe('cross-site requests', () => {
 describe('headers', () => {
   it('sends a strict CSP, nosniff, no framing and a referrer policy', async () => {
     studio = await startTestStudio()
-    const reply = await studio.app.inject({ method: 'GET', url: '/api/health' })
-    const csp = String(reply.headers['content-security-policy'])
+    // The page's policy governs what the app may load; a JSON reply may load nothing at all.
+    const [page, json] = await Promise.all([
+      studio.app.inject({ method: 'GET', url: '/' }),
+      studio.app.inject({ method: 'GET', url: '/api/health' }),
+    ])
+    const csp = String(page.headers['content-security-policy'])
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("media-src 'self' blob:")
     expect(csp).toContain("img-src 'self' blob: data:")
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).not.toContain('unsafe-inline')
-    expect(reply.headers['x-content-type-options']).toBe('nosniff')
-    expect(reply.headers['referrer-policy']).toBe('same-origin')
+    expect(String(json.headers['content-security-policy'])).toMatch(/^default-src 'none';.*frame-ancestors 'none'/)
+    for (const reply of [page, json]) {
+      expect(reply.headers['x-content-type-options']).toBe('nosniff')
+      expect(reply.headers['referrer-policy']).toBe('same-origin')
+    }
   })
 })
 
