@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { createHmac, hash as digest, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { StudioTables } from '../store/tables'
 
@@ -17,8 +17,11 @@ export const SESSION_RECHECK_MS = 1_000
 /** Sessions kept at once; past this many the memo starts over. */
 const RECENT_MAX = 10_000
 
-/** The memo's key for a cookie: a digest, so that no cookie is kept, in memory either. */
-const recentKey = (cookie: string) => createHash('sha256').update(cookie).digest('base64url')
+/**
+ * The memo's key for a cookie: a digest, so that no cookie is kept, in memory either. The
+ * one-shot `hash` costs a third of a Hash object's time, and this runs on every signed-in request.
+ */
+const recentKey = (cookie: string) => digest('sha256', cookie, 'base64url')
 
 export interface SignedIn {
   /** The name given at sign-in (null for a session opened without one). */
