@@ -15,8 +15,8 @@ interface GridRowViewProps {
 }
 
 /**
- * One virtual row of the grid, placed where the virtualizer says. Memoised: a scroll re-renders
- * the grid every frame, but a row already in view keeps its props and is left alone.
+ * One row of the grid, placed at its own top. Memoised: when a scroll brings a row into view the
+ * grid renders again, but a row already in view keeps its props and is left alone.
  */
 export const GridRowView = memo(function GridRowView({
   row,

@@ -1,4 +1,3 @@
-import { useVirtualizer, useWindowVirtualizer } from '@tanstack/react-virtual'
 import {
   useEffect,
   useImperativeHandle,
@@ -17,11 +16,14 @@ import { FirstScreenContext, type FirstScreen } from './first-screen'
 import { layoutGrid, neighbour } from './grid-layout'
 import { GridRowView } from './grid-row-view'
 import { GROUP_HEADER_PX } from './group-cluster'
+import { useVisibleRows } from './use-visible-rows'
 
 const MIN_TILE_PX = 208
 const GAP_PX = 12
 const PAD_PX = 20
 const CAPTION_PX = 34
+/** Room below the last row. */
+const END_PAD_PX = 16
 /** Rows left below the fold when the next page is asked for. */
 const PREFETCH_ROWS = 4
 
@@ -44,7 +46,7 @@ export interface TakeGridProps {
   ref?: Ref<TakeGridHandle>
 }
 
-/** The takes as a virtualised grid: only the rows in view exist, so thousands scroll smoothly. */
+/** The takes as a windowed grid: only the rows in view exist, so thousands scroll smoothly. */
 export function TakeGrid({
   jobs,
   hasMore,
@@ -76,32 +78,22 @@ export function TakeGrid({
   const order = useMemo(() => jobs.map((job) => job.id), [jobs])
 
   // On a phone the page scrolls and the grid is part of it (no scroll box within the page); on a
-  // desktop the grid is its own scroll box beside the composer. One virtualizer is live at a time.
+  // desktop the grid is its own scroll box beside the composer. The rows in view follow either.
   const pageScrolls = usePageScrolls()
   const gridTop = useGridTop(scrollRef, pageScrolls)
-  const shared = {
+  const { range, scrollToRow } = useVisibleRows({
     count: width > 0 ? layout.rows.length : 0,
-    estimateSize: () => rowHeight,
+    rowHeight,
     overscan: useOverscan(),
-    paddingEnd: 16,
-  }
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's object is read during render on purpose
-  const boxVirtualizer = useVirtualizer({
-    ...shared,
-    getScrollElement: () => scrollRef.current,
-    enabled: !pageScrolls,
+    grid: scrollRef,
+    pageScrolls,
+    gridTop,
   })
-  const pageVirtualizer = useWindowVirtualizer({
-    ...shared,
-    scrollMargin: gridTop,
-    enabled: pageScrolls,
-  })
-  const virtualizer = pageScrolls ? pageVirtualizer : boxVirtualizer
-  const margin = pageScrolls ? gridTop : 0
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
+  const shown = range
+    ? Array.from({ length: range.last - range.first + 1 }, (_, k) => range.first + k)
+    : []
 
-  const items = virtualizer.getVirtualItems()
-  const lastIndex = items.at(-1)?.index ?? -1
+  const lastIndex = range?.last ?? -1
   useEffect(() => {
     if (hasMore && !loadingMore && lastIndex >= layout.rows.length - PREFETCH_ROWS) loadMore()
   }, [hasMore, loadingMore, lastIndex, layout.rows.length, loadMore])
@@ -109,7 +101,7 @@ export function TakeGrid({
   const focusTake = (id: string, attempts = 8) => {
     const at = layout.positions.get(id)
     if (!at) return
-    virtualizer.scrollToIndex(at.row, { align: 'auto' })
+    scrollToRow(at.row)
     requestAnimationFrame(() => {
       const button = scrollRef.current?.querySelector<HTMLElement>(
         `[data-take-id="${id}"] [data-open-take]`,
@@ -151,13 +143,16 @@ export function TakeGrid({
       onKeyDown={onKeyDown}
       className="lg:min-h-0 lg:flex-[1_1_0px] lg:overflow-y-auto lg:overscroll-contain"
     >
-      <div className="relative isolate w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => (
-          <FirstScreenContext key={item.key} value={firstScreen(item.index, item.start - margin)}>
+      <div
+        className="relative isolate w-full"
+        style={{ height: width > 0 ? layout.rows.length * rowHeight + END_PAD_PX : 0 }}
+      >
+        {shown.map((index) => (
+          <FirstScreenContext key={index} value={firstScreen(index, index * rowHeight)}>
             <GridRowView
-              row={layout.rows[item.index]}
+              row={layout.rows[index]}
               columns={columns}
-              top={item.start - margin}
+              top={index * rowHeight}
               height={rowHeight}
               {...tile}
             />
@@ -187,8 +182,9 @@ function firstScreen(index: number, top: number): FirstScreen {
 }
 
 /**
- * The grid's distance from the top of the page, which the page virtualizer needs; it changes as
- * the render queue above it grows and shrinks, so it is measured again whenever the page resizes.
+ * The grid's distance from the top of the page, from which its rows in view are reckoned; it
+ * changes as the render queue above it grows and shrinks, so it is measured again whenever the
+ * page resizes.
  */
 function useGridTop(grid: RefObject<HTMLElement | null>, pageScrolls: boolean): number {
   const [top, setTop] = useState(0)
