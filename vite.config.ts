@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { precompress } from './scripts/vite-precompress'
+import { preloadParts } from './scripts/vite-preload-parts'
 
 /** A contract file that builds no schema (decision 011): its values cost the browser no zod. */
 const isZodFreeContract = (id: string): boolean =>
@@ -14,7 +15,13 @@ const isZodFreeContract = (id: string): boolean =>
 // BFF serves with a fallback to index.html; `vite` alone serves it with hot reload and
 // forwards /api to a BFF on its default port.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), precompress()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // The gallery is a lazy part the studio's first frame waits for (src/web/app/first-frame.ts).
+    preloadParts({ 'index.html': ['src/web/features/gallery/gallery.tsx'] }),
+    precompress(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -73,3 +73,18 @@ test('the health check index.html preloads is the one the app reads', async ({ p
   await page.waitForLoadState('networkidle')
   expect(asked).toHaveLength(1)
 })
+
+test('the gallery’s code is preloaded by index.html, fetched once, and run', async ({ page }) => {
+  const galleryCode: string[] = []
+  page.on('request', (request) => {
+    if (/\/assets\/gallery-[\w-]+\.js$/.test(new URL(request.url()).pathname))
+      galleryCode.push(request.url())
+  })
+  const response = await page.goto('/')
+  expect(await response?.text()).toMatch(
+    /<link rel="modulepreload" crossorigin href="\/assets\/gallery-/,
+  )
+  await expect(page.getByRole('searchbox', { name: 'Search prompts and notes' })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(galleryCode).toHaveLength(1)
+})

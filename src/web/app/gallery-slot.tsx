@@ -2,9 +2,9 @@ import { Suspense, useState } from 'react'
 import { deferredPart } from '../lib/deferred-part'
 
 /**
- * The gallery (with its virtualiser) is a chunk of its own, so the first screen's script does
- * not carry it. It is asked for as soon as the app starts (first-frame.ts), beside the first
- * page of takes; on a phone the gallery is below the fold anyway.
+ * The gallery is a chunk of its own, run in a task of its own when the app imports it (not in
+ * the one task that runs the app's first script). The first frame waits for it (first-frame.ts),
+ * so index.html preloads it beside that script (vite.config.ts, preloadParts).
  */
 const gallery = deferredPart(() => import('../features/gallery/gallery').then((m) => m.Gallery))
 export const loadGallery = gallery.preload
