@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import type { ByteRange } from '../media/byte-range'
 import { TempFolder } from './temp-folder'
-import { ASSETS, IncompleteDownloadError, type AssetName, type StoredMedia, type Vault, ownerIdSchema } from './vault'
+import { ASSETS, IncompleteDownloadError, type AssetName, type OpenedMedia, type StoredMedia, type Vault, ownerIdSchema } from './vault'
 
 /**
  * 64 KiB reads, Node's default: larger ones (1 MiB was tried) each take fresh memory from the
@@ -94,9 +94,7 @@ export class FolderVault implements Vault {
 
   async stat(jobId: string, asset: AssetName): Promise<StoredMedia | null> {
     const stat = await fsp.stat(this.pathOf(jobId, asset)).catch(() => null)
-    if (!stat) return null
-    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`
-    return { size: stat.size, etag, lastModified: stat.mtime }
+    return stat ? storedMedia(stat) : null
   }
 
   /**
@@ -104,12 +102,16 @@ export class FolderVault implements Vault {
    * through the callback API on the descriptor: a FileHandle's stream reads through promises,
    * which cost the event loop about six times the socket writes per chunk (bench 5's profile).
    */
-  async openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<Readable> {
+  async openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<OpenedMedia> {
     const file = this.pathOf(jobId, asset)
     const fd = await new Promise<number>((resolve, reject) =>
       fs.open(file, 'r', (error, opened) => (error ? reject(error) : resolve(opened))),
     )
-    return fs.createReadStream(file, { fd, ...range, highWaterMark: READ_BUFFER })
+    const stat = await new Promise<fs.Stats>((resolve, reject) =>
+      fs.fstat(fd, (error, stats) => (error ? fs.close(fd, () => reject(error)) : resolve(stats))),
+    )
+    const body = fs.createReadStream(file, { fd, ...range, highWaterMark: READ_BUFFER })
+    return { body, file: storedMedia(stat) }
   }
 
   ffmpegInput(jobId: string, asset: AssetName): Promise<string> {
@@ -163,4 +165,10 @@ export class FolderVault implements Vault {
     await fsp.mkdir(this.dirOf(jobId), { recursive: true })
     await fsp.rename(temp, this.pathOf(jobId, asset))
   }
+}
+
+/** A file's facts from its stat; the ETag changes whenever its size or modification time does. */
+function storedMedia(stat: fs.Stats): StoredMedia {
+  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`
+  return { size: stat.size, etag, lastModified: stat.mtime }
 }

@@ -19,7 +19,7 @@ import type { ByteRange } from '../media/byte-range'
 import { ByteCounter } from './byte-counter'
 import { sweepStaleUploads } from './stale-uploads'
 import { TempFolder } from './temp-folder'
-import { ASSET_NAMES, ASSETS, type AssetName, type StoredMedia, type Vault, ownerIdSchema } from './vault'
+import { ASSET_NAMES, ASSETS, type AssetName, type OpenedMedia, type StoredMedia, type Vault, ownerIdSchema } from './vault'
 
 /**
  * S3's smallest multipart part, and one part in flight at a time: an upload holds at most about
@@ -126,7 +126,7 @@ export class S3Vault implements Vault {
     }
   }
 
-  async openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<Readable> {
+  async openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<OpenedMedia> {
     const object = await this.client.send(
       new GetObjectCommand({
         Bucket: this.bucket,
@@ -134,8 +134,17 @@ export class S3Vault implements Vault {
         ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
       }),
     )
-    // In Node the SDK's body is an http.IncomingMessage, a Readable.
-    return object.Body as Readable
+    // A range's reply gives the whole object's size after the slash of its Content-Range.
+    const total = /\/(\d+)$/.exec(object.ContentRange ?? '')?.[1]
+    return {
+      // In Node the SDK's body is an http.IncomingMessage, a Readable.
+      body: object.Body as Readable,
+      file: {
+        size: total ? Number(total) : (object.ContentLength ?? 0),
+        etag: object.ETag ?? '""',
+        lastModified: object.LastModified ?? new Date(0),
+      },
+    }
   }
 
   ffmpegInput(jobId: string, asset: AssetName): Promise<string> {

@@ -53,10 +53,12 @@ describe.each(MEDIA_STORES)('vault on %s', (kind) => {
     const stat = await vault.stat(JOB, 'video')
     expect(stat?.size).toBe(bytes.length)
     expect(stat?.etag).toMatch(/^".+"$/)
-    const part = await vault.openRead(JOB, 'video', { start: 4096, end: 8191 })
+    const { body: part, file } = await vault.openRead(JOB, 'video', { start: 4096, end: 8191 })
     const chunks: Buffer[] = []
     for await (const chunk of part) chunks.push(chunk as Buffer)
     expect(Buffer.concat(chunks).equals(bytes.subarray(4096, 8192))).toBe(true)
+    // A range's read says what the whole file is, as stat does (a seek then needs no stat).
+    expect(file).toEqual(stat)
     expect(opened.leftovers()).toEqual([])
   })
 
@@ -102,7 +104,7 @@ describe.each(MEDIA_STORES)('vault on %s', (kind) => {
   it('adopts a received upload and removes its temp file', async () => {
     const temp = await vault.receive(Readable.from([Buffer.from('an original image')]), 'reference')
     await vault.adopt(temp, JOB, 'reference-original')
-    expect(await text(await vault.openRead(JOB, 'reference-original'))).toBe('an original image')
+    expect(await text((await vault.openRead(JOB, 'reference-original')).body)).toBe('an original image')
     expect(opened.leftovers()).toEqual([])
   })
 

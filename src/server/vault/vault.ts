@@ -40,6 +40,13 @@ export interface StoredMedia {
   lastModified: Date
 }
 
+/** A stored file opened for reading: its bytes (or some of them) and what the file is. */
+export interface OpenedMedia {
+  body: Readable
+  /** The whole file's facts, read with the bytes (a bucket's GET reply carries them). */
+  file: StoredMedia
+}
+
 /**
  * Where a job's files live: a folder on this machine (FolderVault, the default) or an
  * S3-compatible bucket (S3Vault). Callers see only this seam, never a path or a key.
@@ -55,8 +62,8 @@ export interface Vault {
   has(jobId: string, asset: AssetName): Promise<boolean>
   /** null when the file is not there. */
   stat(jobId: string, asset: AssetName): Promise<StoredMedia | null>
-  /** The file's bytes, or the inclusive `range` of them, as a stream. */
-  openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<Readable>
+  /** The file's bytes, or the inclusive `range` of them (cut at the file's end), as a stream. */
+  openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<OpenedMedia>
   /** Something ffmpeg's `-i` can seek in: a file path, or a short-lived presigned URL. */
   ffmpegInput(jobId: string, asset: AssetName): Promise<string>
   /** Removes some of a job's files, e.g. a take saved after it was cancelled. */
