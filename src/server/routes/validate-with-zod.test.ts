@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from '../../lib/zod'
-import { validateWithZod } from './route-schemas'
+import { validateWithZod } from './validate-with-zod'
 
 const compile = (schema: z.ZodMiniType, httpPart: string) =>
   validateWithZod({ schema, httpPart, method: 'GET', url: '/api/things/:id' })
