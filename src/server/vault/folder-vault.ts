@@ -129,8 +129,14 @@ export class FolderVault implements Vault {
   async keys(): Promise<string[]> {
     const entries = await fsp.readdir(this.root, { withFileTypes: true })
     const jobs = entries.filter((entry) => entry.isDirectory() && ownerIdSchema.safeParse(entry.name).success)
+    // A job's folder removed between the two listings (a purge running meanwhile) holds nothing.
+    const filesOf = (job: string) =>
+      fsp.readdir(path.join(this.root, job)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return []
+        throw error
+      })
     const keys = await Promise.all(
-      jobs.map(async (job) => (await fsp.readdir(path.join(this.root, job.name))).map((file) => `${job.name}/${file}`)),
+      jobs.map(async (job) => (await filesOf(job.name)).map((file) => `${job.name}/${file}`)),
     )
     return keys.flat().sort()
   }

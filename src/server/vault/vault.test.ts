@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { text } from 'node:stream/consumers'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startS3Server } from '../testing/s3-server'
 import { MEDIA_STORES, type MediaStoreKind } from '../testing/test-studio'
 import { FolderVault } from './folder-vault'
@@ -113,5 +113,28 @@ describe.each(MEDIA_STORES)('vault on %s', (kind) => {
     await vault.sweepTemp()
     expect(opened.leftovers()).toEqual([])
     expect(await vault.reachable()).toBe(true)
+  })
+})
+
+describe('the folder vault', () => {
+  it('lists no files of a job whose folder is removed while it lists (a purge running meanwhile)', async () => {
+    const opened = await openVault('folder')
+    const { default: fsp } = await import('node:fs/promises')
+    const real = fsp.readdir.bind(fsp)
+    try {
+      await opened.vault.writeFile(JOB, 'video', 'bytes')
+      await opened.vault.writeFile('job_vaulttest0002', 'video', 'kept')
+      // The root is listed, then the job's folder goes before it is read.
+      const listing = vi.spyOn(fsp, 'readdir').mockImplementationOnce(async (...args) => {
+        const entries = await (real as (...a: unknown[]) => Promise<unknown>)(...args)
+        await opened.vault.remove(JOB)
+        return entries as never
+      })
+      expect(await opened.vault.keys()).toEqual(['job_vaulttest0002/video.mp4'])
+      expect(listing).toHaveBeenCalled()
+    } finally {
+      vi.restoreAllMocks()
+      await opened.close()
+    }
   })
 })
