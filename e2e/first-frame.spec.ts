@@ -36,6 +36,10 @@ for (const viewport of [
 
     await expect(page.getByText(BANNER)).toBeVisible()
     await expect(page.getByRole('heading', { name: /^Takes/ })).toBeVisible()
+    // On a phone the composer below the takes is drawn on demand, as it nears the view: scrolled
+    // to, its form takes the place its skeleton held, and that must not move anything either.
+    if (viewport.width < 1024)
+      await page.getByRole('complementary', { name: 'Compose' }).scrollIntoViewIfNeeded()
     await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible()
     await page.waitForLoadState('networkidle')
     const shifts = await page.evaluate(

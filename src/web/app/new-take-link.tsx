@@ -16,10 +16,26 @@ export function NewTakeLink() {
         if (!composer) return
         event.preventDefault()
         composer.scrollIntoView?.({ block: 'start' })
-        composer.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true })
+        focusPromptWhenDrawn(composer)
       }}
     >
       New take
     </a>
   )
+}
+
+/** How long a tap on "New take" waits for the composer's form to be drawn. */
+const DRAWN_WITHIN_MS = 10_000
+
+/** Puts the cursor in the prompt, now or once the form is drawn (on a phone it comes on demand). */
+function focusPromptWhenDrawn(composer: HTMLElement) {
+  const focus = () => {
+    const prompt = composer.querySelector<HTMLTextAreaElement>('textarea')
+    prompt?.focus({ preventScroll: true })
+    return prompt !== null
+  }
+  if (focus()) return
+  const drawn = new MutationObserver(() => focus() && drawn.disconnect())
+  drawn.observe(composer, { childList: true, subtree: true })
+  setTimeout(() => drawn.disconnect(), DRAWN_WITHIN_MS)
 }

@@ -1,6 +1,7 @@
 import { act, cleanup, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { sendToComposer } from '../../lib/composer-handoff'
+import { NewTakeLink } from '../../app/new-take-link'
 import { renderWithQuery } from '../../testing/render'
 import { ComposePanel } from './compose-panel'
 
@@ -43,16 +44,35 @@ afterEach(() => {
 const prompt = () => screen.queryByRole('textbox', { name: /prompt/i })
 
 describe('the composer on a phone, below the takes', () => {
-  it('is not drawn with the first screen, and comes once the page is idle', async () => {
+  it('is not drawn with the first screen, nor when the page is idle: it waits to be wanted', async () => {
     onAPhone()
     renderWithQuery(<ComposePanel />)
     // The models have arrived, yet the form waits: its code is not on the phone's first screen.
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(prompt()).not.toBeInTheDocument()
-    expect(idle).toHaveLength(1)
 
     act(() => idle.forEach((run) => run()))
-    expect(await screen.findByRole('textbox', { name: /prompt/i })).toBeInTheDocument()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(prompt()).not.toBeInTheDocument()
+  })
+
+  it('comes when the header\'s "New take" scrolls to it, with the cursor in the prompt', async () => {
+    onAPhone()
+    const { user } = renderWithQuery(
+      <>
+        <NewTakeLink />
+        <aside id="compose">
+          <ComposePanel />
+        </aside>
+      </>,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(prompt()).not.toBeInTheDocument()
+
+    await user.click(screen.getByRole('link', { name: 'New take' }))
+    // Scrolled to, the composer nears the view: its form is drawn and takes the cursor.
+    act(() => nearView.forEach((seen) => seen([{ isIntersecting: true }])))
+    await vi.waitFor(() => expect(prompt()).toHaveFocus())
   })
 
   it('comes as it nears the view', async () => {

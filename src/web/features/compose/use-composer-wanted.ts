@@ -1,7 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react'
 import { useComposerHandoff } from '../../lib/composer-handoff'
 import { pageScrolls } from '../../lib/use-page-scrolls'
-import { whenIdle } from '../../lib/when-idle'
 
 /** How near the view (below it) the composer starts loading on a phone. */
 const NEAR_PX = 600
@@ -11,9 +10,10 @@ export const composerOnFirstScreen = (): boolean => !pageScrolls()
 
 /**
  * Whether the composer's form should be drawn (and its code fetched) now. Beside the takes, at
- * once. On a phone it sits below them: its code and its drawing are left out of the first screen,
- * and come once the page is idle, as the composer nears the view, or when a take hands it
- * settings, whichever is first.
+ * once. On a phone it sits below them: its code and its drawing are left out of the first screen
+ * and come on demand, as the composer nears the view (the header's "New take" scrolls it there)
+ * or when a take hands it settings. Not when the page is idle: drawing the form then was the
+ * longest task a phone ran while its first takes were still loading (docs/benchmarks.md).
  */
 export function useComposerWanted(panel: RefObject<HTMLElement | null>): boolean {
   const [wanted, setWanted] = useState(composerOnFirstScreen)
@@ -32,11 +32,7 @@ export function useComposerWanted(panel: RefObject<HTMLElement | null>): boolean
             rootMargin: `0px 0px ${NEAR_PX}px 0px`,
           })
     if (element) observer?.observe(element)
-    const cancelIdle = whenIdle(want, 4000)
-    return () => {
-      observer?.disconnect()
-      cancelIdle()
-    }
+    return () => observer?.disconnect()
   }, [panel, wanted])
   return wanted
 }
