@@ -27,8 +27,9 @@ const FIRST_FRAME_WAIT_MS = 1500
  */
 export function firstFrameReady(client: QueryClient): Promise<void> {
   const filters = galleryListFilters(readGalleryFilters(window.location.search))
-  // In order of need: a browser opens six connections to a server, and the gallery's code is
-  // the largest and the last thing the first frame waits for, so it is asked for first.
+  // In order of need: the gallery's code is the largest thing the first frame waits for. The
+  // built index.html preloads it beside the first scripts (vite.config.ts); this runs it, and
+  // fetches it where nothing preloaded it (the dev server).
   const needed = Promise.all([
     loadGallery().catch(() => undefined),
     client.prefetchInfiniteQuery(jobQueries.gallery(filters)),
