@@ -15,8 +15,6 @@ async function pictureOf(grid: Locator, prompt: string) {
   await expect(img).toHaveAttribute('sizes', /px$/, MEDIA)
   await expect(img).toHaveJSProperty('complete', true, MEDIA)
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth), MEDIA).toBeGreaterThan(0)
-  // Laid out, not caught while the search's rows are being drawn (a box of 0 × 0 then).
-  await expect(img).toBeVisible(MEDIA)
   return img.evaluate((el: HTMLImageElement) => {
     const tileBox = el.closest('.aspect-video')?.getBoundingClientRect()
     return {

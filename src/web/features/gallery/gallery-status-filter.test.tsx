@@ -13,14 +13,16 @@ import { useGalleryTakes } from './use-gallery-takes'
 /** The toolbar and the takes it asks for, as the gallery wires them (without its virtual grid). */
 function FilteredTakes() {
   const [filters, setFilters] = useGalleryFilters()
-  const { jobs } = useGalleryTakes(filters)
+  const { jobs, busy } = useGalleryTakes(filters)
   return (
-    <>
+    <section aria-label="Takes" aria-busy={busy}>
       <GalleryToolbar value={filters} onChange={setFilters} />
       {jobs.map((job) => (
-        <TileFace key={job.id} job={job} detailsId={`details-${job.id}`} />
+        <article key={job.id} aria-label={job.prompt}>
+          <TileFace job={job} detailsId={`details-${job.id}`} />
+        </article>
       ))}
-    </>
+    </section>
   )
 }
 
@@ -49,5 +51,37 @@ describe('the gallery’s status filter', () => {
     await user.selectOptions(status, 'Cancelled')
     expect(new URLSearchParams(window.location.search).get('status')).toBe('cancelled')
     expect(await screen.findByText('Cancelled at 40%')).toBeInTheDocument()
+  })
+})
+
+describe('a search', () => {
+  it('marks the takes busy from the first key until its own takes are here', async () => {
+    const heron = makeJob({ status: 'completed', prompt: 'a heron lifts off' })
+    const crane = makeJob({ status: 'completed', prompt: 'a crane lands' })
+    const asked: string[] = []
+    server.use(
+      http.get('/api/jobs', ({ request }) => {
+        const q = new URL(request.url).searchParams.get('q') ?? ''
+        asked.push(q)
+        return HttpResponse.json<JobList>({
+          items: q === 'heron' ? [heron] : [crane, heron],
+          nextCursor: null,
+        })
+      }),
+    )
+    const { user } = renderWithQuery(<FilteredTakes />)
+    const takes = screen.getByRole('region', { name: 'Takes' })
+    await expect.poll(() => takes.getAttribute('aria-busy')).toBe('false')
+    expect(screen.getByRole('article', { name: 'a crane lands' })).toBeInTheDocument()
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search prompts and notes' }), 'heron')
+    // Typed, not yet asked for (the search waits for a pause in the typing).
+    expect(takes).toHaveAttribute('aria-busy', 'true')
+    expect(asked).not.toContain('heron')
+    await expect.poll(() => takes.getAttribute('aria-busy')).toBe('false')
+    expect(asked).toContain('heron')
+    // Not busy once the search's own takes are drawn, not the ones before it.
+    expect(screen.queryByRole('article', { name: 'a crane lands' })).toBeNull()
+    expect(screen.getByRole('article', { name: 'a heron lifts off' })).toBeInTheDocument()
   })
 })

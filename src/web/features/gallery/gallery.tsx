@@ -62,6 +62,7 @@ export function Gallery() {
   return (
     <section
       aria-labelledby="gallery-heading"
+      aria-busy={takes.busy}
       className="flex min-h-[70dvh] flex-auto flex-col lg:min-h-0 lg:flex-[1_1_0px]"
     >
       <div className="flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 px-5 pt-3 pb-1">

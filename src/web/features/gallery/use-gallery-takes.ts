@@ -42,6 +42,8 @@ export function useGalleryTakes(state: GalleryFilterState) {
     jobs,
     error,
     isPending,
+    // A search typed but not yet asked for, or takes not yet here: what is shown is about to change.
+    busy: isPending || q !== state.search.trim(),
     hasNextPage,
     isFetchingNextPage,
     fetchNextPage,
