@@ -26,7 +26,7 @@ test('search forgives case, word order and punctuation, and the filters survive 
   await expect(page.getByRole('combobox', { name: 'Filter by status' })).toHaveValue('all')
   await expect(tile(page.getByRole('region', { name: 'Takes grid' }), prompt)).toBeVisible()
 
-  await page.getByRole('searchbox', { name: 'Search prompts' }).fill(`${tag} nothing-like-this`)
+  await searchTakes(page, `${tag} nothing-like-this`)
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(page.getByRole('searchbox', { name: 'Search prompts' })).toHaveValue('')
   expect(new URL(page.url()).search).toBe('')

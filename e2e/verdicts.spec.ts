@@ -1,7 +1,7 @@
 import { noSeriousViolations } from './axe'
 import fs from 'node:fs/promises'
 import { expect, test } from './fixtures'
-import { fontsReady, MEDIA, tile, viewerOf } from './gallery-page'
+import { fontsReady, MEDIA, searchTakes, tile, viewerOf } from './gallery-page'
 import { getJob, settled, startJob, unique } from './review-support'
 
 test.describe.configure({ timeout: 180_000 })
@@ -24,9 +24,7 @@ test('a circled take shows on its tile and in its group, is found under “Circl
   expect(note.status(), await note.text()).toBe(201)
 
   await page.goto('/')
-  const search = page.getByRole('searchbox', { name: 'Search prompts and notes' })
-  await search.fill(prompt)
-  const grid = page.getByRole('region', { name: 'Takes grid' })
+  const grid = await searchTakes(page, prompt)
   await expect(grid.getByRole('button', { name: prompt, exact: true })).toHaveCount(2)
   const circledTile = grid.locator(`[data-take-id="${b.id}"]`)
 
@@ -76,14 +74,14 @@ test('a circled take shows on its tile and in its group, is found under “Circl
   await page
     .getByRole('combobox', { name: 'Filter by verdict' })
     .selectOption({ label: 'Any verdict' })
-  await search.fill(noteWord)
+  await searchTakes(page, noteWord)
   await expect(grid.locator(`[data-take-id="${b.id}"]`)).toBeVisible()
   await expect(tile(grid, prompt)).toHaveCount(1)
 
   // On a phone the verdict and the note count stay on the tile, and the submit's header still
   // names its circled take, clear of its buttons (the count is what gives way).
   await page.setViewportSize({ width: 390, height: 844 })
-  await search.fill(prompt)
+  await searchTakes(page, prompt)
   await expect(tile(grid, prompt)).toHaveCount(2)
   const named = await submit.getByText('B circled').boundingBox()
   const buttons = await submit.getByRole('button', { name: 'Export notes' }).boundingBox()
