@@ -11,10 +11,12 @@ import { finishedTake } from './review-support'
 /** Which file the tile's picture loaded, its `sizes`, and the boxes it is drawn in (CSS px). */
 async function pictureOf(grid: Locator, prompt: string) {
   const img = tile(grid, prompt).locator('img').first()
-  // The still comes first; once the tile knows the width it draws at, the srcset decides.
+  // The srcset and sizes are there as the tile is drawn; the browser picks by them.
   await expect(img).toHaveAttribute('sizes', /px$/, MEDIA)
   await expect(img).toHaveJSProperty('complete', true, MEDIA)
-  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth), MEDIA).toBeGreaterThan(0)
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth), MEDIA)
+    .toBeGreaterThan(0)
   return img.evaluate((el: HTMLImageElement) => {
     const tileBox = el.closest('.aspect-video')?.getBoundingClientRect()
     return {
@@ -27,13 +29,20 @@ async function pictureOf(grid: Locator, prompt: string) {
 }
 
 test.describe('on a phone', () => {
-  test.use({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true })
+  test.use({
+    viewport: { width: 412, height: 915 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  })
 
   test('a 9:16 tile loads the still, sized at the width it is drawn at (the tile’s height × 9/16)', async ({
     page,
     request,
   }) => {
-    const { prompt, take } = await finishedTake(request, 'A tall still for a phone', { size: '720x1280' })
+    const { prompt, take } = await finishedTake(request, 'A tall still for a phone', {
+      size: '720x1280',
+    })
     expect(take.media?.still).toMatchObject({ width: 270 })
     await page.goto('/')
     const picture = await pictureOf(await searchTakes(page, prompt), prompt)
@@ -53,6 +62,8 @@ test.describe('on a retina desktop', () => {
     const words = 'Wide and tall stills on a retina screen'
     const wide = await finishedTake(request, `${words}, wide`, { size: '1280x720' })
     const tall = await finishedTake(request, `${words}, tall`, { size: '720x1280' })
+    const asked: string[] = []
+    page.on('request', (sent) => asked.push(new URL(sent.url()).pathname))
     await page.goto('/')
     const grid = await searchTakes(page, words)
 
@@ -64,6 +75,8 @@ test.describe('on a retina desktop', () => {
     await expect
       .poll(async () => (await pictureOf(grid, wide.prompt)).loaded, MEDIA)
       .toBe(`/api/jobs/${wide.take.id}/thumbnail`)
+    // Picked once, as the tile was drawn: its still was never fetched only to be dropped.
+    expect(asked).not.toContain(`/api/jobs/${wide.take.id}/still`)
 
     const portrait = await pictureOf(grid, tall.prompt)
     expect(portrait.sizes).toBe(`${Math.ceil(portrait.drawn)}px`)

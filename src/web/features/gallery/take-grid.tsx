@@ -16,6 +16,8 @@ import { FirstScreenContext, type FirstScreen } from './first-screen'
 import { layoutGrid, neighbour } from './grid-layout'
 import { GridRowView } from './grid-row-view'
 import { GROUP_HEADER_PX } from './group-cluster'
+import { TILE_BORDER_PX } from './take-tile'
+import { TileWidthContext } from './tile-width'
 import { useVisibleRows } from './use-visible-rows'
 
 const MIN_TILE_PX = 208
@@ -147,17 +149,19 @@ export function TakeGrid({
         className="relative isolate w-full"
         style={{ height: width > 0 ? layout.rows.length * rowHeight + END_PAD_PX : 0 }}
       >
-        {shown.map((index) => (
-          <FirstScreenContext key={index} value={firstScreen(index, index * rowHeight)}>
-            <GridRowView
-              row={layout.rows[index]}
-              columns={columns}
-              top={index * rowHeight}
-              height={rowHeight}
-              {...tile}
-            />
-          </FirstScreenContext>
-        ))}
+        <TileWidthContext value={tileWidth - 2 * TILE_BORDER_PX}>
+          {shown.map((index) => (
+            <FirstScreenContext key={index} value={firstScreen(index, index * rowHeight)}>
+              <GridRowView
+                row={layout.rows[index]}
+                columns={columns}
+                top={index * rowHeight}
+                height={rowHeight}
+                {...tile}
+              />
+            </FirstScreenContext>
+          ))}
+        </TileWidthContext>
       </div>
       {loadingMore && <p className="px-5 pb-4 text-xs text-text-subtle">Loading more takes…</p>}
     </div>

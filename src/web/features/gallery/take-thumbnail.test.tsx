@@ -1,9 +1,10 @@
-import { act, render } from '@testing-library/react'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { render } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../contract/job'
 import { makeJob } from '../../testing/job-script'
 import { FirstScreenContext, type FirstScreen } from './first-screen'
 import { TakeThumbnail } from './take-thumbnail'
+import { TileWidthContext } from './tile-width'
 
 /** A finished 9:16 take; `still` as the BFF reports it, or none (archived before stills). */
 function portraitTake(still: boolean): Job {
@@ -20,59 +21,32 @@ function portraitTake(still: boolean): Job {
   }
 }
 
-function picture(job: Job, place: FirstScreen = 'below') {
-  const { container } = render(
-    <FirstScreenContext value={place}>
-      <TakeThumbnail job={job} />
-    </FirstScreenContext>,
+/** The tile's picture drawn in a grid whose tiles' picture areas are `areaWidth` px wide. */
+function picture(
+  job: Job,
+  { place = 'below', areaWidth = 0 }: { place?: FirstScreen; areaWidth?: number } = {},
+) {
+  const tree = (width: number) => (
+    <TileWidthContext value={width}>
+      <FirstScreenContext value={place}>
+        <TakeThumbnail job={job} />
+      </FirstScreenContext>
+    </TileWidthContext>
   )
-  return () => container.querySelector('img')
-}
-
-/**
- * jsdom lays nothing out: a ResizeObserver that reports, after "layout", the width set here for
- * every element it observes, as a browser's does once the page is laid out.
- */
-function fakeLayout() {
-  const observed = new Map<Element, ResizeObserverCallback>()
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      constructor(private readonly callback: ResizeObserverCallback) {}
-      observe(target: Element) {
-        observed.set(target, this.callback)
-      }
-      unobserve() {}
-      disconnect() {
-        for (const [target, callback] of observed) if (callback === this.callback) observed.delete(target)
-      }
-    },
-  )
+  const { container, rerender } = render(tree(areaWidth))
   return {
-    layOut(width: number) {
-      act(() => {
-        for (const [target, callback] of observed)
-          callback([{ target, contentRect: { width } } as unknown as ResizeObserverEntry], {} as ResizeObserver)
-      })
-    },
+    img: () => container.querySelector('img'),
+    redraw: (width: number) => rerender(tree(width)),
   }
 }
 
 describe('a tile’s picture', () => {
-  // A phone draws a 9:16 take in the 16:9 tile of a 412 px screen (372 × 209 px) at 209 × 9/16
-  // ≈ 117.6 px wide.
-  let layout: ReturnType<typeof fakeLayout>
-  beforeEach(() => {
-    layout = fakeLayout()
-  })
-
+  // A phone's 412 px screen draws one 372 px tile a row; inside its 1 px frame the picture area is
+  // 370 × 208.1 px, where a 9:16 take is drawn 208.1 × 9/16 ≈ 117.1 px wide.
   it('offers the still and the thumbnail with their widths, sized at the width it is drawn at', () => {
     const job = portraitTake(true)
-    const img = picture(job)
-    // Asked for as the tile mounts: the still, until the width it is drawn at is known.
-    expect(img()?.getAttribute('src')).toBe(`/api/jobs/${job.id}/still`)
-    expect(img()).not.toHaveAttribute('srcset')
-    layout.layOut(117.6)
+    const { img } = picture(job, { areaWidth: 370 })
+    // The first render already says it: the browser picks its source once.
     expect(img()?.getAttribute('srcset')).toBe(
       `/api/jobs/${job.id}/still 270w, /api/jobs/${job.id}/thumbnail 720w`,
     )
@@ -80,25 +54,39 @@ describe('a tile’s picture', () => {
     expect(img()?.getAttribute('src')).toBe(`/api/jobs/${job.id}/still`)
   })
 
+  it('fills the area’s width at 16:9; a take a touch narrower is drawn at the area’s height', () => {
+    const take = (size: string) => ({ ...portraitTake(true), size })
+    expect(picture(take('1280x720'), { areaWidth: 370 }).img()).toHaveAttribute('sizes', '370px')
+    // 1792 × 1024 is 1.75:1: 208.1 px high, 364.2 px wide, with a sliver of black either side.
+    expect(picture(take('1792x1024'), { areaWidth: 370 }).img()).toHaveAttribute('sizes', '365px')
+  })
+
   it('follows the tile when it is drawn at another width (a wider window, a turned phone)', () => {
-    const img = picture(portraitTake(true))
-    layout.layOut(117.6)
-    layout.layOut(240.2)
-    expect(img()?.getAttribute('sizes')).toBe('241px')
+    const { img, redraw } = picture(portraitTake(true), { areaWidth: 370 })
+    redraw(758)
+    // 758 × 9/16 × 9/16 = 239.8
+    expect(img()?.getAttribute('sizes')).toBe('240px')
+  })
+
+  it('offers the still alone outside a grid, where the width it is drawn at is not known', () => {
+    const job = portraitTake(true)
+    const { img } = picture(job)
+    expect(img()?.getAttribute('src')).toBe(`/api/jobs/${job.id}/still`)
+    expect(img()).not.toHaveAttribute('srcset')
+    expect(img()).not.toHaveAttribute('sizes')
   })
 
   it('shows the thumbnail alone for a take archived before stills', () => {
     const job = portraitTake(false)
-    const img = picture(job)() // at once: there is no choice to make
-    expect(img?.getAttribute('src')).toBe(`/api/jobs/${job.id}/thumbnail`)
-    expect(img).not.toHaveAttribute('srcset')
-    expect(img).not.toHaveAttribute('sizes')
+    const { img } = picture(job, { areaWidth: 370 })
+    expect(img()?.getAttribute('src')).toBe(`/api/jobs/${job.id}/thumbnail`)
+    expect(img()).not.toHaveAttribute('srcset')
+    expect(img()).not.toHaveAttribute('sizes')
   })
 
   it('keeps the first row first: fetched eagerly at high priority; rows below the fold lazily', () => {
-    const first = picture(portraitTake(true), 'first-row')
-    const below = picture(portraitTake(true), 'below')
-    layout.layOut(117.6)
+    const first = picture(portraitTake(true), { place: 'first-row', areaWidth: 370 }).img
+    const below = picture(portraitTake(true), { place: 'below', areaWidth: 370 }).img
     expect(first()).toHaveAttribute('fetchpriority', 'high')
     expect(first()).toHaveAttribute('loading', 'eager')
     expect(below()).toHaveAttribute('fetchpriority', 'auto')

@@ -1,32 +1,31 @@
-import { useContext, useRef, useState, type PointerEvent } from 'react'
+import { useContext, useState, type PointerEvent } from 'react'
 import { sizeDimensions } from '../../../contract/size-dimensions'
 import type { Job } from '../../../contract/job'
 import { cn } from '../../components/ui/cn'
 import { FirstScreenContext } from './first-screen'
-import { useDrawnWidth } from './use-drawn-width'
+import { drawnWidth, TileWidthContext } from './tile-width'
 
 /** The spritesheet's layout: GRID × GRID frames, evenly spread over the take, row by row. */
 const GRID = 5
 
 /**
- * The picture's sources. Until the width it is drawn at (`drawnWidth`, CSS px) is known, the
- * tile-sized still alone, so the first screen's pictures are asked for as the tiles mount; then
- * the still and the full thumbnail with their widths, for the browser to pick by that width and
- * the screen's density (a retina desktop's wide tile takes the thumbnail). A take archived before
- * stills has the thumbnail only.
+ * The picture's sources: the still and the full thumbnail with their widths, for the browser to
+ * pick by the width the picture is drawn at (`width`, CSS px) and the screen's density (a retina
+ * desktop's wide tile takes the thumbnail). Where that width is not known (0), the tile-sized
+ * still alone. A take archived before stills has the thumbnail only.
  */
 export function stillSources(
   media: Job['media'],
-  drawnWidth: number,
+  width: number,
 ): { src: string; srcSet?: string; sizes?: string } | null {
   if (!media?.thumbnail) return null
   const { still, thumbnail } = media
   if (!still) return { src: thumbnail }
-  if (drawnWidth <= 0) return { src: still.url }
+  if (width <= 0) return { src: still.url }
   return {
     src: still.url,
     srcSet: `${still.url} ${still.width}w, ${thumbnail} ${still.thumbnailWidth}w`,
-    sizes: `${Math.ceil(drawnWidth)}px`,
+    sizes: `${Math.ceil(width)}px`,
   }
 }
 
@@ -36,14 +35,14 @@ export function stillSources(
  */
 export function TakeThumbnail({ job, className }: { job: Job; className?: string }) {
   const [scrub, setScrub] = useState<number | null>(null)
-  const { width, height } = sizeDimensions(job.size)
+  const shape = sizeDimensions(job.size)
+  const { width, height } = shape
   const sheet = job.media?.spritesheet
   const place = useContext(FirstScreenContext)
-  // The picture is drawn at this box's width (a 9:16 take: the 16:9 tile's height × 9/16), which
-  // is what `sizes` must say.
-  const pictureBox = useRef<HTMLDivElement>(null)
-  const drawnWidth = useDrawnWidth(pictureBox, Boolean(job.media?.still))
-  const sources = stillSources(job.media, drawnWidth)
+  // Known from the grid's arithmetic as the tile mounts, so the browser picks its source once: no
+  // measuring after layout, no second render, no still fetched and then dropped for the thumbnail.
+  const areaWidth = useContext(TileWidthContext)
+  const sources = stillSources(job.media, areaWidth > 0 ? drawnWidth(areaWidth, shape) : 0)
 
   const onMove = (event: PointerEvent<HTMLDivElement>) => {
     if (!sheet || event.pointerType === 'touch') return
@@ -63,7 +62,6 @@ export function TakeThumbnail({ job, className }: { job: Job; className?: string
       onPointerLeave={() => setScrub(null)}
     >
       <div
-        ref={pictureBox}
         className={cn('relative max-h-full max-w-full', width >= height ? 'w-full' : 'h-full')}
         style={{ aspectRatio: `${width} / ${height}` }}
       >

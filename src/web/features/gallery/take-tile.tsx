@@ -8,6 +8,9 @@ import { firstLine } from '../../lib/job-words'
 import { TileFace } from './tile-face'
 import { TileRetry } from './tile-retry'
 
+/** The tile's frame (its button's `border`), inside which the picture area is drawn. */
+export const TILE_BORDER_PX = 1
+
 export interface TakeTileProps {
   job: Job
   selected: boolean
@@ -40,7 +43,10 @@ export function TakeTile({ job, selected, onToggleSelected, onOpen }: TakeTilePr
           <TakeLetter take={job.take} verdict={job.verdict} by={job.verdictBy} />
           <span
             dir="auto"
-            className={cn('truncate text-xs', job.verdict === 'no_good' ? 'text-text-muted' : 'text-text')}
+            className={cn(
+              'truncate text-xs',
+              job.verdict === 'no_good' ? 'text-text-muted' : 'text-text',
+            )}
           >
             {title}
           </span>
