@@ -31,6 +31,16 @@ test('2,000 takes scroll as a virtual grid, page after page', async ({
   await expect(belowFold).toHaveAttribute('loading', 'lazy')
   await expect(belowFold).toHaveAttribute('fetchpriority', 'auto')
 
+  // A window made taller fills with rows as it grows.
+  const rowsReachTheBottom = () =>
+    grid.evaluate((el) => {
+      const tiles = [...el.querySelectorAll('[data-take-id]')]
+      const lowest = Math.max(...tiles.map((one) => one.getBoundingClientRect().bottom))
+      return lowest >= el.getBoundingClientRect().bottom
+    })
+  await page.setViewportSize({ width: 1440, height: 2000 })
+  await expect.poll(rowsReachTheBottom).toBe(true)
+
   // Scroll to the end, a screenful at a time, as a person flinging the wheel would.
   const last = tile(grid, `Synthetic take ${TOTAL}`)
   for (let step = 0; step < 400 && !(await last.isVisible()); step++) {

@@ -18,6 +18,7 @@ import { GridRowView } from './grid-row-view'
 import { GROUP_HEADER_PX } from './group-cluster'
 import { TILE_BORDER_PX } from './take-tile'
 import { TileWidthContext } from './tile-width'
+import { useBoxSize } from './use-box-size'
 import { useVisibleRows } from './use-visible-rows'
 
 const MIN_TILE_PX = 208
@@ -62,15 +63,8 @@ export function TakeGrid({
   // Measured before the first paint, so the tiles are never drawn at no size and then moved; until
   // then no rows are drawn at all (at no width every row is a sliver, and a screenful of them was
   // drawn for nothing before each first frame).
-  const [width, setWidth] = useState(0)
-  useLayoutEffect(() => {
-    const element = scrollRef.current
-    if (!element) return
-    setWidth(element.clientWidth)
-    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0))
-    observer.observe(element)
-    return () => observer.disconnect()
-  }, [])
+  const box = useBoxSize(scrollRef)
+  const width = box.width
 
   const inner = Math.max(0, width - 2 * PAD_PX)
   const columns = Math.max(1, Math.floor((inner + GAP_PX) / (MIN_TILE_PX + GAP_PX)))
@@ -88,6 +82,7 @@ export function TakeGrid({
     rowHeight,
     overscan: useOverscan(),
     grid: scrollRef,
+    gridHeight: box.height,
     pageScrolls,
     gridTop,
   })

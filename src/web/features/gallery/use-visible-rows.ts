@@ -9,6 +9,8 @@ export interface VisibleRowsOptions {
   overscan: number
   /** The grid's own scroll box (a desktop), or the element the page scrolls past (a phone). */
   grid: RefObject<HTMLElement | null>
+  /** The grid's height as laid out (the caller observes its box): a desktop's view of the rows. */
+  gridHeight: number
   /** True when the page scrolls and the grid is part of it, rather than a scroll box of its own. */
   pageScrolls: boolean
   /** The grid's distance from the top of the page, when the page scrolls. */
@@ -23,10 +25,10 @@ export interface VisibleRows {
 }
 
 /** The part of the grid in view: its top and its height, in the grid's own coordinates. */
-function viewOf(grid: HTMLElement, pageScrolls: boolean, gridTop: number) {
+function viewOf(grid: HTMLElement, gridHeight: number, pageScrolls: boolean, gridTop: number) {
   return pageScrolls
     ? { top: window.scrollY - gridTop, height: window.innerHeight }
-    : { top: grid.scrollTop, height: grid.clientHeight }
+    : { top: grid.scrollTop, height: gridHeight }
 }
 
 /**
@@ -40,6 +42,7 @@ export function useVisibleRows({
   rowHeight,
   overscan,
   grid,
+  gridHeight,
   pageScrolls,
   gridTop,
 }: VisibleRowsOptions): VisibleRows {
@@ -50,7 +53,7 @@ export function useVisibleRows({
     if (!element) return
     const update = () => {
       if (count === 0 || rowHeight <= 0) return setRange(null)
-      const view = viewOf(element, pageScrolls, gridTop)
+      const view = viewOf(element, gridHeight, pageScrolls, gridTop)
       const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan)
       const last = Math.min(
         count - 1,
@@ -63,20 +66,18 @@ export function useVisibleRows({
     update()
     const scroller = pageScrolls ? window : element
     scroller.addEventListener('scroll', update, { passive: true })
+    // A phone's view is the window; a desktop's grid resizing comes in as a new gridHeight.
     window.addEventListener('resize', update)
-    const resized = new ResizeObserver(update)
-    resized.observe(element)
     return () => {
       scroller.removeEventListener('scroll', update)
       window.removeEventListener('resize', update)
-      resized.disconnect()
     }
-  }, [grid, count, rowHeight, overscan, pageScrolls, gridTop])
+  }, [grid, gridHeight, count, rowHeight, overscan, pageScrolls, gridTop])
 
   const scrollToRow = (index: number) => {
     const element = grid.current
     if (!element) return
-    const view = viewOf(element, pageScrolls, gridTop)
+    const view = viewOf(element, gridHeight, pageScrolls, gridTop)
     const top = index * rowHeight
     const bottom = top + rowHeight
     const to = top < view.top ? top : bottom > view.top + view.height ? bottom - view.height : null
