@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseByteRange } from './byte-range'
+import { bytesBeforeSize, parseByteRange } from './byte-range'
 
 describe('byte ranges', () => {
   it.each([
@@ -22,5 +22,17 @@ describe('byte ranges', () => {
   it('ignores no header and multi-ranges (the whole file is sent)', () => {
     expect(parseByteRange(undefined, 1000)).toBeNull()
     expect(parseByteRange('bytes=0-1,5-6', 1000)).toBeNull()
+  })
+})
+
+describe('bytes known before the size', () => {
+  it('are the whole file with no Range, and a range with both ends given', () => {
+    expect(bytesBeforeSize(undefined)).toEqual({})
+    expect(bytesBeforeSize('bytes=100-199')).toEqual({ range: { start: 100, end: 199 } })
+  })
+
+  it('are not known for an open end, a suffix, several ranges or a reversed one', () => {
+    for (const header of ['bytes=100-', 'bytes=-500', 'bytes=0-1,5-9', 'bytes=9-1', 'items=0-9'])
+      expect(bytesBeforeSize(header)).toBeNull()
   })
 })

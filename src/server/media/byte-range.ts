@@ -23,3 +23,16 @@ export function parseByteRange(header: string | undefined, size: number): ByteRa
   if (start >= size || end < start) return 'unsatisfiable'
   return { start, end }
 }
+
+/**
+ * What a request asks for when that does not depend on the file's size: the whole file (no Range
+ * header, `{}`) or a `bytes=a-b` range with both ends given. null when the size is needed first
+ * (`bytes=a-`, a suffix, several ranges, a malformed header).
+ */
+export function bytesBeforeSize(header: string | undefined): { range?: ByteRange } | null {
+  if (!header) return {}
+  const match = /^bytes=(\d+)-(\d+)$/.exec(header.trim())
+  if (!match) return null
+  const range = { start: Number(match[1]), end: Number(match[2]) }
+  return range.start <= range.end ? { range } : null
+}

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { ApiError } from '../../contract/errors'
 import { ASSETS, type AssetName, type Vault } from '../vault/vault'
-import { parseByteRange, type ByteRange } from './byte-range'
+import { bytesBeforeSize, parseByteRange } from './byte-range'
 import { contentDisposition } from './download-name'
 
 // Vault files never change once written: a new take is a new job id, a new export a new ETag.
@@ -30,26 +30,19 @@ function unsatisfiable(reply: FastifyReply, size: number) {
     .send({ error: { code: 'range_not_satisfiable', message: `The file is ${size} bytes long` } })
 }
 
-/** A `bytes=a-b` range with both ends given: it can be read before the file's size is known. */
-function boundedRange(header: string | undefined): ByteRange | null {
-  const match = /^bytes=(\d+)-(\d+)$/.exec(header?.trim() ?? '')
-  if (!match) return null
-  const range = { start: Number(match[1]), end: Number(match[2]) }
-  return range.start <= range.end ? range : null
-}
-
 /**
  * Serves a vault file with Range, ETag and long caching: takes and exported reels alike, from the
  * folder or streamed from the bucket (docs/decisions/005-media-delivery.md).
  */
 export async function sendVaultFile(request: FastifyRequest, reply: FastifyReply, file: SentFile) {
   const { vault, owner, asset } = file
-  // A seek (a bounded range, nothing cached) is one read: its reply carries the file's size and
-  // ETag, so a bucket is asked once instead of twice. Should it fail (a missing file, a range
-  // beyond the end), the file is looked at first, as for every other request, which says why.
-  const bounded = request.headers['if-none-match'] ? null : boundedRange(request.headers.range)
-  const seek = bounded ? await vault.openRead(owner, asset, bounded).catch(() => null) : null
-  const stat = seek?.file ?? (await vault.stat(owner, asset))
+  // Bytes that do not depend on the size (the whole file, a seek's bounded range), with nothing to
+  // revalidate, are one read: its reply carries the file's size and ETag, so a bucket is asked
+  // once instead of twice. Should it fail (a missing file, a range beyond the end), the file is
+  // looked at first, as for every other request, which says why.
+  const wanted = request.headers['if-none-match'] ? null : bytesBeforeSize(request.headers.range)
+  const opened = wanted ? await vault.openRead(owner, asset, wanted.range).catch(() => null) : null
+  const stat = opened?.file ?? (await vault.stat(owner, asset))
   if (!stat) throw new ApiError('not_found', `${file.what} is missing from the vault`)
   const { etag } = stat
   reply
@@ -63,7 +56,7 @@ export async function sendVaultFile(request: FastifyRequest, reply: FastifyReply
 
   const range = parseByteRange(request.headers.range, stat.size)
   if (range === 'unsatisfiable') {
-    seek?.body.destroy()
+    opened?.body.destroy()
     return unsatisfiable(reply, stat.size)
   }
   if (range) {
@@ -72,8 +65,8 @@ export async function sendVaultFile(request: FastifyRequest, reply: FastifyReply
       .header('content-range', `bytes ${range.start}-${range.end}/${stat.size}`)
       .header('content-length', range.end - range.start + 1)
     // The bounded range, cut at the file's end by the vault as here: the same bytes.
-    return reply.send(seek?.body ?? (await vault.openRead(owner, asset, range)).body)
+    return reply.send(opened?.body ?? (await vault.openRead(owner, asset, range)).body)
   }
   reply.header('content-length', stat.size)
-  return reply.send((await vault.openRead(owner, asset)).body)
+  return reply.send(opened?.body ?? (await vault.openRead(owner, asset)).body)
 }

@@ -57,8 +57,11 @@ describe.each(MEDIA_STORES)('vault on %s', (kind) => {
     const chunks: Buffer[] = []
     for await (const chunk of part) chunks.push(chunk as Buffer)
     expect(Buffer.concat(chunks).equals(bytes.subarray(4096, 8192))).toBe(true)
-    // A range's read says what the whole file is, as stat does (a seek then needs no stat).
+    // A read says what the whole file is, as stat does (a seek or a whole GET then needs no stat).
     expect(file).toEqual(stat)
+    const whole = await vault.openRead(JOB, 'video')
+    whole.body.destroy()
+    expect(whole.file).toEqual(stat)
     expect(opened.leftovers()).toEqual([])
   })
 
