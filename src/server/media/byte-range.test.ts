@@ -26,13 +26,14 @@ describe('byte ranges', () => {
 })
 
 describe('bytes known before the size', () => {
-  it('are the whole file with no Range, and a range with both ends given', () => {
+  it('are the whole file with no Range, a range with both ends given, or one from a byte on', () => {
     expect(bytesBeforeSize(undefined)).toEqual({})
     expect(bytesBeforeSize('bytes=100-199')).toEqual({ range: { start: 100, end: 199 } })
+    expect(bytesBeforeSize('bytes=0-')).toEqual({ range: { start: 0 } })
   })
 
-  it('are not known for an open end, a suffix, several ranges or a reversed one', () => {
-    for (const header of ['bytes=100-', 'bytes=-500', 'bytes=0-1,5-9', 'bytes=9-1', 'items=0-9'])
+  it('are not known for a suffix, several ranges or a reversed one', () => {
+    for (const header of ['bytes=-500', 'bytes=0-1,5-9', 'bytes=9-1', 'items=0-9'])
       expect(bytesBeforeSize(header)).toBeNull()
   })
 })

@@ -3,6 +3,12 @@ export interface ByteRange {
   end: number
 }
 
+/** Bytes to read: from `start` to `end` inclusive, or to the file's end when there is no `end`. */
+export interface ReadRange {
+  start: number
+  end?: number
+}
+
 /**
  * Parses a single-range `Range: bytes=…` header against a file size.
  * Answers null for no (or an ignorable multi-) range, 'unsatisfiable' for one that cannot be served.
@@ -26,13 +32,15 @@ export function parseByteRange(header: string | undefined, size: number): ByteRa
 
 /**
  * What a request asks for when that does not depend on the file's size: the whole file (no Range
- * header, `{}`) or a `bytes=a-b` range with both ends given. null when the size is needed first
- * (`bytes=a-`, a suffix, several ranges, a malformed header).
+ * header, `{}`), `bytes=a-b`, or `bytes=a-` (how a browser's <video> asks). null when the size is
+ * needed first (a suffix, several ranges, a malformed or reversed one).
  */
-export function bytesBeforeSize(header: string | undefined): { range?: ByteRange } | null {
+export function bytesBeforeSize(header: string | undefined): { range?: ReadRange } | null {
   if (!header) return {}
-  const match = /^bytes=(\d+)-(\d+)$/.exec(header.trim())
+  const match = /^bytes=(\d+)-(\d*)$/.exec(header.trim())
   if (!match) return null
-  const range = { start: Number(match[1]), end: Number(match[2]) }
-  return range.start <= range.end ? { range } : null
+  const start = Number(match[1])
+  if (match[2] === '') return { range: { start } }
+  const end = Number(match[2])
+  return start <= end ? { range: { start, end } } : null
 }

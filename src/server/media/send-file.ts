@@ -36,7 +36,7 @@ function unsatisfiable(reply: FastifyReply, size: number) {
  */
 export async function sendVaultFile(request: FastifyRequest, reply: FastifyReply, file: SentFile) {
   const { vault, owner, asset } = file
-  // Bytes that do not depend on the size (the whole file, a seek's bounded range), with nothing to
+  // Bytes that do not depend on the size (the whole file, a range from a given byte), with nothing to
   // revalidate, are one read: its reply carries the file's size and ETag, so a bucket is asked
   // once instead of twice. Should it fail (a missing file, a range beyond the end), the file is
   // looked at first, as for every other request, which says why.
@@ -64,7 +64,7 @@ export async function sendVaultFile(request: FastifyRequest, reply: FastifyReply
       .status(206)
       .header('content-range', `bytes ${range.start}-${range.end}/${stat.size}`)
       .header('content-length', range.end - range.start + 1)
-    // The bounded range, cut at the file's end by the vault as here: the same bytes.
+    // The range as read, to or cut at the file's end by the vault as here: the same bytes.
     return reply.send(opened?.body ?? (await vault.openRead(owner, asset, range)).body)
   }
   reply.header('content-length', stat.size)

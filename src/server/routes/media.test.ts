@@ -82,6 +82,12 @@ describe.each(MEDIA_STORES)('media from the %s store', (store) => {
       const beyond = await get(`/api/jobs/${take.id}/video`, { range: `bytes=${size + 10}-${size + 20}` })
       expect(beyond.statusCode).toBe(416)
       expect((await get(`/api/jobs/${take.id}/video`, { range: 'bytes=0-9' })).statusCode).toBe(206)
+      // From a byte to the end, as a browser's <video> asks.
+      const rest = await get(`/api/jobs/${take.id}/video`, { range: `bytes=${size - 10}-` })
+      expect(rest.statusCode).toBe(206)
+      expect(rest.headers['content-range']).toBe(`bytes ${size - 10}-${size - 1}/${size}`)
+      expect(rest.headers['content-length']).toBe('10')
+      expect(rest.rawPayload.equals(videoBytes.subarray(size - 10))).toBe(true)
     })
 
     it('caches for good and revalidates with the ETag', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable, Writable } from 'node:stream'
-import type { ByteRange } from '../media/byte-range'
+import type { ReadRange } from '../media/byte-range'
 import { TempFolder } from './temp-folder'
 import { ASSETS, IncompleteDownloadError, type AssetName, type OpenedMedia, type StoredMedia, type Vault, ownerIdSchema } from './vault'
 
@@ -102,7 +102,7 @@ export class FolderVault implements Vault {
    * through the callback API on the descriptor: a FileHandle's stream reads through promises,
    * which cost the event loop about six times the socket writes per chunk (bench 5's profile).
    */
-  async openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<OpenedMedia> {
+  async openRead(jobId: string, asset: AssetName, range?: ReadRange): Promise<OpenedMedia> {
     const file = this.pathOf(jobId, asset)
     const fd = await new Promise<number>((resolve, reject) =>
       fs.open(file, 'r', (error, opened) => (error ? reject(error) : resolve(opened))),

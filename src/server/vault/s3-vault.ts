@@ -15,7 +15,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage'
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner'
 import type { S3Settings } from '../config'
-import type { ByteRange } from '../media/byte-range'
+import type { ReadRange } from '../media/byte-range'
 import { ByteCounter } from './byte-counter'
 import { sweepStaleUploads } from './stale-uploads'
 import { TempFolder } from './temp-folder'
@@ -126,12 +126,12 @@ export class S3Vault implements Vault {
     }
   }
 
-  async openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<OpenedMedia> {
+  async openRead(jobId: string, asset: AssetName, range?: ReadRange): Promise<OpenedMedia> {
     const object = await this.client.send(
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: this.keyOf(jobId, asset),
-        ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}),
+        ...(range ? { Range: `bytes=${range.start}-${range.end ?? ''}` } : {}),
       }),
     )
     // A range's reply gives the whole object's size after the slash of its Content-Range.

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream'
 import { z } from '../../lib/zod'
 import { jobIdSchema } from '../../contract/job'
 import { reelIdSchema } from '../../contract/reels'
-import type { ByteRange } from '../media/byte-range'
+import type { ReadRange } from '../media/byte-range'
 
 /** Every file the studio keeps for a job, under fixed names: never a client-chosen one. */
 export const ASSETS = {
@@ -62,8 +62,8 @@ export interface Vault {
   has(jobId: string, asset: AssetName): Promise<boolean>
   /** null when the file is not there. */
   stat(jobId: string, asset: AssetName): Promise<StoredMedia | null>
-  /** The file's bytes, or the inclusive `range` of them (cut at the file's end), as a stream. */
-  openRead(jobId: string, asset: AssetName, range?: ByteRange): Promise<OpenedMedia>
+  /** The file's bytes, or the inclusive `range` of them (to or cut at the file's end), as a stream. */
+  openRead(jobId: string, asset: AssetName, range?: ReadRange): Promise<OpenedMedia>
   /** Something ffmpeg's `-i` can seek in: a file path, or a short-lived presigned URL. */
   ffmpegInput(jobId: string, asset: AssetName): Promise<string>
   /** Removes some of a job's files, e.g. a take saved after it was cancelled. */
