@@ -6,12 +6,14 @@ import { ApiError } from '../../contract/errors'
 import type { JobService } from '../jobs/job-service'
 import { presentJob } from '../jobs/present'
 import type { JobRepository } from '../store/job-repository'
+import type { ListPage } from '../store/job-list'
 import type { Vault } from '../vault/vault'
 import { renderLimit } from '../security/rate-limit'
 import { decodeCursor, encodeCursor } from './cursor'
 import type { ModelCatalog } from '../catalog/model-catalog'
 import { uploadScope, withJobUpload } from './job-upload'
 import { ROUTE_SCHEMAS } from './route-schemas'
+import { WrittenReplies } from './written-replies'
 
 export interface JobRoutesDeps {
   jobs: JobService
@@ -31,19 +33,23 @@ export function parseJobId(params: unknown): string {
 export function jobRoutes(fastify: FastifyInstance, { jobs, catalog, repo, vault, rendersPerMinute }: JobRoutesDeps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const config = renderLimit(rendersPerMinute)
-  app.get('/api/jobs', { schema: ROUTE_SCHEMAS.listJobs }, async (request): Promise<JobList> => {
-    const query = request.query
-    const page = await repo.list({ ...query, beforeSeq: query.cursor ? decodeCursor(query.cursor) : undefined })
-    return {
+  // What every open tab polls: written once per value the read memo keeps (written-replies.ts).
+  const pages = new WrittenReplies(
+    (page: ListPage): JobList => ({
       items: page.items.map(presentJob),
       nextCursor: page.hasMore && page.lastSeq !== null ? encodeCursor(page.lastSeq) : null,
-    }
+    }),
+  )
+  const takes = new WrittenReplies(presentJob)
+
+  app.get('/api/jobs', { schema: ROUTE_SCHEMAS.listJobs }, async (request, reply) => {
+    const query = request.query
+    const page = await repo.list({ ...query, beforeSeq: query.cursor ? decodeCursor(query.cursor) : undefined })
+    return pages.send(request, reply, page)
   })
 
-  app.get(
-    '/api/jobs/:id',
-    { schema: ROUTE_SCHEMAS.getJob },
-    async (request): Promise<Job> => presentJob(await jobs.get(parseJobId(request.params))),
+  app.get('/api/jobs/:id', { schema: ROUTE_SCHEMAS.getJob }, async (request, reply) =>
+    takes.send(request, reply, await jobs.get(parseJobId(request.params))),
   )
 
   uploadScope(fastify, (scope) => {

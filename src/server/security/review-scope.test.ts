@@ -202,6 +202,9 @@ describe('what each caller gets', () => {
   })
 
   it("a link's takes point at the reviewer's /r/api and carry no cost", async () => {
+    // The studio's own reply for the take is written first (and kept: routes/written-replies).
+    const own = await studio.app.inject({ url: `/api/jobs/${inside[0]?.id}`, headers: client.owner })
+    expect(jobSchema.parse(own.json()).media?.video).toBe(`/api/jobs/${inside[0]?.id}/video`)
     const take = jobSchema.parse(
       (await studio.app.inject({ url: `/r/api/jobs/${inside[0]?.id}`, headers: { cookie: cookies.watch } })).json(),
     )
