@@ -69,7 +69,7 @@ export function TakeGrid({
   const inner = Math.max(0, width - 2 * PAD_PX)
   const columns = Math.max(1, Math.floor((inner + GAP_PX) / (MIN_TILE_PX + GAP_PX)))
   const tileWidth = (inner - GAP_PX * (columns - 1)) / columns
-  const rowHeight = Math.round(GROUP_HEADER_PX + (tileWidth * 9) / 16 + 2 + CAPTION_PX)
+  const rowHeight = Math.round(GROUP_HEADER_PX + (tileWidth * 9) / 16 + 2 * TILE_BORDER_PX + CAPTION_PX)
   const layout = useMemo(() => layoutGrid(jobs, columns), [jobs, columns])
   const order = useMemo(() => jobs.map((job) => job.id), [jobs])
 
