@@ -27,7 +27,8 @@ export const NO_FILTERS: GalleryFilterState = {
   author: '',
 }
 
-const fieldClass = 'w-32'
+// On a phone the search takes the row and the filters share the rows below in halves.
+const fieldClass = 'w-full sm:w-32'
 
 /** Search by prompt and note text; filter by status, verdict, model, size and (in a team) author. */
 export function GalleryToolbar({
@@ -43,7 +44,11 @@ export function GalleryToolbar({
   // Only where people sign in with their names: a studio of one has no one to filter by.
   const authors = useQuery(authorQueries.list()).data?.items ?? []
   return (
-    <div role="search" aria-label="Takes" className="flex flex-wrap items-center gap-2">
+    <div
+      role="search"
+      aria-label="Takes"
+      className="grid w-full grid-cols-2 gap-2 sm:flex sm:w-auto sm:flex-wrap sm:items-center"
+    >
       <input
         type="search"
         dir="auto"
@@ -51,7 +56,7 @@ export function GalleryToolbar({
         placeholder="Search prompts and notes…"
         value={value.search}
         onChange={(event) => onChange({ ...value, search: event.currentTarget.value })}
-        className="h-8 w-56 rounded-md border border-border-strong bg-bg px-2.5 text-[13px] text-text placeholder:text-text-subtle focus-visible:border-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/30"
+        className="col-span-2 h-8 w-full rounded-md border border-border-strong bg-bg px-2.5 text-[13px] text-text placeholder:text-text-subtle focus-visible:border-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent/30 sm:w-56"
       />
       <Select
         aria-label="Filter by status"

@@ -73,7 +73,7 @@ export function Gallery() {
           Takes
         </h2>
         <ReelsButton />
-        <div className="ml-auto flex flex-wrap items-center gap-2">
+        <div className="ml-auto flex w-full flex-wrap items-center gap-2 sm:w-auto">
           <GalleryToolbar value={filters} onChange={setFilters} />
           {filters.verdict === 'circled' && (
             <ExportNotesMenu scope={{ verdict: 'circled' }} label="Export circled notes" />
