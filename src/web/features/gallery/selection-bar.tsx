@@ -20,7 +20,9 @@ export function SelectionBar({
   const ready = count >= 2 && count <= COMPARE_MAX
   return (
     // One row on a wide screen; on a phone the count, Clear and Export above, what to make below.
-    <div className="flex min-h-11 shrink-0 flex-wrap items-center gap-x-3 gap-y-1.5 border-t border-border bg-surface px-3 py-1.5 sm:px-5">
+    // Sticky: where the page itself scrolls (a phone), the bar stays at the bottom of the screen
+    // instead of after the last take; beside a grid that scrolls in its own box it is there anyway.
+    <div className="sticky bottom-0 z-10 flex min-h-11 shrink-0 flex-wrap items-center gap-x-3 gap-y-1.5 border-t border-border bg-surface px-3 pt-1.5 pb-[max(0.375rem,env(safe-area-inset-bottom))] sm:px-5">
       <p aria-live="polite" className="text-xs text-text-muted">
         {count} selected
         {count > COMPARE_MAX || count < 2 ? (
