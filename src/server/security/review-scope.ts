@@ -167,6 +167,8 @@ export function reviewScope(app: FastifyInstance, deps: ReviewScopeDeps): void {
     done()
   })
 
+  // Fastify runs this hook for objects only: a route that sends JSON it wrote itself (a string:
+  // routes/written-replies.ts) must give a link's request the object instead.
   app.addHook('preSerialization', (request, _reply, payload: unknown, done) => {
     done(null, request.review ? confineToScope(payload, new Set(request.review.jobIds)) : payload)
   })
